@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Mercato.Platform.Telemetry;
+
+namespace Mercato.Messaging;
+
+/// <summary>Counters and the activity source of the messaging pipeline.</summary>
+public static class MessagingMetrics
+{
+    /// <summary>Spans for publish and handle.</summary>
+    public static readonly ActivitySource ActivitySource = new(TelemetrySetup.SourceName);
+
+    private static readonly Meter Meter = new(TelemetrySetup.SourceName);
+
+    /// <summary>Events published by the outbox relay.</summary>
+    public static readonly Counter<long> Published = Meter.CreateCounter<long>("mercato.outbox.published");
+
+    /// <summary>Failed publish attempts.</summary>
+    public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("mercato.outbox.publish_failures");
+
+    /// <summary>Rows parked after too many failures.</summary>
+    public static readonly Counter<long> Parked = Meter.CreateCounter<long>("mercato.outbox.parked");
+
+    /// <summary>Events applied by a handler.</summary>
+    public static readonly Counter<long> Handled = Meter.CreateCounter<long>("mercato.inbox.handled");
+
+    /// <summary>Deliveries skipped because the inbox had them already.</summary>
+    public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("mercato.inbox.duplicates");
+}

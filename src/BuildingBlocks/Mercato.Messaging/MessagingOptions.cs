@@ -1,0 +1,82 @@
+namespace Mercato.Messaging;
+
+/// <summary>Messaging settings (<c>Messaging</c> section).</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Messaging";
+
+    /// <summary><c>inprocess</c> (default) or <c>rabbitmq</c>.</summary>
+    public string Transport { get; set; } = MessagingTransports.InProcess;
+
+    /// <summary>Outbox relay settings.</summary>
+    public RelayOptions Relay { get; set; } = new();
+
+    /// <summary>RabbitMQ settings, used when <see cref="Transport"/> is <c>rabbitmq</c>.</summary>
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+}
+
+/// <summary>The transport names.</summary>
+public static class MessagingTransports
+{
+    /// <summary>Handlers in this process, called by the relay.</summary>
+    public const string InProcess = "inprocess";
+
+    /// <summary>RabbitMQ.</summary>
+    public const string RabbitMq = "rabbitmq";
+}
+
+/// <summary>How the outbox relay publishes.</summary>
+public sealed class RelayOptions
+{
+    /// <summary>Whether the relay runs in this process.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often to look for work when nothing signals it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows taken per round.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Delay after the first failure; doubled each time, up to <see cref="MaxDelay"/>.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest delay between attempts.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Failed attempts after which a row is parked (kept, counted, no longer tried).</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>How long published rows are kept before cleanup.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Delay after the n-th failure: base × 2^(n−1), capped at <see cref="MaxDelay"/>.</summary>
+    public TimeSpan DelayAfter(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        var delay = TimeSpan.FromMilliseconds(BaseDelay.TotalMilliseconds * factor);
+        return delay > MaxDelay ? MaxDelay : delay;
+    }
+}
+
+/// <summary>RabbitMQ connection and topology.</summary>
+public sealed class RabbitMqOptions
+{
+    /// <summary>AMQP URI, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>.</summary>
+    public string Uri { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>The durable topic exchange every event is published to.</summary>
+    public string Exchange { get; set; } = "mercato.events";
+
+    /// <summary>Prefix of queue names (<c>mercato.{service}</c>).</summary>
+    public string QueuePrefix { get; set; } = "mercato.";
+
+    /// <summary>Deliveries of one message before it is dead-lettered.</summary>
+    public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>Pause before a failed message is returned to its queue.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Unacknowledged messages a consumer holds at once.</summary>
+    public ushort Prefetch { get; set; } = 16;
+}

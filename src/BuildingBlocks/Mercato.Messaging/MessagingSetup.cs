@@ -1,0 +1,78 @@
+using Mercato.Messaging.Events;
+using Mercato.Messaging.Inbox;
+using Mercato.Messaging.InProcess;
+using Mercato.Messaging.Outbox;
+using Mercato.Messaging.Transport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Messaging;
+
+/// <summary>How a module joins the event pipeline.</summary>
+public static class MessagingSetup
+{
+    /// <summary>
+    /// Makes <typeparamref name="TContext"/> a producer: its outbox rows are published by a
+    /// relay in this process, and parked rows show on <c>/health/ready</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string module)
+        where TContext : DbContext
+    {
+        AddCore(builder);
+        builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        if (builder.Configuration.GetValue($"{MessagingOptions.Section}:Relay:Enabled", true))
+        {
+            builder.Services.AddSingleton<OutboxRelay<TContext>>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>($"outbox-{module}", tags: MessagingHealth.Tags);
+        return builder;
+    }
+
+    /// <summary>
+    /// Subscribes <typeparamref name="THandler"/> (in <paramref name="module"/>) to
+    /// <typeparamref name="TEvent"/>; its inbox lives in <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventHandler<TEvent, THandler, TContext>(this IHostApplicationBuilder builder, string module)
+        where TEvent : IntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+        where TContext : DbContext
+    {
+        AddCore(builder);
+        builder.Services.TryAddScoped<THandler>();
+        builder.Services.AddSingleton(new EventSubscription(
+            module, IntegrationEvent.NameOf(typeof(TEvent)), typeof(TEvent), typeof(THandler), typeof(TContext)));
+        return builder;
+    }
+
+    private static void AddCore(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(OutboxSignal)))
+        {
+            return;
+        }
+
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<InboxDispatcher>();
+        services.AddSingleton<EventSubscriptions>();
+
+        var transport = builder.Configuration[$"{MessagingOptions.Section}:Transport"] ?? MessagingTransports.InProcess;
+        switch (transport.Trim().ToLowerInvariant())
+        {
+            case MessagingTransports.InProcess:
+                services.AddSingleton<IMessageTransport, InProcessTransport>();
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Messaging:Transport '{transport}' is not supported; use 'inprocess' or 'rabbitmq'.");
+        }
+    }
+}

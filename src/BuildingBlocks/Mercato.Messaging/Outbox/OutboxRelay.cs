@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Mercato.Messaging.Events;
+using Mercato.Messaging.Transport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Messaging.Outbox;
+
+/// <summary>
+/// Publishes one module's outbox rows through the transport, in order of writing. A failure
+/// is retried with exponential backoff; after <see cref="RelayOptions.MaxAttempts"/> the row is
+/// parked: kept, counted and logged, never dropped. Rows survive any crash because they were
+/// committed with the state change; a row is marked published only after the transport
+/// confirmed it, so delivery is at least once and consumers' inboxes make it exactly once.
+/// </summary>
+/// <typeparam name="TContext">The producing module's DbContext.</typeparam>
+public sealed partial class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IMessageTransport transport,
+    OutboxSignal signal,
+    IOptions<MessagingOptions> options,
+    TimeProvider time,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private DateTime _lastCleanup = DateTime.MinValue;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Relay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The relay must survive any failure (database down, etc.) and try again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRoundFailed(logger, ex, typeof(TContext).Name);
+                handled = 0;
+            }
+
+            if (handled < settings.BatchSize)
+            {
+                try
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of due rows; returns how many it tried.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Relay;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Set<OutboxMessage>()
+            .Where(m => m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in due)
+        {
+            await PublishAsync(message, settings, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await CleanupAsync(db, settings, cancellationToken);
+        return due.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, RelayOptions settings, CancellationToken cancellationToken)
+    {
+        var envelope = new MessageEnvelope(
+            message.Id, message.Type, message.Payload, new DateTimeOffset(message.OccurredAt, TimeSpan.Zero),
+            message.Source, message.CorrelationId, message.TraceParent, message.TraceState);
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        using var activity = MessagingMetrics.ActivitySource.StartActivity($"publish {message.Type}", ActivityKind.Producer, parent);
+        try
+        {
+            await transport.PublishAsync(envelope, cancellationToken);
+            message.ProcessedAt = time.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+            MessagingMetrics.Published.Add(1);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any transport failure is recorded on the row and retried later.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            message.Attempts++;
+            message.LastError = Shorten($"{ex.GetType().Name}: {ex.Message}");
+            MessagingMetrics.PublishFailures.Add(1);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (message.Attempts >= settings.MaxAttempts)
+            {
+                message.ParkedAt = now;
+                MessagingMetrics.Parked.Add(1);
+                LogParked(logger, message.Type, message.Id, message.Attempts, message.LastError);
+            }
+            else
+            {
+                message.NextAttemptAt = now + settings.DelayAfter(message.Attempts);
+                LogRetry(logger, message.Type, message.Id, message.Attempts, message.NextAttemptAt, message.LastError);
+            }
+        }
+    }
+
+    private async Task CleanupAsync(TContext db, RelayOptions settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now - _lastCleanup < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        _lastCleanup = now;
+        var cutoff = now - settings.Retention;
+        await db.Set<OutboxMessage>()
+            .Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static string Shorten(string text) => text.Length <= 2000 ? text : text[..2000];
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Publishing {Type} {Id} failed (attempt {Attempts}); next try at {NextAttemptAt:o}: {Error}")]
+    private static partial void LogRetry(ILogger logger, string type, Guid id, int attempts, DateTime nextAttemptAt, string error);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Parked {Type} {Id} after {Attempts} failed attempts: {Error}")]
+    private static partial void LogParked(ILogger logger, string type, Guid id, int attempts, string error);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Outbox relay round for {Context} failed; retrying")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, string context);
+}

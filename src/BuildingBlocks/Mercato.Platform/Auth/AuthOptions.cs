@@ -1,0 +1,30 @@
+namespace Mercato.Platform.Auth;
+
+/// <summary>How this process validates Identity's tokens (<c>Auth</c> section).</summary>
+public sealed class AuthOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Auth";
+
+    /// <summary>The token issuer (<c>iss</c>) and base URL of its discovery document.</summary>
+    public string Issuer { get; set; } = "http://localhost:5000";
+
+    /// <summary>The audience every Mercato token carries.</summary>
+    public string Audience { get; set; } = "mercato-api";
+
+    /// <summary>Where the OpenID discovery document is; defaults to the issuer's well-known URL.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>
+    /// Whether the discovery document must be fetched over HTTPS. Null means: required unless
+    /// the address is a loopback address (where nothing crosses a network).
+    /// </summary>
+    public bool? RequireHttpsMetadata { get; set; }
+
+    /// <summary>Tolerated clock difference between issuer and validator.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The resolved discovery document address.</summary>
+    public string ResolvedMetadataAddress =>
+        MetadataAddress ?? Issuer.TrimEnd('/') + "/.well-known/openid-configuration";
+}

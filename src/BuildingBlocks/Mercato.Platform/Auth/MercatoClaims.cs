@@ -1,0 +1,20 @@
+namespace Mercato.Platform.Auth;
+
+/// <summary>JWT claim names as issued by Identity (no Microsoft URI mapping).</summary>
+public static class MercatoClaims
+{
+    /// <summary>The user's (or service client's) id.</summary>
+    public const string Subject = "sub";
+
+    /// <summary>One claim per role.</summary>
+    public const string Role = "role";
+
+    /// <summary>Space-separated OAuth2 scopes of a service token.</summary>
+    public const string Scope = "scope";
+
+    /// <summary>The OAuth2 client id of a service token.</summary>
+    public const string ClientId = "client_id";
+
+    /// <summary>The user's e-mail.</summary>
+    public const string Email = "email";
+}

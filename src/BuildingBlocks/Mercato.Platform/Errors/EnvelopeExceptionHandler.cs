@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mercato.Platform.Envelope;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Platform.Errors;
+
+/// <summary>
+/// Turns every exception that escapes an endpoint into the error envelope: bad requests
+/// (malformed JSON, wrong types, unbindable parameters, oversized bodies, wrong content type)
+/// keep their 4xx status with a precise error; anything else is a 500 that reveals nothing.
+/// </summary>
+internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException)
+        {
+            // The client went away; there is nobody to answer.
+            return true;
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            var (status, error) = Describe(bad);
+            LogBadRequest(logger, status, error.Code, error.Field);
+            await ErrorResponseWriter.WriteAsync(httpContext, status, StatusMessages.For(status), [error]);
+            return true;
+        }
+
+        LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
+        await ErrorResponseWriter.WriteAsync(
+            httpContext,
+            StatusCodes.Status500InternalServerError,
+            ErrorCodes.InternalError,
+            StatusMessages.DetailFor(StatusCodes.Status500InternalServerError));
+        return true;
+    }
+
+    internal static (int Status, ApiError Error) Describe(BadHttpRequestException bad)
+    {
+        var status = bad.StatusCode;
+        if (status == StatusCodes.Status413PayloadTooLarge || status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return (status, new ApiError(StatusMessages.CodeFor(status), StatusMessages.DetailFor(status)));
+        }
+
+        if (FindJsonException(bad) is { } json)
+        {
+            var field = JsonPathToField(json.Path);
+            // System.Text.Json reports syntax errors with its internal JsonReaderException;
+            // a plain JsonException means the JSON was well formed but a value had the wrong type.
+            var malformed = json.GetType() != typeof(JsonException);
+            return malformed
+                ? (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.InvalidFormat, "The request body is not valid JSON", null))
+                : (StatusCodes.Status400BadRequest, new ApiError(
+                    ErrorCodes.InvalidFormat,
+                    field is null ? "The request body has the wrong shape" : $"The value of '{field}' has the wrong type or format",
+                    field));
+        }
+
+        var match = ParameterPattern().Match(bad.Message);
+        var name = match.Success ? match.Groups["name"].Value : null;
+        if (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal))
+        {
+            return match.Success && bad.Message.Contains("from body", StringComparison.Ordinal)
+                ? (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.RequiredField, "A JSON request body is required", null))
+                : (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.RequiredField, $"'{name}' is required", name));
+        }
+
+        if (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("JSON", StringComparison.Ordinal))
+        {
+            return (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.InvalidFormat, "The request body is not valid JSON", null));
+        }
+
+        return name is not null
+            ? (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.InvalidFormat, $"The value of '{name}' is not valid", name))
+            : (status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest,
+                new ApiError(StatusMessages.CodeFor(status), "The request could not be read"));
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var current = exception.InnerException; current is not null; current = current.InnerException)
+        {
+            if (current is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Turns <c>$.items[0].unitPrice</c> into <c>items[0].unitPrice</c>.</summary>
+    internal static string? JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? null : field;
+    }
+
+    [GeneratedRegex("parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterPattern();
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Rejected request with {StatusCode} {Code} (field {Field})")]
+    private static partial void LogBadRequest(ILogger logger, int statusCode, string code, string? field);
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Mercato.Platform.Errors;
+
+/// <summary>
+/// Gives framework-generated error statuses that carry no body (unknown route 404, wrong
+/// method 405, 401/403 from authorization, 415 from body binding) the error envelope.
+/// </summary>
+internal static class StatusCodeEnvelope
+{
+    public static Task WriteAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        if (status < 400)
+        {
+            return Task.CompletedTask;
+        }
+
+        return ErrorResponseWriter.WriteAsync(http, status, StatusMessages.CodeFor(status), StatusMessages.DetailFor(status));
+    }
+}

@@ -1,0 +1,81 @@
+using Mercato.Platform.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mercato.Platform.Hosting;
+
+/// <summary>
+/// Builds and runs the one Mercato executable: reads <c>--services</c>, adds the platform and
+/// the chosen modules, and either serves or (with the <c>migrate</c> command) migrates and exits.
+/// </summary>
+public static class MercatoHost
+{
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--services"] = "Mercato:Services",
+    };
+
+    /// <summary>Splits a leading command word (<c>migrate</c>) from the configuration arguments.</summary>
+    public static (ServerCommand Command, string[] Arguments) ParseCommand(string[] args)
+    {
+        if (args.Length > 0 && string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
+        {
+            return (ServerCommand.Migrate, args[1..]);
+        }
+
+        return (ServerCommand.Run, args);
+    }
+
+    /// <summary>Builds the application for the given arguments and known modules.</summary>
+    public static WebApplication Build(string[] args, IReadOnlyList<MercatoModule> known)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        var modules = HostedModules.Select(builder.Configuration["Mercato:Services"], known);
+
+        builder.AddMercatoPlatform(modules);
+        foreach (var module in modules.Hosted)
+        {
+            module.Add(builder);
+        }
+
+        var app = builder.Build();
+        app.UseMercatoPlatform();
+        foreach (var module in modules.Hosted)
+        {
+            module.Map(app.ModuleGroup(module));
+        }
+
+        app.MapMercatoPlatform(modules);
+        return app;
+    }
+
+    /// <summary>The executable's entry point: serve, or migrate and exit.</summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<MercatoModule> known)
+    {
+        var (command, arguments) = ParseCommand(args);
+        WebApplication app;
+        try
+        {
+            app = Build(arguments, known);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        await using (app)
+        {
+            if (command == ServerCommand.Migrate)
+            {
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                return 0;
+            }
+
+            await app.RunAsync();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mercato.Platform.Auth;
+using Mercato.Platform.Correlation;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Health;
+using Mercato.Platform.Json;
+using Mercato.Platform.OpenApi;
+using Mercato.Platform.Persistence;
+using Mercato.Platform.Security;
+using Mercato.Platform.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Platform.Hosting;
+
+/// <summary>Registers and orders everything every module relies on.</summary>
+public static class PlatformSetup
+{
+    /// <summary>Adds the platform's services.</summary>
+    public static IHostApplicationBuilder AddMercatoPlatform(this IHostApplicationBuilder builder, HostedModules modules)
+    {
+        var services = builder.Services;
+        services.AddSingleton(modules);
+        services.AddSingleton(TimeProvider.System);
+
+        var limits = builder.Configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue("Mercato:ShutdownTimeoutSeconds", 30)));
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<EnvelopeExceptionHandler>();
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in limits.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        if (limits.CorsOrigins.Length > 0)
+        {
+            services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins(limits.CorsOrigins)
+                .AllowAnyHeader()
+                .AllowAnyMethod()
+                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "ETag")));
+        }
+
+        services.AddTransient<CorrelationIdDelegatingHandler>();
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<CorrelationIdDelegatingHandler>());
+
+        services.AddHealthChecks();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<StartupBanner>();
+
+        builder.AddMercatoTelemetry("mercato-" + string.Join('-', modules.Hosted.Select(m => m.Name)));
+        builder.AddMercatoAuth();
+        builder.AddMercatoOpenApi(modules);
+        return builder;
+    }
+
+    /// <summary>Adds the platform's middleware in the order the envelope and security rely on.</summary>
+    public static WebApplication UseMercatoPlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
+        {
+            app.UseCors();
+        }
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps the platform's own endpoints: health, OpenAPI documents and docs.</summary>
+    public static WebApplication MapMercatoPlatform(this WebApplication app, HostedModules modules)
+    {
+        app.MapMercatoHealth();
+        app.MapMercatoOpenApi(modules);
+        return app;
+    }
+
+    /// <summary>
+    /// The route group a module maps into: its endpoints are tagged with the module's OpenAPI
+    /// document and validated with any registered FluentValidation validators.
+    /// </summary>
+    public static RouteGroupBuilder ModuleGroup(this IEndpointRouteBuilder endpoints, MercatoModule module)
+    {
+        var group = endpoints.MapGroup(string.Empty).WithGroupName(module.Name);
+        group.AddEndpointFilterFactory(Validation.ValidationFilter.Create);
+        return group;
+    }
+
+    /// <summary>Registers every FluentValidation validator in the module's assembly.</summary>
+    public static IHostApplicationBuilder AddValidatorsOf<TMarker>(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatorsFromAssemblyContaining<TMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Platform.Persistence;
+
+/// <summary>Applies every hosted module's migrations (at start, or for the <c>migrate</c> command).</summary>
+public sealed partial class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases, ILogger<DatabaseMigrator> logger)
+{
+    /// <summary>Migrates each registered module database in turn.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var database in databases)
+        {
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                PrepareSqliteFile(database.ConnectionString);
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await context.Database.MigrateAsync(cancellationToken);
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets readers proceed while one writer commits; it persists in the file.
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            LogMigrated(logger, database.Module, database.Provider, pending.Count);
+        }
+    }
+
+    private static void PrepareSqliteFile(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Database of module {Module} ({Provider}) is up to date; {Applied} migration(s) applied")]
+    private static partial void LogMigrated(ILogger logger, string module, string provider, int applied);
+}

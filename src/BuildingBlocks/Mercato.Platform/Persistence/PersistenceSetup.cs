@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Mercato.Platform.Persistence;
+
+/// <summary>Registers a module's DbContext on the configured provider.</summary>
+public static class PersistenceSetup
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> for the module, implemented by
+    /// <typeparamref name="TSqlite"/> or <typeparamref name="TPostgres"/> (each carries its own
+    /// migrations) depending on <c>Persistence:Provider</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IHostApplicationBuilder builder, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var database = Resolve(builder.Configuration, module, typeof(TContext));
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(database.ConnectionString));
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(database.ConnectionString));
+        }
+
+        builder.Services.AddSingleton(database);
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    /// <summary>Works out a module's provider and connection string from configuration.</summary>
+    public static ModuleDatabase Resolve(IConfiguration configuration, string module, Type contextType)
+    {
+        var options = configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
+        var provider = options.Provider.Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            var other => throw new InvalidOperationException(
+                $"Persistence:Provider '{other}' is not supported; use 'sqlite' or 'postgres'."),
+        };
+
+        var explicitConnection = configuration.GetConnectionString(module);
+        if (!string.IsNullOrWhiteSpace(explicitConnection))
+        {
+            return new ModuleDatabase(module, contextType, provider, explicitConnection);
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.Postgres))
+            {
+                throw new InvalidOperationException(
+                    $"Persistence:Provider is 'postgres' but neither Persistence:Postgres nor ConnectionStrings:{module} is set.");
+            }
+
+            var csb = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = options.DatabasePrefix + module };
+            return new ModuleDatabase(module, contextType, provider, csb.ConnectionString);
+        }
+
+        var file = Path.GetFullPath(Path.Combine(options.DataDirectory, module + ".db"));
+        return new ModuleDatabase(module, contextType, provider, $"Data Source={file};Default Timeout=30;Pooling=True");
+    }
+}

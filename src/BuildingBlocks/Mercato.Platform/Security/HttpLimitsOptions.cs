@@ -1,0 +1,17 @@
+namespace Mercato.Platform.Security;
+
+/// <summary>Request limits and CORS (<c>Http</c> section).</summary>
+public sealed class HttpLimitsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Http";
+
+    /// <summary>Largest accepted request body in bytes (413 above it). Default 1 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Origins allowed to call the API from a browser; empty disables CORS.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Proxies whose X-Forwarded-For is trusted (the gateway); loopback is always trusted.</summary>
+    public string[] KnownProxies { get; set; } = [];
+}

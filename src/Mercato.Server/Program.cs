@@ -1,0 +1,7 @@
+using Mercato.Platform.Hosting;
+using Mercato.Server;
+
+return await MercatoHost.RunAsync(args, ServerModules.All);
+
+/// <summary>The entry point, public for WebApplicationFactory.</summary>
+public partial class Program;

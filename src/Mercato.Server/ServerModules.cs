@@ -1,0 +1,14 @@
+using Mercato.Platform.Hosting;
+using Mercato.Server.Gateway;
+
+namespace Mercato.Server;
+
+/// <summary>Every module this executable can host. Each later issue adds its module here.</summary>
+internal static class ServerModules
+{
+    /// <summary>The business modules, in start order.</summary>
+    public static readonly IReadOnlyList<MercatoModule> Business = [];
+
+    /// <summary>The business modules plus the gateway.</summary>
+    public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];
+}
