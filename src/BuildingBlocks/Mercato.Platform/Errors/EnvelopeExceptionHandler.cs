@@ -50,9 +50,8 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
         if (FindJsonException(bad) is { } json)
         {
             var field = JsonPathToField(json.Path);
-            // System.Text.Json reports syntax errors with its internal JsonReaderException;
-            // a plain JsonException means the JSON was well formed but a value had the wrong type.
-            var malformed = json.GetType() != typeof(JsonException);
+            // System.Text.Json words a type mismatch this way; anything else is a syntax error.
+            var malformed = !json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
             return malformed
                 ? (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.InvalidFormat, "The request body is not valid JSON", null))
                 : (StatusCodes.Status400BadRequest, new ApiError(

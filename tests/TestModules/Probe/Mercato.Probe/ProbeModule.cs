@@ -1,0 +1,39 @@
+using Mercato.Messaging;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Persistence;
+using Mercato.Probe.Data;
+using Mercato.Probe.Diagnostics;
+using Mercato.Probe.Notes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Probe;
+
+/// <summary>The Probe test module's two entry points.</summary>
+public static class ProbeModule
+{
+    /// <summary>The module name.</summary>
+    public const string Name = "probe";
+
+    /// <summary>The module as the host sees it.</summary>
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/probe"], b => b.AddProbe(), e => e.MapProbe());
+
+    /// <summary>Registers the module.</summary>
+    public static IHostApplicationBuilder AddProbe(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<ProbeDbContext, ProbeSqliteDbContext, ProbePostgresDbContext>(Name);
+        builder.AddMessaging<ProbeDbContext>(Name);
+        builder.AddValidatorsOf<CreateNoteRequest>();
+        builder.Services.AddHttpClient(DiagnosticsApi.DownstreamClient);
+        return builder;
+    }
+
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapProbe(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapNotesApi();
+        endpoints.MapDiagnosticsApi();
+        return endpoints;
+    }
+}
