@@ -62,6 +62,11 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
 
         var match = ParameterPattern().Match(bad.Message);
         var name = match.Success ? match.Groups["name"].Value : null;
+        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            return (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.RequiredField, "A JSON request body is required", null));
+        }
+
         if (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal))
         {
             return match.Success && bad.Message.Contains("from body", StringComparison.Ordinal)

@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Mercato.Testing;
+
+/// <summary>Reading Mercato's envelopes in tests.</summary>
+public static class Envelope
+{
+    /// <summary>The JSON options the API uses.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Parses the response body as JSON.</summary>
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"Response {(int)response.StatusCode} is not JSON: {text}", ex);
+        }
+    }
+
+    /// <summary>Asserts the error envelope's shape and returns it.</summary>
+    public static async Task<JsonElement> ReadErrorAsync(this HttpResponseMessage response)
+    {
+        var json = await response.ReadJsonAsync();
+        if (json.GetProperty("success").GetBoolean()
+            || json.GetProperty("errors").GetArrayLength() == 0
+            || string.IsNullOrEmpty(json.GetProperty("message").GetString())
+            || string.IsNullOrEmpty(json.GetProperty("traceId").GetString())
+            || string.IsNullOrEmpty(json.GetProperty("path").GetString())
+            || !json.GetProperty("timestamp").GetString()!.EndsWith('Z'))
+        {
+            throw new InvalidOperationException($"Not an error envelope: {json}");
+        }
+
+        return json;
+    }
+
+    /// <summary>The codes of the envelope's errors.</summary>
+    public static string[] ErrorCodes(this JsonElement error) =>
+        error.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToArray();
+
+    /// <summary>The fields of the envelope's errors (empty string where an error names no field).</summary>
+    public static string[] ErrorFields(this JsonElement error) =>
+        error.GetProperty("errors").EnumerateArray()
+            .Select(e => e.TryGetProperty("field", out var f) ? f.GetString() ?? string.Empty : string.Empty).ToArray();
+
+    /// <summary>Posts JSON.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body, Json);
+}

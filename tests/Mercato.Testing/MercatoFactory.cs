@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Mercato.Testing;
+
+/// <summary>
+/// The real pipeline in memory (or on Kestrel, with <c>UseKestrel</c>) over real SQLite files
+/// in a private temporary folder, configured through <see cref="Settings"/>.
+/// </summary>
+/// <typeparam name="TEntryPoint">The executable's Program.</typeparam>
+public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    /// <summary>Creates a factory with its own data folder.</summary>
+    public MercatoFactory()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("mercato-test-").FullName;
+        Settings["Persistence:DataDirectory"] = DataDirectory;
+        Settings["Logging:LogLevel:Default"] = "Warning";
+    }
+
+    /// <summary>The folder of this host's SQLite files.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Configuration applied on top of appsettings (set before the first client is created).</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file briefly; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Mercato.Testing;
+
+/// <summary>Locates the repository and the built executables that process tests start.</summary>
+public static class RepoPaths
+{
+    /// <summary>The folder that holds Mercato.slnx.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The build configuration the tests were built with (Debug or Release).</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The TestHost executable (Probe and Audit test modules).</summary>
+    public static string TestHostDll => Built("tests/Mercato.TestHost", "Mercato.TestHost.dll");
+
+    /// <summary>The real server executable.</summary>
+    public static string ServerDll => Built("src/Mercato.Server", "Mercato.Server.dll");
+
+    private static string Built(string project, string dll)
+    {
+        var path = Path.Combine(Root, project, "bin", Configuration, "net10.0", dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{dll} is not built at {path}; build the solution first.", path);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Mercato.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Mercato.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
