@@ -3,10 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -45,17 +42,17 @@ public sealed class TestIssuer : IAsyncDisposable
         ["Auth:Issuer"] = Url,
         ["Auth:Audience"] = DefaultAudience,
         ["Auth:ClockSkew"] = "00:00:05",
+        ["Auth:KeysMinimumRefreshInterval"] = "00:00:01",
     };
 
     /// <summary>Starts the issuer on a free loopback port.</summary>
     public static async Task<TestIssuer> StartAsync()
     {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        await app.StartAsync();
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var issuer = new TestIssuer(app, url);
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
         {
@@ -64,6 +61,7 @@ public sealed class TestIssuer : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
         }));
         app.MapGet("/.well-known/jwks.json", () => Results.Json(new { keys = issuer.Jwks() }));
+        await app.StartAsync();
         return issuer;
     }
 

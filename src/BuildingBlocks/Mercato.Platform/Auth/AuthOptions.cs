@@ -24,6 +24,15 @@ public sealed class AuthOptions
     /// <summary>Tolerated clock difference between issuer and validator.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often signing keys are re-read from the JWKS even when nothing asks for it.</summary>
+    public TimeSpan KeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Shortest time between two JWKS reads forced by a token signed with an unknown key
+    /// (a freshly rotated key is picked up this fast; floods of forged kids cannot hammer the issuer).
+    /// </summary>
+    public TimeSpan KeysMinimumRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The resolved discovery document address.</summary>
     public string ResolvedMetadataAddress =>
         MetadataAddress ?? Issuer.TrimEnd('/') + "/.well-known/openid-configuration";

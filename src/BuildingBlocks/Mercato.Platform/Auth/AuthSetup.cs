@@ -29,7 +29,9 @@ public static class AuthSetup
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
-        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        // Configure (not PostConfigure): JwtBearer's own post-configuration builds the JWKS
+        // configuration manager from the metadata address set here.
+        builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
 
         builder.Services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
         builder.Services.AddAuthorizationBuilder()
@@ -39,9 +41,11 @@ public static class AuthSetup
         return builder;
     }
 
-    private sealed class ConfigureJwtBearer(IOptions<AuthOptions> auth) : IPostConfigureOptions<JwtBearerOptions>
+    private sealed class ConfigureJwtBearer(IOptions<AuthOptions> auth) : IConfigureNamedOptions<JwtBearerOptions>
     {
-        public void PostConfigure(string? name, JwtBearerOptions options)
+        public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+        public void Configure(string? name, JwtBearerOptions options)
         {
             if (name != JwtBearerDefaults.AuthenticationScheme)
             {
@@ -51,11 +55,13 @@ public static class AuthSetup
             var settings = auth.Value;
             var metadata = settings.ResolvedMetadataAddress;
             options.MapInboundClaims = false;
-            options.Authority ??= settings.Issuer;
+            options.Authority = settings.Issuer;
             options.MetadataAddress = metadata;
             options.RequireHttpsMetadata = settings.RequireHttpsMetadata
                 ?? !(Uri.TryCreate(metadata, UriKind.Absolute, out var uri) && uri.IsLoopback);
             options.RefreshOnIssuerKeyNotFound = true;
+            options.AutomaticRefreshInterval = settings.KeysRefreshInterval;
+            options.RefreshInterval = settings.KeysMinimumRefreshInterval;
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
