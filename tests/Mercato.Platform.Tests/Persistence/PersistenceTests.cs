@@ -1,0 +1,96 @@
+using System.Net;
+using Mercato.Testing;
+using Npgsql;
+
+namespace Mercato.Platform.Tests.Persistence;
+
+/// <summary>SQLite by default, PostgreSQL by configuration; each module gets its own database, migrated at start.</summary>
+public sealed class PersistenceTests
+{
+    [Fact]
+    public async Task Sqlite_is_the_default_with_one_file_per_module_under_the_data_directory()
+    {
+        await using var factory = new TestHostFactory();
+        var client = factory.CreateClient();
+
+        var created = await client.PostJsonAsync("/api/v1/probe/notes", new { text = "on sqlite", priority = 1 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "probe.db")));
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "audit.db")));
+        var id = (await created.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetString();
+        var read = await client.GetAsync(new Uri($"/api/v1/probe/notes/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Postgres_by_configuration_creates_and_migrates_one_database_per_module()
+    {
+        var prefix = TestInfrastructure.UniqueName("mercato_persist") + "_";
+        try
+        {
+            await using var factory = new TestHostFactory();
+            factory.Settings["Persistence:Provider"] = "postgres";
+            factory.Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
+            factory.Settings["Persistence:DatabasePrefix"] = prefix;
+            var client = factory.CreateClient();
+
+            var created = await client.PostJsonAsync("/api/v1/probe/notes", new { text = "on postgres", priority = 2 });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var noteId = (await created.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetString();
+
+            // The note is in the probe database, its event reached the audit database.
+            Assert.Equal(1L, await ScalarAsync(prefix + "probe", $"SELECT count(*) FROM probe_notes WHERE \"Id\" = '{noteId}'"));
+            var applied = await MercatoProcess.EventuallyAsync(
+                () => ScalarAsync(prefix + "audit", $"SELECT count(*) FROM audit_entries WHERE \"NoteId\" = '{noteId}'"),
+                n => n == 1,
+                TimeSpan.FromSeconds(30));
+            Assert.Equal(1L, applied);
+            Assert.True(await ScalarAsync(prefix + "probe", "SELECT count(*) FROM \"__EFMigrationsHistory\"") >= 1);
+
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            var checks = (await ready.ReadJsonAsync()).GetProperty("data").GetProperty("checks").EnumerateArray()
+                .Select(c => c.GetProperty("name").GetString()).ToList();
+            Assert.Contains("db-probe", checks);
+            Assert.Contains("db-audit", checks);
+        }
+        finally
+        {
+            await TestInfrastructure.DropPostgresDatabasesAsync(prefix);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_stops_start_up_with_a_clear_message()
+    {
+        await using var factory = new TestHostFactory();
+        factory.Settings["Persistence:Provider"] = "oracle";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Persistence:Provider 'oracle' is not supported", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_stops_start_up_with_a_clear_message()
+    {
+        await using var factory = new TestHostFactory();
+        factory.Settings["Persistence:Provider"] = "postgres";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("neither Persistence:Postgres nor ConnectionStrings:probe is set", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception error) =>
+        string.Join(" | ", Enumerable.Repeat(error, 1).Concat(error is AggregateException a ? a.InnerExceptions : []).Select(e => e.ToString()));
+
+    private static async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestInfrastructure.Postgres) { Database = database }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
