@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace Mercato.Architecture.Tests;
+
+/// <summary>One module project found on disk: <c>src/Modules/&lt;Module&gt;/Mercato.&lt;Module&gt;[.Contracts]</c>.</summary>
+/// <param name="Module">The module's folder name, e.g. <c>Catalog</c>.</param>
+/// <param name="ProjectName">The project (and assembly) name.</param>
+/// <param name="ProjectPath">The .csproj path.</param>
+/// <param name="IsContracts">Whether this is the module's Contracts project.</param>
+public sealed record ModuleProject(string Module, string ProjectName, string ProjectPath, bool IsContracts)
+{
+    /// <summary>The project names this project references.</summary>
+    public IReadOnlyList<string> ProjectReferences() =>
+        XDocument.Load(ProjectPath).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToList();
+}
+
+/// <summary>Finds the building blocks and every module (product modules and test-only modules).</summary>
+public static class ModuleCatalog
+{
+    /// <summary>The building-block assemblies.</summary>
+    public static readonly string[] BuildingBlocks = ["Mercato.Platform", "Mercato.Messaging"];
+
+    /// <summary>The repository root.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Every module project under src/Modules and tests/TestModules.</summary>
+    public static IReadOnlyList<ModuleProject> Projects { get; } = Discover();
+
+    /// <summary>The module names.</summary>
+    public static IEnumerable<string> Modules => Projects.Select(p => p.Module).Distinct();
+
+    /// <summary>Loads a project's built assembly (it is referenced by this test project).</summary>
+    public static Assembly Load(string assemblyName) => Assembly.Load(new AssemblyName(assemblyName));
+
+    private static List<ModuleProject> Discover()
+    {
+        var projects = new List<ModuleProject>();
+        foreach (var modulesFolder in new[] { Path.Combine(Root, "src", "Modules"), Path.Combine(Root, "tests", "TestModules") })
+        {
+            if (!Directory.Exists(modulesFolder))
+            {
+                continue;
+            }
+
+            foreach (var moduleFolder in Directory.GetDirectories(modulesFolder))
+            {
+                var module = Path.GetFileName(moduleFolder);
+                foreach (var csproj in Directory.GetFiles(moduleFolder, "*.csproj", SearchOption.AllDirectories))
+                {
+                    var name = Path.GetFileNameWithoutExtension(csproj);
+                    projects.Add(new ModuleProject(module, name, csproj, name.EndsWith(".Contracts", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        return projects;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Mercato.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Mercato.slnx not found");
+    }
+}
