@@ -1,4 +1,5 @@
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Mercato.Server.Gateway;
@@ -40,6 +41,7 @@ internal static class GatewayModule
             }
 
             routes.Add(Route($"{module.Name}-openapi", clusterId, $"/openapi/{module.Name}.json"));
+            builder.Services.AddApiReferenceDocument(ApiDocumentLink.ForModule(module.Name));
         }
 
         builder.Services.AddSingleton(new GatewayRoutes(routes.Select(r => r.ClusterId!).Distinct().ToList()));

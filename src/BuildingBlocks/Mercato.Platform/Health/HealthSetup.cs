@@ -8,20 +8,34 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Mercato.Platform.Health;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
+/// <summary>
+/// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (every check tagged
+/// <see cref="HealthTags.Ready"/> passes: databases, broker, Redis). Ready answers 503 while a
+/// check is unhealthy, so an orchestrator or load balancer stops sending traffic; degraded
+/// (for example parked outbox rows) still answers 200. Both stay out of the OpenAPI documents.
+/// </summary>
 public static class HealthSetup
 {
+    private static readonly Dictionary<HealthStatus, int> StatusCodesByResult = new()
+    {
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status200OK,
+        [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+    };
+
     /// <summary>Maps the two health endpoints.</summary>
     public static IEndpointRouteBuilder MapMercatoHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
         {
             Predicate = _ => false,
+            ResultStatusCodes = StatusCodesByResult,
             ResponseWriter = WriteAsync,
         }).ExcludeFromDescription();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(HealthTags.Ready),
+            ResultStatusCodes = StatusCodesByResult,
             ResponseWriter = WriteAsync,
         }).ExcludeFromDescription();
         return endpoints;

@@ -102,7 +102,7 @@ public static class PlatformSetup
     public static WebApplication MapMercatoPlatform(this WebApplication app, HostedModules modules)
     {
         app.MapMercatoHealth();
-        app.MapMercatoOpenApi(modules);
+        app.MapMercatoOpenApi();
         return app;
     }
 

@@ -1,4 +1,6 @@
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Http;
+using Scalar.AspNetCore;
 
 namespace Mercato.Platform.Security;
 
@@ -9,8 +11,11 @@ namespace Mercato.Platform.Security;
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
-    private const string DocsPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+
+    // The reference's bundle and its documents come from this origin; its one inline script runs
+    // under the per-response nonce it is rendered with; it injects styles at run time.
+    private const string DocsPolicyRest =
+        "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +30,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/docs") ? DocsPolicy : ApiPolicy;
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(OpenApiSetup.ReferenceRoute) ? DocsPolicyFor(http) : ApiPolicy;
             }
 
             if (http.Request.IsHttps)
@@ -36,5 +41,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             return Task.CompletedTask;
         }, context);
         return next(context);
+    }
+
+    private static string DocsPolicyFor(HttpContext context)
+    {
+        var nonce = context.Items[ScalarOptions.NonceHttpContextItemKey] as string;
+        return nonce is null
+            ? "default-src 'self'; script-src 'self'" + DocsPolicyRest
+            : $"default-src 'self'; script-src 'self' 'nonce-{nonce}'" + DocsPolicyRest;
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public static class TelemetrySetup
 {
     /// <summary>The activity source and meter name shared by Mercato's own instrumentation.</summary>
     public const string SourceName = "Mercato";
+
+    private static readonly string ServiceVersion =
+        typeof(TelemetrySetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>Registers logging and telemetry.</summary>
     public static IHostApplicationBuilder AddMercatoTelemetry(this IHostApplicationBuilder builder, string serviceName)
@@ -41,8 +45,16 @@ public static class TelemetrySetup
             o.IncludeFormattedMessage = true;
         });
 
+        // OTEL_SERVICE_NAME, when set, names the service; otherwise it is named after its modules.
+        var namedByEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]);
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName))
+            .ConfigureResource(r =>
+            {
+                if (!namedByEnvironment)
+                {
+                    r.AddService(serviceName, serviceNamespace: SourceName.ToLowerInvariant(), serviceVersion: ServiceVersion);
+                }
+            })
             .WithTracing(t => t
                 .AddSource(SourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
@@ -53,6 +65,9 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
 
+        // UseOtlpExporter reads the standard OTEL_EXPORTER_OTLP_* settings (endpoint, protocol,
+        // headers) and OTEL_BSP_*, OTEL_BLRP_* and OTEL_METRIC_EXPORT_* from configuration, so
+        // environment variables configure every signal.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();

@@ -1,0 +1,73 @@
+using Mercato.Platform.Correlation;
+using Mercato.Platform.Envelope;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Mercato.Platform.OpenApi;
+
+/// <summary>
+/// Gives each document its title and the conventions every Mercato API shares (envelope, error
+/// form, bearer auth, headers), and declares the components operations refer to.
+/// </summary>
+internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
+{
+    private const string Conventions = """
+        Every response is JSON in one envelope. Success: `{success: true, data, message, timestamp}`.
+        Failure: `{success: false, errors: [{code, message, field}], message, timestamp, traceId, path}`,
+        where `errors` lists every problem found and `code` is one of VALIDATION_ERROR, INVALID_FORMAT,
+        REQUIRED_FIELD, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, ALREADY_EXISTS, RATE_LIMIT_EXCEEDED,
+        INTERNAL_ERROR (and the domain codes an operation names).
+
+        **Authentication.** Protected operations need `Authorization: Bearer <JWT>`; each one names the
+        role or service scope it requires.
+
+        **Headers.** Send `X-Correlation-Id` to follow a request through logs and services (one is
+        generated otherwise); it is echoed on every response. Every response carries `X-RateLimit-Limit`,
+        `X-RateLimit-Remaining` and `X-RateLimit-Reset`; a throttled request gets 429 with `Retry-After`.
+        """;
+
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var all = context.DocumentName == OpenApiSetup.AllDocument;
+        var module = ApiDocumentLink.TitleOf(context.DocumentName);
+        document.Info = new OpenApiInfo
+        {
+            Title = all ? "Mercato API" : $"Mercato API: {module}",
+            Version = OpenApiSetup.AllDocument,
+            Description = (all
+                ? "Every module served by this process."
+                : $"The {module} module. `/openapi/{OpenApiSetup.AllDocument}.json` describes every module served here.")
+                + "\n\n" + Conventions,
+        };
+
+        // No server list: clients call the origin they fetched the document from, which is the
+        // gateway when the document was routed through it rather than this process's own address.
+        document.Servers = [];
+
+        var errorSchema = await context.GetOrCreateSchemaAsync(typeof(ErrorResponse), cancellationToken: cancellationToken);
+        document.AddComponent(OpenApiNames.ErrorResponseSchema, errorSchema);
+        document.AddComponent(OpenApiNames.BearerScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "An access token issued by Identity, sent as `Authorization: Bearer <token>`.",
+        });
+        document.AddComponent(OpenApiNames.CorrelationIdHeader, new OpenApiParameter
+        {
+            Name = OpenApiNames.CorrelationIdHeader,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "1 to 128 letters, digits, '-', '_', '.' or ':'. A new id is generated when it is absent or invalid; either way it is echoed on the response.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CorrelationContext.MaxLength, Pattern = "^[A-Za-z0-9_.:-]+$" },
+        });
+        AddHeader(document, OpenApiNames.CorrelationIdHeader, "The request's correlation id (the one sent, or a generated one).", JsonSchemaType.String);
+        AddHeader(document, OpenApiNames.RateLimitLimitHeader, "Requests allowed per window for this caller's plan.", JsonSchemaType.Integer);
+        AddHeader(document, OpenApiNames.RateLimitRemainingHeader, "Requests left in the current window.", JsonSchemaType.Integer);
+        AddHeader(document, OpenApiNames.RateLimitResetHeader, "When the window resets, in Unix seconds.", JsonSchemaType.Integer);
+        AddHeader(document, OpenApiNames.RetryAfterHeader, "Seconds to wait before retrying.", JsonSchemaType.Integer);
+    }
+
+    private static void AddHeader(OpenApiDocument document, string name, string description, JsonSchemaType type) =>
+        document.AddComponent(name, new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } });
+}
