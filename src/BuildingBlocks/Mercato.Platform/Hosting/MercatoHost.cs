@@ -31,6 +31,7 @@ public static class MercatoHost
     public static WebApplication Build(string[] args, IReadOnlyList<MercatoModule> known)
     {
         var builder = WebApplication.CreateBuilder(args);
+        AddShippedSettings(builder);
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         var modules = HostedModules.Select(builder.Configuration["Mercato:Services"], known);
 
@@ -49,6 +50,29 @@ public static class MercatoHost
 
         app.MapMercatoPlatform(modules);
         return app;
+    }
+
+    /// <summary>
+    /// The content root is the working directory, so a server started from elsewhere would miss
+    /// the appsettings.json shipped next to the executable. Add those as the lowest-priority
+    /// source: anything in the working directory, the environment or the command line wins.
+    /// </summary>
+    private static void AddShippedSettings(WebApplicationBuilder builder)
+    {
+        var shippedRoot = AppContext.BaseDirectory;
+        if (Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar)
+            == Path.GetFullPath(shippedRoot).TrimEnd(Path.DirectorySeparatorChar))
+        {
+            return;
+        }
+
+        var provider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shippedRoot);
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            FileProvider = provider,
+            Path = "appsettings.json",
+            Optional = true,
+        });
     }
 
     /// <summary>The executable's entry point: serve, or migrate and exit.</summary>
