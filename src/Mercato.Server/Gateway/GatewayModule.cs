@@ -1,4 +1,5 @@
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Mercato.Server.Gateway;
@@ -15,6 +16,8 @@ internal static class GatewayModule
 
     private static void Add(IHostApplicationBuilder builder, IReadOnlyList<MercatoModule> routable)
     {
+        // The services behind the gateway limit (sharing Redis); limiting here too would count twice.
+        builder.DisableRateLimitingUnlessConfigured();
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         foreach (var module in routable)
