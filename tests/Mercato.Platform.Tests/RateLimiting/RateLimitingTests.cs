@@ -149,7 +149,7 @@ public sealed class RateLimitingTests : IAsyncLifetime
     [InlineData(10000, "Customer", "Admin")]
     public async Task A_signed_in_user_gets_the_plan_of_their_highest_role(int limit, params string[] roles)
     {
-        var client = StartWithTokens().CreateClient();
+        var client = Start().CreateClient();
 
         var response = await SendAsync(client, "/api/v1/probe/whoami", _issuer.UserToken("user-1", roles));
 
@@ -161,7 +161,7 @@ public sealed class RateLimitingTests : IAsyncLifetime
     [Fact]
     public async Task A_service_token_gets_the_service_plan_and_an_anonymous_caller_the_guest_plan()
     {
-        var client = StartWithTokens().CreateClient();
+        var client = Start().CreateClient();
 
         var service = await SendAsync(client, "/api/v1/probe/service", _issuer.ServiceToken("ordering", "probe.read"));
         var anonymous = await SendAsync(client, "/api/v1/probe/service", token: null);
@@ -176,7 +176,7 @@ public sealed class RateLimitingTests : IAsyncLifetime
     [Fact]
     public async Task Forbidden_requests_count_against_the_callers_budget()
     {
-        var client = StartWithTokens().CreateClient();
+        var client = Start().CreateClient();
         var token = _issuer.UserToken("customer-1", "Customer");
 
         var allowed = await SendAsync(client, "/api/v1/probe/whoami", token);
@@ -191,7 +191,7 @@ public sealed class RateLimitingTests : IAsyncLifetime
     [Fact]
     public async Task Each_user_spends_a_budget_of_their_own()
     {
-        var client = StartWithTokens(new()
+        var client = Start(settings: new()
         {
             ["RateLimiting:Plans:Customer:Limit"] = "7",
             ["RateLimiting:Plans:Customer:Burst"] = "2",
@@ -289,10 +289,6 @@ public sealed class RateLimitingTests : IAsyncLifetime
         _hosts.Add(host);
         return host;
     }
-
-    // The bearer handler validates token lifetimes against the same clock: keep it a little ahead of the tokens' issue time.
-    private RateLimitedHost StartWithTokens(Dictionary<string, string?>? settings = null) =>
-        Start(DateTimeOffset.UtcNow.AddMinutes(1), settings);
 
     private static Uri Url(string path) => new(path, UriKind.Relative);
 
