@@ -235,6 +235,22 @@ public sealed class RateLimitingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ipv6_guests_are_counted_per_64_bit_network()
+    {
+        var client = Start(settings: new() { ["RateLimiting:Plans:Guest:Burst"] = "2" }).CreateClient();
+
+        var first = await GetMissingNoteAsync(client, "2001:db8:1:2::1");
+        var sameNetwork = await GetMissingNoteAsync(client, "2001:db8:1:2:ffff::9");
+        var refused = await GetMissingNoteAsync(client, "2001:db8:1:2::3");
+        var otherNetwork = await GetMissingNoteAsync(client, "2001:db8:1:3::1");
+
+        Assert.Equal([99, 98], new[] { first, sameNetwork }.Select(r => r.RateLimitRemaining()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherNetwork.StatusCode);
+        Assert.Equal(99, otherNetwork.RateLimitRemaining());
+    }
+
+    [Fact]
     public async Task Health_endpoints_are_neither_limited_nor_counted()
     {
         var client = Start().CreateClient();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Claims;
 using Mercato.Platform.Auth;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +16,8 @@ internal readonly record struct RateLimitPartition(string PlanName, RateLimitPla
     /// Picks the partition from the authenticated principal: a user's highest role (Admin, Premium,
     /// Customer) counted per subject; a service token (<c>client_id</c>, no role) counted per client;
     /// any other signed-in principal on the Guest plan per subject; and anonymous callers (including
-    /// those with an invalid token) on the Guest plan per client IP, which ForwardedHeaders has
-    /// already taken from <c>X-Forwarded-For</c> when a trusted proxy sent it.
+    /// those with an invalid token) on the Guest plan per client IP (per /64 network for IPv6),
+    /// which ForwardedHeaders has already taken from <c>X-Forwarded-For</c> when a trusted proxy sent it.
     /// </summary>
     public static RateLimitPartition For(HttpContext context, RateLimitPlans plans)
     {
@@ -51,10 +52,22 @@ internal readonly record struct RateLimitPartition(string PlanName, RateLimitPla
         return new(nameof(plans.Guest), plans.Guest, "guest:ip:" + ClientIp(context));
     }
 
+    /// <summary>
+    /// The client's address; an IPv6 client is counted by its /64 network, the smallest block a
+    /// single subscriber is usually given, so rotating addresses inside it does not buy new budgets.
+    /// </summary>
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress switch
     {
         null => "unknown",
         { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
+        { AddressFamily: AddressFamily.InterNetworkV6 } v6 => Network64(v6),
         IPAddress address => address.ToString(),
     };
+
+    private static string Network64(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 }

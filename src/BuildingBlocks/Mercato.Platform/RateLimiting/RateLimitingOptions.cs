@@ -45,6 +45,11 @@ public sealed class RateLimitingOptions
             yield return "RateLimiting:Memory:MaxPartitions must be at least 1.";
         }
 
+        if (Memory.SweepInterval < TimeSpan.FromSeconds(1))
+        {
+            yield return "RateLimiting:Memory:SweepInterval must be at least one second.";
+        }
+
         foreach (var (name, plan) in Plans.All())
         {
             foreach (var problem in plan.Problems(name))
