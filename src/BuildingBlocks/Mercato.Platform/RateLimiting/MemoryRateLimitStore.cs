@@ -56,7 +56,8 @@ internal sealed class MemoryRateLimitStore(TimeProvider time, IOptions<RateLimit
         {
             lock (partition)
             {
-                if (partition.State.IsIdle(partition.Plan, now))
+                // A partition not yet used (its creator is about to take the lock) is not idle.
+                if (partition.State.Exists && partition.State.IsIdle(partition.Plan, now))
                 {
                     Remove(key, partition);
                 }

@@ -16,6 +16,12 @@ namespace Mercato.Platform.RateLimiting;
 /// token. A client can therefore fire at most <see cref="Burst"/> requests back to back, and then one
 /// every <see cref="Window"/> / <see cref="Limit"/> (36 s for Guest).</item>
 /// </list>
+/// A request is allowed only when both allow it, and only an allowed request spends anything.
+/// A fixed window rather than a sliding one, because <c>X-RateLimit-Reset</c> is then one instant
+/// for every client and every process, <c>-Remaining</c> is an exact count, and Redis keeps one
+/// small hash per client. The fixed window's weak spot, a full quota at the end of one window and
+/// another at the start of the next, is closed by the bucket: any span of time T admits at most
+/// <see cref="Burst"/> + <see cref="Limit"/> × T / <see cref="Window"/> requests.
 /// </remarks>
 public sealed class RateLimitPlan
 {
