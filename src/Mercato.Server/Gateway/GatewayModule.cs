@@ -1,5 +1,6 @@
 using Mercato.Platform.Hosting;
 using Mercato.Platform.OpenApi;
+using Mercato.Platform.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Mercato.Server.Gateway;
@@ -16,6 +17,8 @@ internal static class GatewayModule
 
     private static void Add(IHostApplicationBuilder builder, IReadOnlyList<MercatoModule> routable)
     {
+        // The services behind the gateway limit (sharing Redis); limiting here too would count twice.
+        builder.DisableRateLimitingUnlessConfigured();
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         foreach (var module in routable)

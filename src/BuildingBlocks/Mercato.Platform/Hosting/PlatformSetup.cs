@@ -7,6 +7,7 @@ using Mercato.Platform.Health;
 using Mercato.Platform.Json;
 using Mercato.Platform.OpenApi;
 using Mercato.Platform.Persistence;
+using Mercato.Platform.RateLimiting;
 using Mercato.Platform.Security;
 using Mercato.Platform.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -75,6 +76,7 @@ public static class PlatformSetup
 
         builder.AddMercatoTelemetry("mercato-" + string.Join('-', modules.Hosted.Select(m => m.Name)));
         builder.AddMercatoAuth();
+        builder.AddMercatoRateLimiting();
         builder.AddMercatoOpenApi(modules);
         return builder;
     }
@@ -94,6 +96,7 @@ public static class PlatformSetup
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMercatoRateLimiting();
         app.UseAuthorization();
         return app;
     }

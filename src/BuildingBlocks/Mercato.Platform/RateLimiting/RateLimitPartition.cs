@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Claims;
+using Mercato.Platform.Auth;
+using Microsoft.AspNetCore.Http;
+
+namespace Mercato.Platform.RateLimiting;
+
+/// <summary>The plan a request falls under and the budget (key) it spends.</summary>
+/// <param name="PlanName">The plan's name, for logs and metrics.</param>
+/// <param name="Plan">The limits.</param>
+/// <param name="Key">The budget, unique per plan and client.</param>
+internal readonly record struct RateLimitPartition(string PlanName, RateLimitPlan Plan, string Key)
+{
+    /// <summary>
+    /// Picks the partition from the authenticated principal: a user's highest role (Admin, Premium,
+    /// Customer) counted per subject; a service token (<c>client_id</c>, no role) counted per client;
+    /// any other signed-in principal on the Guest plan per subject; and anonymous callers (including
+    /// those with an invalid token) on the Guest plan per client IP (per /64 network for IPv6),
+    /// which ForwardedHeaders has already taken from <c>X-Forwarded-For</c> when a trusted proxy sent it.
+    /// </summary>
+    public static RateLimitPartition For(HttpContext context, RateLimitPlans plans)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            var subject = user.FindFirstValue(MercatoClaims.Subject);
+            var id = subject is null ? "ip:" + ClientIp(context) : "user:" + subject;
+            if (user.IsInRole(MercatoRoles.Admin))
+            {
+                return new(nameof(plans.Admin), plans.Admin, "admin:" + id);
+            }
+
+            if (user.IsInRole(MercatoRoles.Premium))
+            {
+                return new(nameof(plans.Premium), plans.Premium, "premium:" + id);
+            }
+
+            if (user.IsInRole(MercatoRoles.Customer))
+            {
+                return new(nameof(plans.Customer), plans.Customer, "customer:" + id);
+            }
+
+            if (user.FindFirstValue(MercatoClaims.ClientId) is { Length: > 0 } clientId)
+            {
+                return new(nameof(plans.Service), plans.Service, "service:client:" + clientId);
+            }
+
+            return new(nameof(plans.Guest), plans.Guest, "guest:" + id);
+        }
+
+        return new(nameof(plans.Guest), plans.Guest, "guest:ip:" + ClientIp(context));
+    }
+
+    /// <summary>
+    /// The client's address; an IPv6 client is counted by its /64 network, the smallest block a
+    /// single subscriber is usually given, so rotating addresses inside it does not buy new budgets.
+    /// </summary>
+    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress switch
+    {
+        null => "unknown",
+        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
+        { AddressFamily: AddressFamily.InterNetworkV6 } v6 => Network64(v6),
+        IPAddress address => address.ToString(),
+    };
+
+    private static string Network64(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+}
