@@ -72,8 +72,9 @@ public sealed class InProcessDeliveryTests(InProcessHost host) : IClassFixture<I
         var row = await host.OutboxRowForNoteAsync(noteId);
 
         // The relay publishes the same row again (as after a crash between publish and mark).
-        await host.WithProbeDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == row!.Id)
+        var reopened = await host.WithProbeDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == row!.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTime?)null)));
+        Assert.Equal(1, reopened);
         await MercatoProcess.EventuallyAsync(
             () => host.OutboxRowForNoteAsync(noteId), r => r!.ProcessedAt is not null, EventFlow.Patience);
 

@@ -36,8 +36,8 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
         var entry = await pair.Consumer.WaitForAuditEntryAsync(noteId);
         Assert.Equal(3, entry.GetProperty("handlerAttempts").GetInt32());
         var eventId = entry.GetProperty("eventId").GetGuid().ToString();
-        Assert.Contains(pair.Consumer.Output, l => l.Contains(eventId, StringComparison.Ordinal) && l.Contains("failed (delivery 1 of 4)", StringComparison.Ordinal));
-        Assert.Contains(pair.Consumer.Output, l => l.Contains(eventId, StringComparison.Ordinal) && l.Contains("failed (delivery 2 of 4)", StringComparison.Ordinal));
+        await pair.Consumer.WaitForLogAsync(eventId, "failed (delivery 1 of 4)");
+        await pair.Consumer.WaitForLogAsync(eventId, "failed (delivery 2 of 4)");
         Assert.Single(await pair.Consumer.Client.AuditEntriesAsync(noteId));
     }
 
@@ -52,29 +52,30 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
         await pair.Broker.PublishAsync(pair.Exchange, nameof(NoteCreated), messageId, nameof(NoteCreated), payload);
         await pair.Broker.PublishAsync(pair.Exchange, nameof(NoteCreated), messageId, nameof(NoteCreated), payload);
 
-        await MercatoProcess.EventuallyAsync(
-            () => Task.FromResult(pair.Consumer.Output.Any(l => l.Contains($"Skipped duplicate NoteCreated {messageId}", StringComparison.Ordinal))),
-            seen => seen,
-            EventFlow.Patience);
+        await pair.Consumer.WaitForLogAsync($"Skipped duplicate NoteCreated {messageId}");
         var entry = Assert.Single(await pair.Consumer.Client.AuditEntriesAsync(noteId));
         Assert.Equal(noteCreated.Id, entry.GetProperty("eventId").GetGuid());
     }
 
     [Fact]
-    public async Task Message_that_always_fails_goes_to_the_dead_letter_queue_after_max_deliveries()
+    public async Task Message_that_always_fails_goes_to_the_dead_letter_queue_after_max_deliveries_with_its_headers()
     {
         var before = await pair.Broker.MessageCountAsync(pair.AuditDeadLetterQueue);
+        var (traceParent, traceId) = EventFlow.NewTraceParent();
+        var correlationId = "poison-" + Guid.NewGuid().ToString("N");
 
-        var noteId = await pair.Producer.Client.CreateNoteAsync($"{RabbitMqSettings.Poison} across processes");
+        var noteId = await pair.Producer.Client.CreateNoteAsync($"{RabbitMqSettings.Poison} across processes", correlationId, traceParent);
 
         await MercatoProcess.EventuallyAsync(
             () => pair.Broker.MessageCountAsync(pair.AuditDeadLetterQueue), count => count == before + 1, EventFlow.Patience);
         var dead = Assert.Single(await pair.Broker.TakeAsync(pair.AuditDeadLetterQueue, m => BodyOf(m).Contains(noteId.ToString(), StringComparison.Ordinal)));
         Assert.Equal(nameof(NoteCreated), dead.BasicProperties.Type);
         Assert.Equal("delivery_limit", DeathReason(dead));
+        Assert.Equal("probe", dead.BasicProperties.AppId);
+        Assert.Equal(correlationId, Header(dead, "X-Correlation-Id"));
+        Assert.Equal(traceId, Header(dead, "traceparent")?.Split('-')[1]);
         var eventId = dead.BasicProperties.MessageId!;
-        Assert.Contains(pair.Consumer.Output, l => l.Contains(eventId, StringComparison.Ordinal)
-            && l.Contains($"failed on its last delivery ({RabbitMqSettings.MaxDeliveries})", StringComparison.Ordinal));
+        await pair.Consumer.WaitForLogAsync(eventId, $"failed on its last delivery ({RabbitMqSettings.MaxDeliveries})");
         Assert.Empty(await pair.Consumer.Client.AuditEntriesAsync(noteId));
     }
 
@@ -110,6 +111,7 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
             noteId = await pair.Producer.Client.CreateNoteAsync("written during an outage", correlationId);
 
             await pair.Producer.Client.WaitForReadinessAsync("rabbitmq", "Degraded");
+            await pair.Consumer.Client.WaitForReadinessAsync("rabbitmq", "Degraded");
             await MercatoProcess.EventuallyAsync(
                 () => Task.FromResult(pair.Producer.Output.Count(l => l.Contains(unavailable, StringComparison.Ordinal))),
                 noticed => noticed > noticedBefore,
@@ -121,9 +123,11 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
             pair.Proxy.Start();
         }
 
+        // Both connections recover, the consumer's with its queue and consumer.
         var entry = await pair.Consumer.WaitForAuditEntryAsync(noteId);
         Assert.Equal(correlationId, entry.GetProperty("correlationId").GetString());
         await pair.Producer.Client.WaitForReadinessAsync("rabbitmq", "Healthy");
+        await pair.Consumer.Client.WaitForReadinessAsync("rabbitmq", "Healthy");
         // The outage parked nothing.
         Assert.Equal("Healthy", (await pair.Producer.Client.ReadinessCheckAsync("outbox-probe")).GetProperty("status").GetString());
     }
@@ -131,18 +135,13 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
     [Fact]
     public async Task Process_killed_after_commit_and_before_publish_delivers_the_event_after_restart()
     {
-        var databasePrefix = pair.DatabasePrefix + "k_";
         var correlationId = "crash-" + Guid.NewGuid().ToString("N");
-        Guid noteId;
-        await using (var crashed = await pair.StartProducerAsync(databasePrefix, relayEnabled: false))
-        {
-            noteId = await crashed.Client.CreateNoteAsync("survives a crash", correlationId);
-            await crashed.KillAsync();
-        }
-
+        var noteId = await pair.CrashingProducer.Client.CreateNoteAsync("survives a crash", correlationId);
+        await pair.CrashingProducer.KillAsync();
+        Assert.True(pair.CrashingProducer.HasExited);
         Assert.Empty(await pair.Consumer.Client.AuditEntriesAsync(noteId));
 
-        await using var restarted = await pair.StartProducerAsync(databasePrefix, relayEnabled: true);
+        await using var restarted = await pair.StartProducerAsync(pair.CrashingDatabasePrefix, relayEnabled: true);
         var entry = await pair.Consumer.WaitForAuditEntryAsync(noteId);
         Assert.Equal(correlationId, entry.GetProperty("correlationId").GetString());
         Assert.Equal(0, await restarted.TerminateAsync(TimeSpan.FromSeconds(30)));
@@ -150,6 +149,9 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
     }
 
     private static string BodyOf(BasicGetResult message) => Encoding.UTF8.GetString(message.Body.Span);
+
+    private static string? Header(BasicGetResult message, string name) =>
+        message.BasicProperties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>The reason of the latest dead-lettering recorded in the <c>x-death</c> header.</summary>
     private static string? DeathReason(BasicGetResult message)

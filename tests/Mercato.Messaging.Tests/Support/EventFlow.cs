@@ -65,6 +65,13 @@ public static class EventFlow
         }
     }
 
+    /// <summary>Waits until the process has logged a line containing every one of <paramref name="parts"/>.</summary>
+    public static Task<bool> WaitForLogAsync(this MercatoProcess process, params string[] parts) =>
+        MercatoProcess.EventuallyAsync(
+            () => Task.FromResult(process.Output.Any(l => parts.All(p => l.Contains(p, StringComparison.Ordinal)))),
+            logged => logged,
+            Patience);
+
     /// <summary>The named check of <c>/health/ready</c>.</summary>
     public static async Task<JsonElement> ReadinessCheckAsync(this HttpClient client, string name)
     {
