@@ -96,9 +96,9 @@ internal sealed partial class RabbitMqConnection(IConnectionFactory factory, str
                 {
                     await connection.CloseAsync(TimeSpan.FromSeconds(5));
                 }
-                catch (AlreadyClosedException)
+                catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException)
                 {
-                    // Lost already; nothing to close.
+                    // Lost (or recovering) already; nothing to close.
                 }
 
                 await connection.DisposeAsync();

@@ -74,7 +74,6 @@ internal sealed partial class RabbitMqConsumerService(
                 _consumers = consumers;
                 _declared.TrySetResult();
                 LogConsuming(logger, _queues);
-
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -217,6 +216,8 @@ internal sealed partial class RabbitMqConsumerService(
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // First end the start-up loop, so the set of consumers no longer changes.
+        await base.StopAsync(cancellationToken);
         var consumers = _consumers;
         foreach (var consumer in consumers)
         {
@@ -230,7 +231,6 @@ internal sealed partial class RabbitMqConsumerService(
             }
         }
 
-        await base.StopAsync(cancellationToken);
         try
         {
             await _inFlight.DrainAsync(cancellationToken);
