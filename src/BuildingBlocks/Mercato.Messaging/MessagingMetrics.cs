@@ -26,4 +26,13 @@ public static class MessagingMetrics
 
     /// <summary>Deliveries skipped because the inbox had them already.</summary>
     public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("mercato.inbox.duplicates");
+
+    /// <summary>Deliveries whose handler failed; the broker delivers them again.</summary>
+    public static readonly Counter<long> HandlerFailures = Meter.CreateCounter<long>("mercato.consumer.handler_failures");
+
+    /// <summary>Messages a consumer rejected to its dead-letter queue at once (unknown type, no event id).</summary>
+    public static readonly Counter<long> Rejected = Meter.CreateCounter<long>("mercato.consumer.rejected");
+
+    /// <summary>Events the broker confirmed but routed to no queue: nothing subscribes to them.</summary>
+    public static readonly Counter<long> Unrouted = Meter.CreateCounter<long>("mercato.rabbitmq.unrouted");
 }

@@ -59,24 +59,46 @@ public sealed class RelayOptions
     }
 }
 
-/// <summary>RabbitMQ connection and topology.</summary>
+/// <summary>RabbitMQ connection and topology (<c>Messaging:RabbitMq</c>).</summary>
 public sealed class RabbitMqOptions
 {
     /// <summary>AMQP URI, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>.</summary>
     public string Uri { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
 
-    /// <summary>The durable topic exchange every event is published to.</summary>
+    /// <summary>The durable topic exchange every event is published to (routing key = event name).</summary>
     public string Exchange { get; set; } = "mercato.events";
 
-    /// <summary>Prefix of queue names (<c>mercato.{service}</c>).</summary>
+    /// <summary>Prefix of queue names: each consuming module reads <c>{QueuePrefix}{module}</c>.</summary>
     public string QueuePrefix { get; set; } = "mercato.";
 
-    /// <summary>Deliveries of one message before it is dead-lettered.</summary>
+    /// <summary>
+    /// Deliveries of one message (the first one included) before it is dead-lettered to
+    /// <c>{queue}.dlq</c>. It is an argument of the queue, which RabbitMQ refuses to redeclare
+    /// with another value: changing it for an existing queue means deleting the queue first.
+    /// </summary>
     public int MaxDeliveries { get; set; } = 5;
 
-    /// <summary>Pause before a failed message is returned to its queue.</summary>
+    /// <summary>Pause before a failed message is returned to its queue, so a failing handler does not spin.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Unacknowledged messages a consumer holds at once.</summary>
     public ushort Prefetch { get; set; } = 16;
+
+    /// <summary>How long a publish waits for the broker's confirm before it counts as failed.</summary>
+    public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long opening a connection may take.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Pause between attempts to reconnect after the connection was lost (or could not be opened).</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The exchange that failed messages are dead-lettered to.</summary>
+    public string DeadLetterExchange => Exchange + ".dlx";
+
+    /// <summary>The queue of a consuming module.</summary>
+    public string QueueFor(string module) => QueuePrefix + module;
+
+    /// <summary>The dead-letter queue of a consuming module's queue.</summary>
+    public static string DeadLetterQueueOf(string queue) => queue + ".dlq";
 }

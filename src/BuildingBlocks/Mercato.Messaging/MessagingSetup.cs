@@ -2,6 +2,7 @@ using Mercato.Messaging.Events;
 using Mercato.Messaging.Inbox;
 using Mercato.Messaging.InProcess;
 using Mercato.Messaging.Outbox;
+using Mercato.Messaging.RabbitMq;
 using Mercato.Messaging.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -69,6 +70,9 @@ public static class MessagingSetup
         {
             case MessagingTransports.InProcess:
                 services.AddSingleton<IMessageTransport, InProcessTransport>();
+                break;
+            case MessagingTransports.RabbitMq:
+                builder.AddRabbitMqTransport();
                 break;
             default:
                 throw new InvalidOperationException(

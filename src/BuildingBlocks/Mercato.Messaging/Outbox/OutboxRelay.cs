@@ -15,6 +15,9 @@ namespace Mercato.Messaging.Outbox;
 /// parked: kept, counted and logged, never dropped. Rows survive any crash because they were
 /// committed with the state change; a row is marked published only after the transport
 /// confirmed it, so delivery is at least once and consumers' inboxes make it exactly once.
+/// While the transport is unavailable (<see cref="TransportUnavailableException"/>: the broker
+/// is down) rows are left untouched and no attempt is counted, so an outage of any length
+/// parks nothing; the relay tries again every poll interval.
 /// </summary>
 /// <typeparam name="TContext">The producing module's DbContext.</typeparam>
 public sealed partial class OutboxRelay<TContext>(
@@ -27,6 +30,7 @@ public sealed partial class OutboxRelay<TContext>(
     where TContext : DbContext
 {
     private DateTime _lastCleanup = DateTime.MinValue;
+    private bool _transportUnavailable;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -80,7 +84,12 @@ public sealed partial class OutboxRelay<TContext>(
 
         foreach (var message in due)
         {
-            await PublishAsync(message, settings, cancellationToken);
+            if (!await PublishAsync(message, settings, cancellationToken))
+            {
+                // Nothing can be published until the transport is back; wait for the next round.
+                return 0;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -88,7 +97,8 @@ public sealed partial class OutboxRelay<TContext>(
         return due.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage message, RelayOptions settings, CancellationToken cancellationToken)
+    /// <summary>Publishes one row and records the outcome on it; false when the transport is unavailable.</summary>
+    private async Task<bool> PublishAsync(OutboxMessage message, RelayOptions settings, CancellationToken cancellationToken)
     {
         var envelope = new MessageEnvelope(
             message.Id, message.Type, message.Payload, new DateTimeOffset(message.OccurredAt, TimeSpan.Zero),
@@ -101,10 +111,26 @@ public sealed partial class OutboxRelay<TContext>(
             message.ProcessedAt = time.GetUtcNow().UtcDateTime;
             message.LastError = null;
             MessagingMetrics.Published.Add(1);
+            if (_transportUnavailable)
+            {
+                _transportUnavailable = false;
+                LogTransportBack(logger, typeof(TContext).Name);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (TransportUnavailableException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            if (!_transportUnavailable)
+            {
+                _transportUnavailable = true;
+                LogTransportUnavailable(logger, ex, typeof(TContext).Name);
+            }
+
+            return false;
         }
 #pragma warning disable CA1031 // Any transport failure is recorded on the row and retried later.
         catch (Exception ex)
@@ -127,6 +153,8 @@ public sealed partial class OutboxRelay<TContext>(
                 LogRetry(logger, message.Type, message.Id, message.Attempts, message.NextAttemptAt, message.LastError);
             }
         }
+
+        return true;
     }
 
     private async Task CleanupAsync(TContext db, RelayOptions settings, CancellationToken cancellationToken)
@@ -151,6 +179,12 @@ public sealed partial class OutboxRelay<TContext>(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Parked {Type} {Id} after {Attempts} failed attempts: {Error}")]
     private static partial void LogParked(ILogger logger, string type, Guid id, int attempts, string error);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Transport unavailable; outbox rows of {Context} wait until it is back")]
+    private static partial void LogTransportUnavailable(ILogger logger, Exception exception, string context);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Transport available again; outbox relay of {Context} resumed")]
+    private static partial void LogTransportBack(ILogger logger, string context);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Outbox relay round for {Context} failed; retrying")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception, string context);

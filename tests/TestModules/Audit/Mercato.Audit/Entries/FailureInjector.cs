@@ -5,17 +5,23 @@ namespace Mercato.Audit.Entries;
 
 /// <summary>
 /// Makes the handler fail the first <c>Audit:FailFirstAttempts</c> times it sees each event,
-/// so tests can prove retries apply an event exactly once.
+/// so tests can prove retries apply an event exactly once, and fail every time for notes whose
+/// text contains <c>Audit:AlwaysFailMarker</c>, so tests can follow a poison message.
 /// </summary>
 public sealed class FailureInjector(IConfiguration configuration)
 {
     private readonly ConcurrentDictionary<Guid, int> _attempts = new();
 
-    /// <summary>Throws while the event has failed fewer times than configured.</summary>
-    public void MaybeFail(Guid eventId)
+    /// <summary>Throws while the event has failed fewer times than configured, or always for a marked note.</summary>
+    public void MaybeFail(Guid eventId, string text)
     {
         var failures = configuration.GetValue("Audit:FailFirstAttempts", 0);
         var attempt = _attempts.AddOrUpdate(eventId, 1, (_, n) => n + 1);
+        if (configuration["Audit:AlwaysFailMarker"] is { Length: > 0 } marker && text.Contains(marker, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Injected failure {attempt} (always) for event {eventId}");
+        }
+
         if (attempt <= failures)
         {
             throw new InvalidOperationException($"Injected failure {attempt} of {failures} for event {eventId}");

@@ -25,6 +25,6 @@ public sealed class NoteCreatedHandler(AuditDbContext db, FailureInjector failur
         });
         // Save first, then fail: proves a failed attempt's writes roll back with the transaction.
         await db.SaveChangesAsync(cancellationToken);
-        failures.MaybeFail(integrationEvent.Id);
+        failures.MaybeFail(integrationEvent.Id, integrationEvent.Text);
     }
 }
