@@ -18,7 +18,7 @@ public sealed class HostedModules(IReadOnlyList<MercatoModule> hosted, IReadOnly
     /// <summary>
     /// Picks modules from a comma-separated list (<c>all</c> or empty means every module).
     /// </summary>
-    /// <exception cref="ArgumentException">A name is not a known module.</exception>
+    /// <exception cref="InvalidConfigurationException">A name is not a known module.</exception>
     public static HostedModules Select(string? services, IReadOnlyList<MercatoModule> known)
     {
         var names = (services ?? string.Empty)
@@ -33,8 +33,8 @@ public sealed class HostedModules(IReadOnlyList<MercatoModule> hosted, IReadOnly
         foreach (var name in names)
         {
             var module = known.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException(
-                    $"Unknown service '{name}'. Known services: {string.Join(", ", known.Select(m => m.Name))}.");
+                ?? throw new InvalidConfigurationException(
+                    $"Unknown service '{name}' in --services (Mercato:Services). Known services: all, {string.Join(", ", known.Select(m => m.Name))}.");
             if (!hosted.Contains(module))
             {
                 hosted.Add(module);
