@@ -54,16 +54,19 @@ public sealed class TestIssuer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        await app.StartAsync();
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var issuer = new TestIssuer(app, url);
+        // Endpoints must be mapped before the app starts (later ones are never routed); they
+        // read the issuer, which exists once the port is known.
+        TestIssuer? issuer = null;
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
         {
-            ["issuer"] = issuer.Url,
+            ["issuer"] = issuer!.Url,
             ["jwks_uri"] = issuer.Url + "/.well-known/jwks.json",
             ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
         }));
-        app.MapGet("/.well-known/jwks.json", () => Results.Json(new { keys = issuer.Jwks() }));
+        app.MapGet("/.well-known/jwks.json", () => Results.Json(new { keys = issuer!.Jwks() }));
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        issuer = new TestIssuer(app, url);
         return issuer;
     }
 

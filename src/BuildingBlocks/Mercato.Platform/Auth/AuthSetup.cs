@@ -29,7 +29,9 @@ public static class AuthSetup
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
-        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        // A configure step (not a post-configure) so that it runs before JwtBearer's own
+        // post-configure, which builds the JWKS configuration manager from MetadataAddress.
+        builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
 
         builder.Services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
         builder.Services.AddAuthorizationBuilder()
@@ -39,9 +41,11 @@ public static class AuthSetup
         return builder;
     }
 
-    private sealed class ConfigureJwtBearer(IOptions<AuthOptions> auth) : IPostConfigureOptions<JwtBearerOptions>
+    private sealed class ConfigureJwtBearer(IOptions<AuthOptions> auth) : IConfigureNamedOptions<JwtBearerOptions>
     {
-        public void PostConfigure(string? name, JwtBearerOptions options)
+        public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+        public void Configure(string? name, JwtBearerOptions options)
         {
             if (name != JwtBearerDefaults.AuthenticationScheme)
             {
