@@ -1,4 +1,5 @@
 using Mercato.Platform.Hosting;
+using Scalar.AspNetCore;
 
 namespace Mercato.Server.Gateway;
 
@@ -29,6 +30,15 @@ internal static class GatewayModule
         builder.Services.AddSingleton(table);
         builder.Services.AddHostedService<GatewayRouteLog>();
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+        // /api/docs on the gateway offers each routed service's document, fetched through the proxy.
+        builder.Services.Configure<ScalarOptions>(docs =>
+        {
+            foreach (var route in table.Routes.Where(r => r.Url is not null))
+            {
+                docs.AddDocument(route.Service, route.Service);
+            }
+        });
     }
 
     private static void Map(IEndpointRouteBuilder endpoints) =>

@@ -194,13 +194,19 @@ public sealed partial class GatewayTests(GatewayFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_routed_services_openapi_document_is_served_through_the_gateway()
+    public async Task Routed_services_openapi_documents_are_served_and_offered_in_the_gateways_docs()
     {
         using var response = await fixture.Gateway.Client.GetAsync(new Uri("/openapi/probe.json", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = (await response.ReadJsonAsync()).GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/probe/notes", out _), paths.GetRawText());
+
+        // The gateway's interactive docs offer every routed service's document.
+        var docs = await fixture.Gateway.Client.GetStringAsync(new Uri("/api/docs", UriKind.Relative), Ct);
+        Assert.Contains("openapi/probe.json", docs, StringComparison.Ordinal);
+        Assert.Contains("openapi/audit.json", docs, StringComparison.Ordinal);
+        Assert.DoesNotContain("openapi/unconfigured.json", docs, StringComparison.Ordinal);
     }
 
     private async Task<(Captured Direct, Captured ViaGateway)> SendToBothAsync(
