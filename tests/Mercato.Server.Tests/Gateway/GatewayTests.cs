@@ -138,6 +138,18 @@ public sealed partial class GatewayTests(GatewayFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_oversized_body_is_refused_with_413_in_the_envelope()
+    {
+        var text = new string('a', 2 * 1024 * 1024);
+        using var response = await fixture.Gateway.Client.PostJsonAsync("/api/v1/probe/notes", new { text, priority = 1 });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal(["PAYLOAD_TOO_LARGE"], error.ErrorCodes());
+        Assert.Equal("/api/v1/probe/notes", error.GetProperty("path").GetString());
+    }
+
+    [Fact]
     public async Task Query_strings_reach_the_backend()
     {
         using var response = await fixture.Gateway.Client.GetAsync(new Uri("/api/v1/probe/slow?ms=25", UriKind.Relative), Ct);
