@@ -140,6 +140,17 @@ public sealed class MercatoProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Waits for a process that ends by itself (a command such as <c>migrate</c>, or a refused
+    /// start) and returns its exit code, with all its output read.
+    /// </summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process abruptly (SIGKILL), as a crash would.</summary>
     public async Task KillAsync()
     {

@@ -1,64 +1,53 @@
 using Mercato.Platform.Hosting;
 using Mercato.Platform.OpenApi;
 using Mercato.Platform.RateLimiting;
-using Yarp.ReverseProxy.Configuration;
 
 namespace Mercato.Server.Gateway;
 
 /// <summary>
 /// <c>--services gateway</c>: a YARP reverse proxy exposing the single public <c>/api/v1</c>. Each
-/// module's path prefixes route to the URL configured as <c>Services:&lt;Name&gt;:Url</c>;
-/// headers (including X-Correlation-Id), bodies and status codes pass through untouched.
+/// module's path prefixes (and any <c>Gateway:Routes</c>) route to the URL configured as
+/// <c>Services:&lt;Name&gt;:Url</c>; request and response headers (Authorization,
+/// X-Correlation-Id), bodies and status codes pass through untouched. The gateway needs no
+/// database and applies no rate limiting of its own.
 /// </summary>
 internal static class GatewayModule
 {
+    /// <summary>The gateway as the host sees it, able to route to <paramref name="routable"/>.</summary>
     public static MercatoModule Create(IReadOnlyList<MercatoModule> routable) =>
-        new(HostedModules.GatewayName, [], builder => Add(builder, routable), endpoints => endpoints.MapReverseProxy());
+        new(HostedModules.GatewayName, [], builder => Add(builder, routable), endpoints => Map(endpoints));
 
     private static void Add(IHostApplicationBuilder builder, IReadOnlyList<MercatoModule> routable)
     {
         // The services behind the gateway limit (sharing Redis); limiting here too would count twice.
         builder.DisableRateLimitingUnlessConfigured();
-        var routes = new List<RouteConfig>();
-        var clusters = new List<ClusterConfig>();
-        foreach (var module in routable)
-        {
-            var url = builder.Configuration[$"Services:{module.Name}:Url"];
-            if (string.IsNullOrWhiteSpace(url))
-            {
-                continue;
-            }
 
-            var clusterId = module.Name;
-            clusters.Add(new ClusterConfig
-            {
-                ClusterId = clusterId,
-                Destinations = new Dictionary<string, DestinationConfig>
-                {
-                    [module.Name] = new() { Address = url },
-                },
-            });
-            foreach (var prefix in module.RoutePrefixes)
-            {
-                routes.Add(Route($"{module.Name}{prefix}", clusterId, prefix.TrimEnd('/') + "/{**rest}"));
-            }
+        // Modules hosted in this same process answer directly; the gateway fronts the others.
+        var hosted = builder.Services
+            .Select(d => d.IsKeyedService ? null : d.ImplementationInstance)
+            .OfType<HostedModules>()
+            .FirstOrDefault();
+        var remote = routable.Where(m => hosted is null || !hosted.IsHosted(m.Name));
+        var table = GatewayRouteTable.Build(remote, builder.Configuration);
+        var (routes, clusters) = table.ToProxyConfig();
 
-            routes.Add(Route($"{module.Name}-openapi", clusterId, $"/openapi/{module.Name}.json"));
-            builder.Services.AddApiReferenceDocument(ApiDocumentLink.ForModule(module.Name));
-        }
-
-        builder.Services.AddSingleton(new GatewayRoutes(routes.Select(r => r.ClusterId!).Distinct().ToList()));
+        builder.Services.AddSingleton(table);
+        builder.Services.AddHostedService<GatewayRouteLog>();
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+        // /api/docs on the gateway offers each routed service's document, fetched through the proxy.
+        foreach (var route in table.Routes.Where(r => r.Url is not null))
+        {
+            builder.Services.AddApiReferenceDocument(ApiDocumentLink.ForModule(route.Service));
+        }
     }
 
-    private static RouteConfig Route(string id, string clusterId, string path) => new()
-    {
-        RouteId = id,
-        ClusterId = clusterId,
-        Match = new RouteMatch { Path = path },
-    };
+    private static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<GatewayErrorMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
 }
-
-/// <summary>The modules this gateway routes to.</summary>
-/// <param name="Modules">Their names.</param>
-internal sealed record GatewayRoutes(IReadOnlyList<string> Modules);

@@ -16,31 +16,30 @@ public sealed class HostedModules(IReadOnlyList<MercatoModule> hosted, IReadOnly
     public bool IsHosted(string name) => Hosted.Any(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Picks modules from a comma-separated list (<c>all</c> or empty means every module).
+    /// Picks modules from a comma-separated list of names, case-insensitive. <c>all</c> (or an
+    /// empty list) means every module that runs embedded, which excludes the gateway; it combines
+    /// with other names (<c>all,gateway</c>). The result keeps the known modules' start order.
     /// </summary>
-    /// <exception cref="ArgumentException">A name is not a known module.</exception>
+    /// <exception cref="InvalidConfigurationException">A name is not a known module.</exception>
     public static HostedModules Select(string? services, IReadOnlyList<MercatoModule> known)
     {
         var names = (services ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0 || names.Any(n => string.Equals(n, "all", StringComparison.OrdinalIgnoreCase)))
+        var selected = new HashSet<MercatoModule>();
+        foreach (var name in names.Length == 0 ? ["all"] : names)
         {
-            // "all" means every module that runs embedded; the gateway only fronts other processes.
-            return new HostedModules(known.Where(m => m.Name != GatewayName).ToList(), known);
-        }
-
-        var hosted = new List<MercatoModule>();
-        foreach (var name in names)
-        {
-            var module = known.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException(
-                    $"Unknown service '{name}'. Known services: {string.Join(", ", known.Select(m => m.Name))}.");
-            if (!hosted.Contains(module))
+            if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
             {
-                hosted.Add(module);
+                // The gateway only fronts other processes, so "all" leaves it out.
+                selected.UnionWith(known.Where(m => m.Name != GatewayName));
+                continue;
             }
+
+            selected.Add(known.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new InvalidConfigurationException(
+                    $"Unknown service '{name}' in --services (Mercato:Services). Known services: all, {string.Join(", ", known.Select(m => m.Name))}."));
         }
 
-        return new HostedModules(hosted, known);
+        return new HostedModules(known.Where(selected.Contains).ToList(), known);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -75,7 +76,16 @@ public static class MercatoHost
         });
     }
 
-    /// <summary>The executable's entry point: serve, or migrate and exit.</summary>
+    /// <summary>Exit code for configuration the operator must fix (see <see cref="InvalidConfigurationException"/>).</summary>
+    public const int InvalidConfigurationExitCode = 2;
+
+    /// <summary>Exit code when a module database cannot be reached or migrated (at start or by <c>migrate</c>).</summary>
+    public const int DatabaseFailureExitCode = 1;
+
+    /// <summary>
+    /// The executable's entry point: serve until SIGTERM/Ctrl+C (draining in-flight requests for up
+    /// to <c>Mercato:ShutdownTimeoutSeconds</c>), or migrate and exit.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<MercatoModule> known)
     {
         var (command, arguments) = ParseCommand(args);
@@ -84,22 +94,31 @@ public static class MercatoHost
         {
             app = Build(arguments, known);
         }
-        catch (ArgumentException ex)
+        catch (InvalidConfigurationException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
+            await Console.Error.WriteLineAsync("Mercato cannot start: " + ex.Message);
+            return InvalidConfigurationExitCode;
         }
 
         await using (app)
         {
-            if (command == ServerCommand.Migrate)
+            try
             {
-                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                if (command == ServerCommand.Migrate)
+                {
+                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                    return 0;
+                }
+
+                await app.RunAsync();
                 return 0;
             }
-
-            await app.RunAsync();
-            return 0;
+            catch (DbException ex)
+            {
+                // The host has already logged the failure with its details; say it plainly and exit.
+                await Console.Error.WriteLineAsync("Mercato stopped: a module database could not be reached or migrated: " + ex.Message);
+                return DatabaseFailureExitCode;
+            }
         }
     }
 }
