@@ -34,8 +34,9 @@ public static class OpenApiSetup
     public static IHostApplicationBuilder AddMercatoOpenApi(this IHostApplicationBuilder builder, HostedModules modules)
     {
         var documented = modules.Hosted.Where(m => m.RoutePrefixes.Count > 0).Select(m => m.Name).ToList();
-        if (documented.Count == 0)
+        if (documented.Count == 0 && modules.IsHosted(HostedModules.GatewayName))
         {
+            // A pure gateway generates nothing; it lists the documents of the services it routes to.
             return builder;
         }
 
