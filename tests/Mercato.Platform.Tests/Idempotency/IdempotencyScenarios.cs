@@ -1,4 +1,6 @@
 using System.Net;
+using Mercato.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mercato.Platform.Tests.Idempotency;
 
@@ -73,5 +75,51 @@ internal static class IdempotencyScenarios
 
         // Once the first has finished, a retry gets its response.
         (await ProbeOrders.PostAsync(client, body, key)).AssertReplayOf(fresh);
+    }
+
+    /// <summary>A handler failure (exception or 5xx result) stores nothing and frees the key for the retry.</summary>
+    public static async Task FailureReleasesTheKeyAsync(HttpClient client, string fail, HttpStatusCode status, string code)
+    {
+        var reference = ProbeOrders.NewReference();
+        var key = ProbeOrders.NewKey();
+        var body = ProbeOrders.Body(reference);
+
+        var failed = await ProbeOrders.PostAsync(client, body, key, fail: fail);
+        var retry = await ProbeOrders.PostAsync(client, body, key);
+        var again = await ProbeOrders.PostAsync(client, body, key);
+
+        Assert.Equal(status, failed.Status);
+        Assert.Equal([code], failed.Json.ErrorCodes());
+        Assert.Equal(HttpStatusCode.Created, retry.Status);
+        Assert.Null(retry.Replayed);
+        again.AssertReplayOf(retry);
+        Assert.Single(await ProbeOrders.ListAsync(client, reference));
+    }
+
+    /// <summary>
+    /// A stored response is replayed until the retention (24 h) runs out; after that the key is
+    /// free again, even for another body.
+    /// </summary>
+    public static async Task ExpiresAfterRetentionAsync(HttpClient client, FakeTimeProvider time)
+    {
+        var reference = ProbeOrders.NewReference();
+        var key = ProbeOrders.NewKey();
+        var body = ProbeOrders.Body(reference, quantity: 1);
+        var otherBody = ProbeOrders.Body(reference, quantity: 2);
+        var first = await ProbeOrders.PostAsync(client, body, key);
+
+        time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1));
+        var nearlyADayLater = await ProbeOrders.PostAsync(client, body, key);
+        var otherBodyNearlyADayLater = await ProbeOrders.PostAsync(client, otherBody, key);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var aDayLater = await ProbeOrders.PostAsync(client, otherBody, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        nearlyADayLater.AssertReplayOf(first);
+        otherBodyNearlyADayLater.AssertKeyError(HttpStatusCode.Conflict, "CONFLICT");
+        Assert.Equal(HttpStatusCode.Created, aDayLater.Status);
+        Assert.Null(aDayLater.Replayed);
+        Assert.Equal(2, (await ProbeOrders.ListAsync(client, reference)).Length);
+        (await ProbeOrders.PostAsync(client, otherBody, key)).AssertReplayOf(aDayLater);
     }
 }

@@ -206,23 +206,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Theory]
     [InlineData("throw", HttpStatusCode.InternalServerError, "INTERNAL_ERROR")]
     [InlineData("503", HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE")]
-    public async Task A_failed_request_releases_its_key_so_the_retry_runs(string fail, HttpStatusCode status, string code)
-    {
-        var reference = ProbeOrders.NewReference();
-        var key = ProbeOrders.NewKey();
-        var body = ProbeOrders.Body(reference);
-
-        var failed = await ProbeOrders.PostAsync(_client, body, key, fail: fail);
-        var retry = await ProbeOrders.PostAsync(_client, body, key);
-        var again = await ProbeOrders.PostAsync(_client, body, key);
-
-        Assert.Equal(status, failed.Status);
-        Assert.Equal([code], failed.Json.ErrorCodes());
-        Assert.Equal(HttpStatusCode.Created, retry.Status);
-        Assert.Null(retry.Replayed);
-        again.AssertReplayOf(retry);
-        Assert.Single(await ProbeOrders.ListAsync(_client, reference));
-    }
+    public Task A_failed_request_releases_its_key_so_the_retry_runs(string fail, HttpStatusCode status, string code) =>
+        IdempotencyScenarios.FailureReleasesTheKeyAsync(_client, fail, status, code);
 
     [Fact]
     public async Task A_request_that_fails_validation_does_not_use_up_its_key()
