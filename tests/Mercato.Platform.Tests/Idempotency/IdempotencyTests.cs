@@ -7,42 +7,23 @@ namespace Mercato.Platform.Tests.Idempotency;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on the Probe module's order endpoints, through the real pipeline over a
-/// real SQLite file: replay, conflicts, concurrency, per-caller scopes, validation, failures.
+/// real SQLite file: everything in <see cref="IdempotencyHostTests"/>, plus key validation,
+/// required and optional keys, exact body comparison, per-caller scopes and the OpenAPI document.
 /// </summary>
-public sealed class IdempotencyTests : IAsyncLifetime
+public sealed class IdempotencyTests : IdempotencyHostTests
 {
-    private readonly TestHostFactory _factory = new();
     private TestIssuer _issuer = null!;
-    private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ConfigureAsync()
     {
         _issuer = await TestIssuer.StartAsync();
         foreach (var (key, value) in _issuer.Settings)
         {
-            _factory.Settings[key] = value;
+            Factory.Settings[key] = value;
         }
-
-        _client = _factory.CreateClient();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
-
-    [Fact]
-    public Task Same_key_and_body_replays_the_first_response_byte_for_byte_and_runs_once() =>
-        IdempotencyScenarios.ReplaysByteForByteAsync(_client);
-
-    [Fact]
-    public Task Same_key_with_a_different_body_answers_409_and_creates_nothing() =>
-        IdempotencyScenarios.DifferentBodyConflictsAsync(_client);
-
-    [Fact]
-    public Task Concurrent_requests_with_the_same_key_run_the_handler_once() =>
-        IdempotencyScenarios.ConcurrentRequestsRunOnceAsync(_client);
+    protected override async Task CleanUpAsync() => await _issuer.DisposeAsync();
 
     [Fact]
     public async Task The_body_is_compared_exactly_as_sent()
@@ -52,12 +33,12 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var compact = ProbeOrders.Body(reference);
         var spaced = compact.Replace(",", ", ", StringComparison.Ordinal);
 
-        var first = await ProbeOrders.PostAsync(_client, compact, key);
-        var reformatted = await ProbeOrders.PostAsync(_client, spaced, key);
+        var first = await ProbeOrders.PostAsync(Client, compact, key);
+        var reformatted = await ProbeOrders.PostAsync(Client, spaced, key);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         reformatted.AssertKeyError(HttpStatusCode.Conflict, "CONFLICT");
-        Assert.Single(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Single(await ProbeOrders.ListAsync(Client, reference));
     }
 
     [Theory]
@@ -68,13 +49,13 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var reference = ProbeOrders.NewReference();
         var key = ProbeOrders.NewKey();
         var body = ProbeOrders.Body(reference);
-        var first = await ProbeOrders.PostAsync(_client, body, key);
+        var first = await ProbeOrders.PostAsync(Client, body, key);
 
-        var other = await ProbeOrders.PostAsync(_client, body, key, otherPath);
+        var other = await ProbeOrders.PostAsync(Client, body, key, otherPath);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         other.AssertKeyError(HttpStatusCode.Conflict, "CONFLICT");
-        Assert.Single(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Single(await ProbeOrders.ListAsync(Client, reference));
     }
 
     [Fact]
@@ -82,10 +63,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         var reference = ProbeOrders.NewReference();
 
-        var answer = await ProbeOrders.PostAsync(_client, ProbeOrders.Body(reference), key: null);
+        var answer = await ProbeOrders.PostAsync(Client, ProbeOrders.Body(reference), key: null);
 
         answer.AssertKeyError(HttpStatusCode.BadRequest, "REQUIRED_FIELD");
-        Assert.Empty(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Empty(await ProbeOrders.ListAsync(Client, reference));
     }
 
     [Fact]
@@ -94,14 +75,14 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var reference = ProbeOrders.NewReference();
         var body = ProbeOrders.Body(reference);
 
-        var first = await ProbeOrders.PostAsync(_client, body, key: null, ProbeOrders.QuickPath);
-        var second = await ProbeOrders.PostAsync(_client, body, key: null, ProbeOrders.QuickPath);
+        var first = await ProbeOrders.PostAsync(Client, body, key: null, ProbeOrders.QuickPath);
+        var second = await ProbeOrders.PostAsync(Client, body, key: null, ProbeOrders.QuickPath);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal(HttpStatusCode.Created, second.Status);
         Assert.Null(second.Replayed);
         Assert.NotEqual(first.Number, second.Number);
-        Assert.Equal(2, (await ProbeOrders.ListAsync(_client, reference)).Length);
+        Assert.Equal(2, (await ProbeOrders.ListAsync(Client, reference)).Length);
     }
 
     [Fact]
@@ -111,12 +92,12 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var key = ProbeOrders.NewKey();
         var body = ProbeOrders.Body(reference);
 
-        var first = await ProbeOrders.PostAsync(_client, body, key, ProbeOrders.QuickPath);
-        var second = await ProbeOrders.PostAsync(_client, body, key, ProbeOrders.QuickPath);
+        var first = await ProbeOrders.PostAsync(Client, body, key, ProbeOrders.QuickPath);
+        var second = await ProbeOrders.PostAsync(Client, body, key, ProbeOrders.QuickPath);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         second.AssertReplayOf(first);
-        Assert.Single(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Single(await ProbeOrders.ListAsync(Client, reference));
     }
 
     public static TheoryData<string> InvalidKeys => new()
@@ -133,10 +114,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         var reference = ProbeOrders.NewReference();
 
-        var answer = await ProbeOrders.PostAsync(_client, ProbeOrders.Body(reference), key);
+        var answer = await ProbeOrders.PostAsync(Client, ProbeOrders.Body(reference), key);
 
         answer.AssertKeyError(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
-        Assert.Empty(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Empty(await ProbeOrders.ListAsync(Client, reference));
     }
 
     [Fact]
@@ -146,10 +127,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
         using var request = ProbeOrders.Request(ProbeOrders.Body(reference), ProbeOrders.NewKey());
         request.Headers.TryAddWithoutValidation("Idempotency-Key", ProbeOrders.NewKey());
 
-        var answer = await ProbeOrders.SendAsync(_client, request);
+        var answer = await ProbeOrders.SendAsync(Client, request);
 
         answer.AssertKeyError(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
-        Assert.Empty(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Empty(await ProbeOrders.ListAsync(Client, reference));
     }
 
     [Theory]
@@ -161,8 +142,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var key = string.Concat(Enumerable.Repeat(printable, 3))[..length];
         var reference = ProbeOrders.NewReference();
 
-        var first = await ProbeOrders.PostAsync(_client, ProbeOrders.Body(reference), key);
-        var second = await ProbeOrders.PostAsync(_client, ProbeOrders.Body(reference), key);
+        var first = await ProbeOrders.PostAsync(Client, ProbeOrders.Body(reference), key);
+        var second = await ProbeOrders.PostAsync(Client, ProbeOrders.Body(reference), key);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         second.AssertReplayOf(first);
@@ -179,35 +160,29 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var otherBody = ProbeOrders.Body(reference, quantity: 2);
 
         // The same key by five different callers: each runs its own request, none sees another's.
-        var aliceFirst = await ProbeOrders.PostAsync(_client, body, key, bearer: alice);
-        var bobFirst = await ProbeOrders.PostAsync(_client, otherBody, key, bearer: bob);
-        var cartOneFirst = await ProbeOrders.PostAsync(_client, body, key, cartKey: "cart-one-" + reference);
-        var cartTwoFirst = await ProbeOrders.PostAsync(_client, otherBody, key, cartKey: "cart-two-" + reference);
-        var anonymousFirst = await ProbeOrders.PostAsync(_client, body, key);
+        var aliceFirst = await ProbeOrders.PostAsync(Client, body, key, bearer: alice);
+        var bobFirst = await ProbeOrders.PostAsync(Client, otherBody, key, bearer: bob);
+        var cartOneFirst = await ProbeOrders.PostAsync(Client, body, key, cartKey: "cart-one-" + reference);
+        var cartTwoFirst = await ProbeOrders.PostAsync(Client, otherBody, key, cartKey: "cart-two-" + reference);
+        var anonymousFirst = await ProbeOrders.PostAsync(Client, body, key);
 
         var firsts = new[] { aliceFirst, bobFirst, cartOneFirst, cartTwoFirst, anonymousFirst };
         Assert.All(firsts, a => Assert.Equal(HttpStatusCode.Created, a.Status));
         Assert.All(firsts, a => Assert.Null(a.Replayed));
         Assert.Equal(5, firsts.Select(a => a.Number).Distinct().Count());
-        Assert.Equal(5, (await ProbeOrders.ListAsync(_client, reference)).Length);
+        Assert.Equal(5, (await ProbeOrders.ListAsync(Client, reference)).Length);
 
         // Each caller's retry replays its own response, and only its own.
-        (await ProbeOrders.PostAsync(_client, body, key, bearer: _issuer.UserToken("alice-" + reference, "Customer"))).AssertReplayOf(aliceFirst);
-        (await ProbeOrders.PostAsync(_client, otherBody, key, bearer: bob)).AssertReplayOf(bobFirst);
-        (await ProbeOrders.PostAsync(_client, body, key, cartKey: "cart-one-" + reference)).AssertReplayOf(cartOneFirst);
-        (await ProbeOrders.PostAsync(_client, otherBody, key, cartKey: "cart-two-" + reference)).AssertReplayOf(cartTwoFirst);
-        (await ProbeOrders.PostAsync(_client, body, key)).AssertReplayOf(anonymousFirst);
-        Assert.Equal(5, (await ProbeOrders.ListAsync(_client, reference)).Length);
+        (await ProbeOrders.PostAsync(Client, body, key, bearer: _issuer.UserToken("alice-" + reference, "Customer"))).AssertReplayOf(aliceFirst);
+        (await ProbeOrders.PostAsync(Client, otherBody, key, bearer: bob)).AssertReplayOf(bobFirst);
+        (await ProbeOrders.PostAsync(Client, body, key, cartKey: "cart-one-" + reference)).AssertReplayOf(cartOneFirst);
+        (await ProbeOrders.PostAsync(Client, otherBody, key, cartKey: "cart-two-" + reference)).AssertReplayOf(cartTwoFirst);
+        (await ProbeOrders.PostAsync(Client, body, key)).AssertReplayOf(anonymousFirst);
+        Assert.Equal(5, (await ProbeOrders.ListAsync(Client, reference)).Length);
 
         // Within one scope the key still guards the body.
-        (await ProbeOrders.PostAsync(_client, otherBody, key, bearer: alice)).AssertKeyError(HttpStatusCode.Conflict, "CONFLICT");
+        (await ProbeOrders.PostAsync(Client, otherBody, key, bearer: alice)).AssertKeyError(HttpStatusCode.Conflict, "CONFLICT");
     }
-
-    [Theory]
-    [InlineData("throw", HttpStatusCode.InternalServerError, "INTERNAL_ERROR")]
-    [InlineData("503", HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE")]
-    public Task A_failed_request_releases_its_key_so_the_retry_runs(string fail, HttpStatusCode status, string code) =>
-        IdempotencyScenarios.FailureReleasesTheKeyAsync(_client, fail, status, code);
 
     [Fact]
     public async Task A_request_that_fails_validation_does_not_use_up_its_key()
@@ -215,20 +190,20 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var reference = ProbeOrders.NewReference();
         var key = ProbeOrders.NewKey();
 
-        var invalid = await ProbeOrders.PostAsync(_client, ProbeOrders.Body(reference, quantity: 0), key);
-        var corrected = await ProbeOrders.PostAsync(_client, ProbeOrders.Body(reference, quantity: 1), key);
+        var invalid = await ProbeOrders.PostAsync(Client, ProbeOrders.Body(reference, quantity: 0), key);
+        var corrected = await ProbeOrders.PostAsync(Client, ProbeOrders.Body(reference, quantity: 1), key);
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
         Assert.Equal(["quantity"], invalid.Json.ErrorFields());
         Assert.Equal(HttpStatusCode.Created, corrected.Status);
         Assert.Null(corrected.Replayed);
-        Assert.Single(await ProbeOrders.ListAsync(_client, reference));
+        Assert.Single(await ProbeOrders.ListAsync(Client, reference));
     }
 
     [Fact]
     public async Task OpenApi_documents_the_header_and_the_409()
     {
-        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/probe.json");
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/probe.json");
 
         var paths = document.GetProperty("paths");
         AssertDocumented(paths.GetProperty(ProbeOrders.Path).GetProperty("post"), required: true);
