@@ -88,10 +88,23 @@ internal sealed partial class IdempotencyFilter<TContext>(IdempotencyStore<TCont
         {
             await store.ReleaseAsync(scope, key, token);
             LogReleased(logger, key, scope, response.StatusCode);
+            return response;
         }
-        else if (!await store.CompleteAsync(scope, key, token, response))
+
+        try
         {
-            LogCompletionLost(logger, key, scope);
+            if (!await store.CompleteAsync(scope, key, token, response))
+            {
+                LogCompletionLost(logger, key, scope);
+            }
+        }
+#pragma warning disable CA1031 // The handler's work is committed: the client must still get its answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // The key stays reserved until the lock timeout, so a retry meanwhile answers 409
+            // rather than running the request a second time.
+            LogStoreFailed(logger, ex, key, scope);
         }
 
         return response;
@@ -114,4 +127,7 @@ internal sealed partial class IdempotencyFilter<TContext>(IdempotencyStore<TCont
 
     [LoggerMessage(EventId = 1505, Level = LogLevel.Warning, Message = "The reservation of Idempotency-Key {Key} ({Scope}) was taken over before the response was stored; the lock timeout is shorter than this request took")]
     private static partial void LogCompletionLost(ILogger logger, string key, string scope);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Error, Message = "Storing the response for Idempotency-Key {Key} ({Scope}) failed; the response is sent but cannot be replayed")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string key, string scope);
 }

@@ -49,9 +49,9 @@ internal sealed record StoredResponse(
             response.Headers[ReplayedHeader] = "true";
         }
 
-        response.ContentLength = Body.Length;
         if (Body.Length > 0)
         {
+            response.ContentLength = Body.Length;
             await response.Body.WriteAsync(Body, httpContext.RequestAborted);
         }
     }
