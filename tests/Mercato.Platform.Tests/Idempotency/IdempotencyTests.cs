@@ -201,7 +201,7 @@ public sealed class IdempotencyTests : IdempotencyHostTests
     }
 
     [Fact]
-    public async Task OpenApi_documents_the_header_and_the_409()
+    public async Task OpenApi_documents_the_header_the_409_and_the_replay_marker()
     {
         var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/probe.json");
 
@@ -212,10 +212,14 @@ public sealed class IdempotencyTests : IdempotencyHostTests
         static void AssertDocumented(JsonElement operation, bool required)
         {
             var header = Assert.Single(operation.GetProperty("parameters").EnumerateArray(),
-                p => p.GetProperty("name").GetString() == "Idempotency-Key");
+                p => p.TryGetProperty("name", out var name) && name.GetString() == "Idempotency-Key");
             Assert.Equal("header", header.GetProperty("in").GetString());
             Assert.Equal(required, header.TryGetProperty("required", out var r) && r.GetBoolean());
-            Assert.True(operation.GetProperty("responses").TryGetProperty("409", out _));
+            var responses = operation.GetProperty("responses");
+            Assert.Equal(
+                "#/components/schemas/ErrorResponse",
+                responses.GetProperty("409").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+            Assert.True(responses.GetProperty("201").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _));
         }
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.OpenApi;
 
 namespace Mercato.Platform.Idempotency;
 
@@ -55,25 +54,7 @@ public static class IdempotencySetup
                     $"WithIdempotency<{typeof(TContext).Name}>() needs builder.AddIdempotency<{typeof(TContext).Name}>() in the module's Add method.");
             return invocation => filter.InvokeAsync(invocation, next, metadata);
         });
-        builder.AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotencyKey.HeaderName,
-                In = ParameterLocation.Header,
-                Required = required,
-                Description = "A unique value (e.g. a UUID) per new request. Retrying with the same key and body replays the first response "
-                    + "(marked Idempotent-Replayed: true) for the retention period (24 hours by default); the same key with another body, or while the first request "
-                    + "is still running, answers 409 CONFLICT. Keys are scoped per caller.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
-            });
-            operation.Responses ??= [];
-            operation.Responses.TryAdd(
-                "409",
-                new OpenApiResponse { Description = "The Idempotency-Key was used for a different request, or that request is still running" });
-            return Task.CompletedTask;
-        });
+        builder.AddOpenApiOperationTransformer((operation, context, _) => IdempotencyOpenApi.DescribeAsync(operation, context, required));
         return builder;
     }
 
