@@ -37,14 +37,6 @@ internal static class RequestFingerprint
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Hashes a request given its parts.</summary>
-    public static string Compute(string method, string path, string? query, ReadOnlySpan<byte> body)
-    {
-        using var hash = Start(method, path, query);
-        hash.AppendData(body);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     private static IncrementalHash Start(string method, string path, string? query)
     {
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
