@@ -4,6 +4,7 @@ using Mercato.Platform.Auth;
 using Mercato.Platform.Correlation;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Health;
+using Mercato.Platform.Idempotency;
 using Mercato.Platform.Json;
 using Mercato.Platform.OpenApi;
 using Mercato.Platform.Persistence;
@@ -98,6 +99,7 @@ public static class PlatformSetup
         app.UseAuthentication();
         app.UseMercatoRateLimiting();
         app.UseAuthorization();
+        app.UseIdempotencyBuffering();
         return app;
     }
 

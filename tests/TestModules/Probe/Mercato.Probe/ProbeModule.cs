@@ -1,9 +1,11 @@
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Mercato.Probe.Data;
 using Mercato.Probe.Diagnostics;
 using Mercato.Probe.Notes;
+using Mercato.Probe.Orders;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,7 @@ public static class ProbeModule
     {
         builder.AddModuleDbContext<ProbeDbContext, ProbeSqliteDbContext, ProbePostgresDbContext>(Name);
         builder.AddMessaging<ProbeDbContext>(Name);
+        builder.AddIdempotency<ProbeDbContext>();
         builder.AddValidatorsOf<CreateNoteRequest>();
         builder.Services.AddHttpClient(DiagnosticsApi.DownstreamClient);
         return builder;
@@ -33,6 +36,7 @@ public static class ProbeModule
     public static IEndpointRouteBuilder MapProbe(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapNotesApi();
+        endpoints.MapOrdersApi();
         endpoints.MapDiagnosticsApi();
         return endpoints;
     }

@@ -1,5 +1,7 @@
 using Mercato.Messaging;
+using Mercato.Platform.Idempotency;
 using Mercato.Probe.Notes;
+using Mercato.Probe.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Probe.Data;
@@ -10,6 +12,9 @@ public class ProbeDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Notes.</summary>
     public DbSet<Note> Notes => Set<Note>();
 
+    /// <summary>Orders (created through an idempotent endpoint).</summary>
+    public DbSet<Order> Orders => Set<Order>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,7 +24,17 @@ public class ProbeDbContext(DbContextOptions options) : DbContext(options)
             e.HasKey(n => n.Id);
             e.Property(n => n.Text).HasMaxLength(200).IsRequired();
         });
+        modelBuilder.Entity<Order>(e =>
+        {
+            e.ToTable("probe_orders");
+            e.HasKey(o => o.Number);
+            e.Property(o => o.Number).ValueGeneratedOnAdd();
+            e.Property(o => o.Reference).HasMaxLength(100).IsRequired();
+            e.Property(o => o.Item).HasMaxLength(100).IsRequired();
+            e.HasIndex(o => o.Reference);
+        });
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddIdempotencyTables();
     }
 }
 
