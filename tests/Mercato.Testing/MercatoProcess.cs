@@ -17,7 +17,14 @@ public sealed class MercatoProcess : IAsyncDisposable
         _process = process;
         Url = url;
         WorkingDirectory = workingDirectory;
-        Client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        // No trace propagation from the test process: when an in-memory host in the same test
+        // process has registered an HttpClient trace listener, the handler would add its own
+        // traceparent next to the one a test sends, and the server would see neither.
+        Client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null })
+        {
+            BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
     }
 
     /// <summary>The base URL.</summary>

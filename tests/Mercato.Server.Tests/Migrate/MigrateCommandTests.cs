@@ -24,7 +24,7 @@ public sealed class MigrateCommandTests
         var probe = Path.Combine(data, "probe.db");
         Assert.Contains("probe_notes", await ServerStartupTests.TablesAsync(probe));
         Assert.Contains("outbox_messages", await ServerStartupTests.TablesAsync(probe));
-        Assert.Equal(["20261123190948_Initial"], await ServerStartupTests.AppliedMigrationsAsync(probe));
+        Assert.Equal(ProbeMigrations("Sqlite"), await ServerStartupTests.AppliedMigrationsAsync(probe));
         Assert.False(File.Exists(Path.Combine(data, "audit.db")), "audit was not selected");
         Assert.Empty(JsonLogs.WithEvent(process.Output, Processes.BannerCategory, Processes.ListeningEvent));
     }
@@ -54,8 +54,8 @@ public sealed class MigrateCommandTests
             Assert.Contains("probe_notes", tables);
             Assert.Contains("outbox_messages", tables);
             Assert.Equal(
-                ["20261123191053_Initial"],
-                await QueryAsync(probe, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\""));
+                ProbeMigrations("Postgres"),
+                await QueryAsync(probe, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\""));
             Assert.False(Directory.Exists(workDir.Combine("data")), "the postgres provider writes no SQLite files");
         }
         finally
@@ -111,5 +111,17 @@ public sealed class MigrateCommandTests
         }
 
         return values;
+    }
+
+    /// <summary>Every migration the Probe module ships for a provider, in order (from its migration files).</summary>
+    private static string[] ProbeMigrations(string provider)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "TestModules", "Probe", "Mercato.Probe", "Data", "Migrations", provider);
+        var migrations = Directory.GetFiles(folder, "*.Designer.cs")
+            .Select(f => Path.GetFileName(f)[..^".Designer.cs".Length])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Contains(migrations, m => m.EndsWith("_Initial", StringComparison.Ordinal));
+        return migrations;
     }
 }

@@ -90,7 +90,7 @@ public sealed class ServerStartupTests
         await QueryAsync(file, "SELECT name FROM sqlite_master WHERE type = 'table'");
 
     internal static async Task<List<string>> AppliedMigrationsAsync(string file) =>
-        await QueryAsync(file, "SELECT MigrationId FROM __EFMigrationsHistory");
+        await QueryAsync(file, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId");
 
     private static async Task<List<string>> QueryAsync(string file, string sql)
     {
