@@ -82,16 +82,21 @@ public sealed partial class OutboxRelay<TContext>(
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
 
+        // The batch's outcomes are committed together: one write per round instead of one per
+        // event. A crash before that commit republishes the batch, which the consumers' inboxes
+        // absorb (delivery is at least once by design).
         foreach (var message in due)
         {
             if (!await PublishAsync(message, settings, cancellationToken))
             {
-                // Nothing can be published until the transport is back; wait for the next round.
+                // Nothing can be published until the transport is back; keep what was published
+                // and wait for the next round.
+                await db.SaveChangesAsync(cancellationToken);
                 return 0;
             }
-
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         await CleanupAsync(db, settings, cancellationToken);
         return due.Count;
