@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using Mercato.Testing;
 
 namespace Mercato.Architecture.Tests;
 
@@ -24,7 +25,7 @@ public static class ModuleCatalog
     public static readonly string[] BuildingBlocks = ["Mercato.Platform", "Mercato.Messaging"];
 
     /// <summary>The repository root.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoPaths.Root;
 
     /// <summary>Every module project under src/Modules and tests/TestModules.</summary>
     public static IReadOnlyList<ModuleProject> Projects { get; } = Discover();
@@ -57,18 +58,5 @@ public static class ModuleCatalog
         }
 
         return projects;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Mercato.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Mercato.slnx not found");
     }
 }
