@@ -28,6 +28,16 @@ public sealed class FailureInjector(IConfiguration configuration)
         }
     }
 
+    /// <summary>
+    /// Takes <c>Audit:HandlerDelayMs</c> to "work", deliberately deaf to cancellation: a handler
+    /// still running when the process is asked to stop.
+    /// </summary>
+    public Task WorkAsync()
+    {
+        var delay = configuration.GetValue("Audit:HandlerDelayMs", 0);
+        return delay > 0 ? Task.Delay(delay, CancellationToken.None) : Task.CompletedTask;
+    }
+
     /// <summary>How many times the handler was invoked for the event.</summary>
     public int AttemptsFor(Guid eventId) => _attempts.GetValueOrDefault(eventId);
 }

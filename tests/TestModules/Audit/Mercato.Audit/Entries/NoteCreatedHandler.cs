@@ -3,16 +3,19 @@ using Mercato.Audit.Data;
 using Mercato.Messaging.Events;
 using Mercato.Platform.Correlation;
 using Mercato.Probe.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace Mercato.Audit.Entries;
 
 /// <summary>Records each NoteCreated, with the correlation and trace it arrived with.</summary>
-public sealed class NoteCreatedHandler(AuditDbContext db, FailureInjector failures, TimeProvider time)
+public sealed partial class NoteCreatedHandler(AuditDbContext db, FailureInjector failures, TimeProvider time, ILogger<NoteCreatedHandler> logger)
     : IIntegrationEventHandler<NoteCreated>
 {
     /// <inheritdoc />
     public async Task HandleAsync(NoteCreated integrationEvent, CancellationToken cancellationToken)
     {
+        LogStarted(logger, integrationEvent.Id);
+        await failures.WorkAsync();
         db.Entries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(),
@@ -27,4 +30,7 @@ public sealed class NoteCreatedHandler(AuditDbContext db, FailureInjector failur
         await db.SaveChangesAsync(cancellationToken);
         failures.MaybeFail(integrationEvent.Id, integrationEvent.Text);
     }
+
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Audit handler started for event {EventId}")]
+    private static partial void LogStarted(ILogger logger, Guid eventId);
 }
