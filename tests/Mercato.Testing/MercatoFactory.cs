@@ -1,5 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Testing;
 
@@ -24,6 +29,19 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 
     /// <summary>Configuration applied on top of appsettings (set before the first client is created).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Serves the host on a real Kestrel socket (free loopback port) instead of the in-memory
+    /// test server, for behaviour only a real server has (body size limits, client addresses).
+    /// </summary>
+    /// <returns>The base address to send requests to.</returns>
+    public Uri StartKestrel()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        return new Uri(addresses.Addresses.Single());
+    }
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)

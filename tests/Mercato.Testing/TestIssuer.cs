@@ -2,9 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -48,20 +46,18 @@ public sealed class TestIssuer : IAsyncDisposable
     /// <summary>Starts the issuer on a free loopback port.</summary>
     public static async Task<TestIssuer> StartAsync()
     {
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var issuer = new TestIssuer(app, url);
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        TestIssuer? issuer = null;
+        var (app, url) = await LoopbackApp.StartAsync((app, url) =>
         {
-            ["issuer"] = issuer.Url,
-            ["jwks_uri"] = issuer.Url + "/.well-known/jwks.json",
-            ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
-        }));
-        app.MapGet("/.well-known/jwks.json", () => Results.Json(new { keys = issuer.Jwks() }));
-        await app.StartAsync();
+            app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+            {
+                ["issuer"] = url,
+                ["jwks_uri"] = url + "/.well-known/jwks.json",
+                ["id_token_signing_alg_values_supported"] = new[] { "ES256" },
+            }));
+            app.MapGet("/.well-known/jwks.json", () => Results.Json(new { keys = issuer!.Jwks() }));
+        });
+        issuer = new TestIssuer(app, url);
         return issuer;
     }
 

@@ -1,12 +1,7 @@
 using System.Net;
 using Mercato.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Mercato.Platform.Tests.Correlation;
 
@@ -20,13 +15,8 @@ public sealed class CorrelationIdTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // A real downstream service on a loopback port that reports the header it received.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _downstream = builder.Build();
-        _downstream.MapGet("/echo", (HttpRequest request) => request.Headers["X-Correlation-Id"].ToString());
-        await _downstream.StartAsync();
-        var url = _downstream.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        (_downstream, var url) = await LoopbackApp.StartAsync((app, _) =>
+            app.MapGet("/echo", (HttpRequest request) => request.Headers["X-Correlation-Id"].ToString()));
 
         _factory.Settings["Probe:DownstreamUrl"] = url + "/echo";
         _client = _factory.CreateClient();

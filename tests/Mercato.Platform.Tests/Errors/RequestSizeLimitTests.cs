@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mercato.Testing;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Platform.Tests.Errors;
 
@@ -21,10 +17,7 @@ public sealed class RequestSizeLimitTests : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         _factory.Settings["Http:MaxRequestBodyBytes"] = "2048";
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        _client = new HttpClient { BaseAddress = new Uri(address) };
+        _client = new HttpClient { BaseAddress = _factory.StartKestrel() };
         return ValueTask.CompletedTask;
     }
 

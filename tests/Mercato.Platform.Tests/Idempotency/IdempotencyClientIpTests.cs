@@ -1,9 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Platform.Tests.Idempotency;
 
@@ -18,10 +14,7 @@ public sealed class IdempotencyClientIpTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        _address = new Uri(addresses.Addresses.Single());
+        _address = _factory.StartKestrel();
         return ValueTask.CompletedTask;
     }
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Mercato.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Mercato.Platform.Tests.Telemetry;
 
@@ -16,34 +12,33 @@ namespace Mercato.Platform.Tests.Telemetry;
 internal sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<OtlpExport> _exports = new();
+    private readonly ConcurrentQueue<OtlpExport> _exports;
 
-    private OtlpCollector(WebApplication app) => _app = app;
+    private OtlpCollector(WebApplication app, ConcurrentQueue<OtlpExport> exports)
+    {
+        _app = app;
+        _exports = exports;
+    }
 
     /// <summary>The base URL to give as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
-    public string Endpoint { get; private set; } = string.Empty;
+    public required string Endpoint { get; init; }
 
     /// <summary>Every export received so far.</summary>
     public IReadOnlyCollection<OtlpExport> Exports => _exports;
 
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var collector = new OtlpCollector(app);
-        app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            collector._exports.Enqueue(new OtlpExport(signal, request.ContentType ?? string.Empty, body.ToArray()));
-            // An empty Export*ServiceResponse is a full success in protobuf.
-            return Results.Bytes([], "application/x-protobuf");
-        });
-        await app.StartAsync();
-        collector.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return collector;
+        var exports = new ConcurrentQueue<OtlpExport>();
+        var (app, url) = await LoopbackApp.StartAsync((app, _) =>
+            app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                exports.Enqueue(new OtlpExport(signal, request.ContentType ?? string.Empty, body.ToArray()));
+                // An empty Export*ServiceResponse is a full success in protobuf.
+                return Results.Bytes([], "application/x-protobuf");
+            }));
+        return new OtlpCollector(app, exports) { Endpoint = url };
     }
 
     /// <summary>The bodies received for one signal (<c>traces</c>, <c>logs</c>, <c>metrics</c>).</summary>
