@@ -1,3 +1,4 @@
+using Mercato.Identity;
 using Mercato.Platform.Hosting;
 using Mercato.Server.Gateway;
 
@@ -7,7 +8,7 @@ namespace Mercato.Server;
 internal static class ServerModules
 {
     /// <summary>The business modules, in start order.</summary>
-    public static readonly IReadOnlyList<MercatoModule> Business = [];
+    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor];
 
     /// <summary>The business modules plus the gateway.</summary>
     public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];

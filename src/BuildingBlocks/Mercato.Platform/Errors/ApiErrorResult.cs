@@ -29,7 +29,17 @@ public sealed class ApiErrorResult : IResult, IStatusCodeHttpResult, IValueHttpR
     /// <summary>The error entries.</summary>
     public IReadOnlyList<ApiError> Value { get; }
 
+    /// <summary>Seconds after which the client may try again (sent as <c>Retry-After</c> and <c>retryAfter</c>).</summary>
+    public int? RetryAfter { get; init; }
+
     /// <inheritdoc />
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        ErrorResponseWriter.WriteAsync(httpContext, StatusCode, Message, Value);
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        if (RetryAfter is { } seconds)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return ErrorResponseWriter.WriteAsync(httpContext, StatusCode, Message, Value, RetryAfter);
+    }
 }

@@ -113,6 +113,12 @@ public static class MercatoHost
                 await app.RunAsync();
                 return 0;
             }
+            catch (InvalidConfigurationException ex)
+            {
+                // Found while starting (e.g. a module's configured keys); nothing has been served.
+                await Console.Error.WriteLineAsync("Mercato cannot start: " + ex.Message);
+                return InvalidConfigurationExitCode;
+            }
             catch (DbException ex)
             {
                 // The host has already logged the failure with its details; say it plainly and exit.

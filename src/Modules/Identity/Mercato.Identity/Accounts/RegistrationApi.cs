@@ -1,0 +1,87 @@
+using Mercato.Identity.Contracts;
+using Mercato.Identity.Data;
+using Mercato.Identity.Users;
+using Mercato.Messaging.Outbox;
+using Mercato.Platform.Auth;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Identity.Accounts;
+
+/// <summary><c>POST /api/v1/auth/register</c>.</summary>
+public static class RegistrationApi
+{
+    /// <summary>Maps the registration endpoint.</summary>
+    public static IEndpointRouteBuilder MapRegistrationApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.ModuleGroup(IdentityModule.Descriptor)
+            .MapPost("/api/v1/auth/register", RegisterAsync)
+            .WithTags("Auth")
+            .WithName("Register")
+            .WithSummary("Creates a customer account and publishes UserRegistered")
+            .AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<ApiResponse<RegisterResponse>>, ApiErrorResult>> RegisterAsync(
+        RegisterRequest request, MercatoUserManager users, MercatoIdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            Email = request.Email,
+            UserName = request.Username ?? request.Email,
+            HasUsername = request.Username is not null,
+            FirstName = request.FirstName?.Trim() ?? string.Empty,
+            LastName = request.LastName?.Trim() ?? string.Empty,
+            PhoneNumber = string.IsNullOrWhiteSpace(request.PhoneNumber) ? null : request.PhoneNumber.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var created = await users.CreateAsync(user, request.Password!);
+            if (!created.Succeeded)
+            {
+                return IdentityErrorMapping.ToApiError(created.Errors);
+            }
+
+            var role = await users.AddToRoleAsync(user, MercatoRoles.Customer);
+            if (!role.Succeeded)
+            {
+                throw new InvalidOperationException("Could not give a new account the Customer role: " + string.Join("; ", role.Errors.Select(e => e.Description)));
+            }
+
+            db.AddIntegrationEvent(
+                new UserRegistered(user.Id, user.Email!, user.DisplayUsername, user.FirstName, user.LastName, EmailVerificationRequired: true),
+                IdentityModule.Name);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with a parallel registration for the same address or name: the
+            // unique indexes refused the second account.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var emailTaken = await users.FindByEmailAsync(request.Email!) is not null;
+            return emailTaken
+                ? ApiResults.Conflict(ErrorCodes.AlreadyExists, "An account with this e-mail address already exists", "email")
+                : ApiResults.Conflict(ErrorCodes.AlreadyExists, "This user name is taken", "username");
+        }
+
+        return ApiResults.Created(
+            $"/api/v1/users/{user.Id}",
+            new RegisterResponse(user.Id, user.Email!, user.DisplayUsername, EmailVerificationRequired: true),
+            "Registration successful. Please verify your email.");
+    }
+}

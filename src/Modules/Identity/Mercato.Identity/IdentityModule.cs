@@ -1,0 +1,94 @@
+using Mercato.Identity.Accounts;
+using Mercato.Identity.Admin;
+using Mercato.Identity.Clients;
+using Mercato.Identity.Data;
+using Mercato.Identity.Discovery;
+using Mercato.Identity.Keys;
+using Mercato.Identity.Passwords;
+using Mercato.Identity.SignIn;
+using Mercato.Identity.Tokens;
+using Mercato.Identity.Users;
+using Mercato.Messaging;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Persistence;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Identity;
+
+/// <summary>The Identity module's two entry points.</summary>
+public static class IdentityModule
+{
+    /// <summary>The module name.</summary>
+    public const string Name = "identity";
+
+    /// <summary>The module as the host sees it.</summary>
+    public static MercatoModule Descriptor { get; } = new(
+        Name, ["/api/v1/auth", "/api/v1/users", "/.well-known"], b => b.AddIdentity(), e => e.MapIdentity());
+
+    /// <summary>Registers the module.</summary>
+    public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section);
+        builder.AddModuleDbContext<MercatoIdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(Name);
+        builder.AddMessaging<MercatoIdentityDbContext>(Name);
+        builder.AddValidatorsOf<RegisterRequest>();
+
+        services.AddIdentityCore<User>()
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<MercatoIdentityDbContext>()
+            .AddUserManager<MercatoUserManager>()
+            .AddPasswordValidator<CharacterClassPasswordValidator>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<IdentitySettings>>((o, s) =>
+        {
+            var settings = s.Value;
+            o.User.RequireUniqueEmail = true;
+            o.User.AllowedUserNameCharacters = string.Empty;
+            o.Password.RequiredLength = settings.Password.MinimumLength;
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Password.RequiredUniqueChars = 1;
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = settings.Lockout.MaxFailedAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = settings.Lockout.Duration;
+        });
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<IdentitySettings>>((o, s) =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = s.Value.Password.HashIterations;
+        });
+
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<KeyRingConfigurationManager>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, InProcessTokenValidation>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TokenVerifier>();
+        services.AddSingleton<ServiceClientRegistry>();
+        services.AddSingleton<AdminAccountSeeder>();
+        services.AddScoped<RefreshTokenService>();
+        services.AddScoped<SessionIssuer>();
+        services.AddHostedService<IdentityStartup>();
+        services.AddHostedService<SigningKeyMaintenance>();
+        return builder;
+    }
+
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRegistrationApi();
+        endpoints.MapSessionApi();
+        endpoints.MapCurrentUserApi();
+        endpoints.MapVerifyApi();
+        endpoints.MapClientCredentialsApi();
+        endpoints.MapUsersAdminApi();
+        endpoints.MapDiscoveryApi();
+        return endpoints;
+    }
+}

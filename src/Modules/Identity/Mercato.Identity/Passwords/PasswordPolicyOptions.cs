@@ -1,0 +1,23 @@
+namespace Mercato.Identity.Passwords;
+
+/// <summary>Password rules and hashing (<c>Identity:Password</c>).</summary>
+public sealed class PasswordPolicyOptions
+{
+    /// <summary>Minimum length (default 8).</summary>
+    public int MinimumLength { get; set; } = 8;
+
+    /// <summary>Maximum length (default 128), so hashing cost stays bounded.</summary>
+    public int MaximumLength { get; set; } = 128;
+
+    /// <summary>
+    /// How many of the four character classes (lower case, upper case, digits, symbols) a
+    /// password must mix (default 2: never all one class).
+    /// </summary>
+    public int MinimumCharacterClasses { get; set; } = 2;
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA512 iterations of Identity's hasher (default 210,000, OWASP's figure for
+    /// that function). Hashes made with fewer are upgraded at the next successful sign-in.
+    /// </summary>
+    public int HashIterations { get; set; } = 210_000;
+}

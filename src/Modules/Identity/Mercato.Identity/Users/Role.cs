@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Mercato.Identity.Users;
+
+/// <summary>A role (<c>Customer</c>, <c>Premium</c>, <c>Admin</c>).</summary>
+public sealed class Role : IdentityRole<Guid>
+{
+    /// <summary>For EF Core.</summary>
+    public Role()
+    {
+    }
+
+    /// <summary>A role with a fixed id, as seeded by the migrations.</summary>
+    public Role(Guid id, string name)
+    {
+        Id = id;
+        Name = name;
+        NormalizedName = name.ToUpperInvariant();
+        ConcurrencyStamp = id.ToString();
+    }
+}
