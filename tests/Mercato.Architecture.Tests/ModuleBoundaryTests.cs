@@ -121,7 +121,10 @@ public sealed class ModuleBoundaryTests
                 {
                     var entityAssembly = entity.ClrType.Assembly.GetName().Name!;
                     var isPlatform = ModuleCatalog.BuildingBlocks.Contains(entityAssembly);
-                    if (entityAssembly != project.ProjectName && !isPlatform)
+                    // Library entity types (ASP.NET Core Identity's user roles, claims...) are
+                    // the module's own tables; only another Mercato assembly's entities are not.
+                    var isLibrary = !entityAssembly.StartsWith("Mercato.", StringComparison.Ordinal);
+                    if (entityAssembly != project.ProjectName && !isPlatform && !isLibrary)
                     {
                         violations.Add($"{contextType.Name} maps {entity.ClrType.FullName} from {entityAssembly}");
                     }
