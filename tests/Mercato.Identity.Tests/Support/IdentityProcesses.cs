@@ -77,4 +77,12 @@ public static class IdentityProcesses
         Assert.Equal(scope, body.GetProperty("scope").GetString());
         return body.GetProperty("access_token").GetString()!;
     }
+
+    /// <summary>GETs <paramref name="url"/> (relative or absolute) without a token; asserts 200 and returns the JSON.</summary>
+    public static async Task<System.Text.Json.JsonElement> GetOkJsonAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
 }
