@@ -61,7 +61,8 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
         }
 
         var match = ParameterPattern().Match(bad.Message);
-        var name = match.Success ? match.Groups["name"].Value : null;
+        // [AsParameters] properties bind from camelCase keys but are reported under their C# name.
+        var name = match.Success ? Validation.FieldName.ToCamelPath(match.Groups["name"].Value) : null;
         if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
             return (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.RequiredField, "A JSON request body is required", null));
