@@ -21,7 +21,7 @@ public static class ClientCredentialsApi
             .WithTags("Auth")
             .WithName("ServiceToken")
             .WithSummary("Issues a service token to a configured client (grant_type=client_credentials)")
-            .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded", "application/json")
+            .AddOpenApiOperationTransformer((operation, context, _) => TokenRequestOpenApi.DescribeAsync(operation, context))
             .DisableAntiforgery()
             .AllowAnonymous();
         return endpoints;

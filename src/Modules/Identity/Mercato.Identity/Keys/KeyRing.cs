@@ -29,7 +29,11 @@ public sealed partial class KeyRing(
     /// <summary>Every key loaded, including ones not yet active and ones already retired.</summary>
     public IReadOnlyList<SigningKeyMaterial> All => keys;
 
-    /// <summary>The key that signs now: the most recently activated unretired key.</summary>
+    /// <summary>
+    /// The key that signs now: the most recently activated unretired key. Should the clock have
+    /// been stepped back before every key's activation (a first key generated just before an NTP
+    /// correction), the earliest published key signs rather than every sign-in failing.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No key can sign (keys not loaded, or all retired).</exception>
     public SigningKeyMaterial Current
     {
@@ -37,6 +41,7 @@ public sealed partial class KeyRing(
         {
             var now = time.GetUtcNow();
             return keys.Where(k => k.CanSignAt(now)).MaxBy(k => k.ActivatesAt)
+                ?? keys.Where(k => k.IsPublishedAt(now)).MinBy(k => k.ActivatesAt)
                 ?? throw new InvalidOperationException("No signing key is active; check Identity:SigningKeys.");
         }
     }
@@ -52,13 +57,23 @@ public sealed partial class KeyRing(
     }
 
     /// <summary>Loads the keys, generating the first one when the database has none that can sign.</summary>
-    /// <exception cref="InvalidConfigurationException">Configured keys are unusable.</exception>
+    /// <exception cref="InvalidConfigurationException">Configured keys, or the algorithm of generated ones, are unusable.</exception>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (FromConfiguration)
         {
             keys = LoadConfigured();
             return;
+        }
+
+        try
+        {
+            // Checked now, not at the first generation or rotation (which would fail later, or crash the start).
+            SigningKeyMaterial.Normalize(settings.Value.SigningKeys.Algorithm);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidConfigurationException($"Identity:SigningKeys:Algorithm is not usable: {ex.Message}", ex);
         }
 
         await using var scope = scopes.CreateAsyncScope();

@@ -90,6 +90,7 @@ public sealed class SigningKeyMaterial
         {
             var ec = ECDsa.Create();
             ec.ImportFromPem(pem);
+            RequirePrivateKey(() => ec.ExportParameters(includePrivateParameters: true).D, pem);
             var parameters = ec.ExportParameters(includePrivateParameters: false);
             if (parameters.Curve.Oid.FriendlyName is not ("nistP256" or "ECDSA_P256") && parameters.Curve.Oid.Value != "1.2.840.10045.3.1.7")
             {
@@ -111,6 +112,7 @@ public sealed class SigningKeyMaterial
 
         var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
+        RequirePrivateKey(() => rsa.ExportParameters(includePrivateParameters: true).D, pem);
         if (rsa.KeySize < 2048)
         {
             throw new ArgumentException("An RS256 key must have at least 2048 bits.", nameof(pem));
@@ -136,6 +138,25 @@ public sealed class SigningKeyMaterial
         "RS256" => SecurityAlgorithms.RsaSha256,
         _ => throw new ArgumentException($"Signing algorithm '{algorithm}' is not supported; use ES256 or RS256.", nameof(algorithm)),
     };
+
+    /// <summary>A PEM may hold just a public key, which imports fine but cannot sign.</summary>
+    private static void RequirePrivateKey(Func<byte[]?> exportPrivate, string pem)
+    {
+        bool hasPrivate;
+        try
+        {
+            hasPrivate = exportPrivate() is { Length: > 0 };
+        }
+        catch (CryptographicException)
+        {
+            hasPrivate = false;
+        }
+
+        if (!hasPrivate)
+        {
+            throw new ArgumentException("The PEM holds no private key; a signing key needs one.", nameof(pem));
+        }
+    }
 
     private static string Thumbprint(string canonicalJwk)
         => Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJwk)));
