@@ -66,6 +66,16 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_matching_confirmPassword_is_accepted()
+    {
+        var email = IdentityApi.NewEmail("confirm");
+        using var response = await _client.PostJsonAsync(RegisterUrl, new { email, password = IdentityApi.Password, confirmPassword = IdentityApi.Password });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await _client.LoginAsync(email);
+    }
+
+    [Fact]
     public async Task Without_a_username_the_answer_has_none()
     {
         using var response = await _client.PostJsonAsync(RegisterUrl, new { email = IdentityApi.NewEmail(), password = IdentityApi.Password });

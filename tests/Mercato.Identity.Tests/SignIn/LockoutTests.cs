@@ -155,6 +155,34 @@ public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<T
         await AssertLockedAsync(right, expectedSeconds: 900);
     }
 
+    [Fact]
+    public async Task No_parallel_failure_is_lost()
+    {
+        // With the limit equal to the burst, the account locks only if every failure was counted.
+        await using var host = new TFactory();
+        host.Settings["Identity:Lockout:MaxFailedAttempts"] = "10";
+        using var client = host.CreateClient();
+        var email = IdentityApi.NewEmail("exact");
+        await client.RegisterAsync(email);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostLoginAsync(email, WrongPassword)));
+        try
+        {
+            Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+            Assert.Equal(1, responses.Count(r => r.StatusCode == (HttpStatusCode)423));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+
+        using var right = await client.PostLoginAsync(email, IdentityApi.Password);
+        await AssertLockedAsync(right, expectedSeconds: 900);
+    }
+
     private static async Task AssertRefusedAsync(HttpClient client, string email, string password)
     {
         using var response = await client.PostLoginAsync(email, password);

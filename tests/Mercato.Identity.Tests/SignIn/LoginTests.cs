@@ -80,6 +80,21 @@ public abstract partial class LoginTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_blank_email_next_to_a_username_signs_in_by_the_username()
+    {
+        var email = IdentityApi.NewEmail("blank");
+        var username = $"Bl_{Guid.NewGuid():N}"[..20];
+        var userId = await _client.RegisterAsync(email, username: username);
+
+        foreach (var blank in new[] { "", "  " })
+        {
+            using var response = await _client.PostLoginAsync(new { email = blank, username, password = IdentityApi.Password });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(userId, (await response.ReadJsonAsync()).GetProperty("data").GetProperty("user").GetProperty("id").GetGuid());
+        }
+    }
+
+    [Fact]
     public async Task The_access_token_lifetime_is_configurable()
     {
         await using var shortLived = new TFactory();
