@@ -188,27 +188,18 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
     {
         var email = IdentityApi.NewEmail("race");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            _client.PostJsonAsync(RegisterUrl, new { email = i % 2 == 0 ? email : email.ToUpperInvariant(), password = IdentityApi.Password })));
-        try
+        using var batch = await ResponseBatch.SendAsync(20, i =>
+            _client.PostJsonAsync(RegisterUrl, new { email = i % 2 == 0 ? email : email.ToUpperInvariant(), password = IdentityApi.Password }));
+
+        Assert.Single(batch.Responses, r => r.StatusCode == HttpStatusCode.Created);
+        var refused = batch.Responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
+        Assert.Equal(19, refused.Count);
+        foreach (var response in refused)
         {
-            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-            var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
-            Assert.Equal(19, refused.Count);
-            foreach (var response in refused)
-            {
-                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-                var error = await response.ReadErrorAsync();
-                Assert.Equal(["ALREADY_EXISTS"], error.ErrorCodes());
-                Assert.Equal(["email"], error.ErrorFields());
-            }
-        }
-        finally
-        {
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var error = await response.ReadErrorAsync();
+            Assert.Equal(["ALREADY_EXISTS"], error.ErrorCodes());
+            Assert.Equal(["email"], error.ErrorFields());
         }
 
         var user = Assert.Single(await factory.UsersWithEmailAsync(email));

@@ -136,18 +136,10 @@ public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<T
         var email = IdentityApi.NewEmail("burst");
         var userId = await _client.RegisterAsync(email);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostLoginAsync(email, WrongPassword)));
-        try
+        using (var batch = await ResponseBatch.SendAsync(10, _ => _client.PostLoginAsync(email, WrongPassword)))
         {
-            Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Unauthorized, (HttpStatusCode)423 }));
-            Assert.Contains(responses, r => r.StatusCode == (HttpStatusCode)423);
-        }
-        finally
-        {
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
+            Assert.All(batch.Responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Unauthorized, (HttpStatusCode)423 }));
+            Assert.Contains(batch.Responses, r => r.StatusCode == (HttpStatusCode)423);
         }
 
         Assert.NotNull((await factory.UserAsync(userId)).LockoutEnd);
@@ -165,18 +157,10 @@ public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<T
         var email = IdentityApi.NewEmail("exact");
         await client.RegisterAsync(email);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostLoginAsync(email, WrongPassword)));
-        try
+        using (var batch = await ResponseBatch.SendAsync(10, _ => client.PostLoginAsync(email, WrongPassword)))
         {
-            Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
-            Assert.Equal(1, responses.Count(r => r.StatusCode == (HttpStatusCode)423));
-        }
-        finally
-        {
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
+            Assert.Equal(9, batch.Responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+            Assert.Equal(1, batch.Responses.Count(r => r.StatusCode == (HttpStatusCode)423));
         }
 
         using var right = await client.PostLoginAsync(email, IdentityApi.Password);

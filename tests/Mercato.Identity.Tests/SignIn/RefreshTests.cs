@@ -194,11 +194,10 @@ public abstract class RefreshTests<TFactory>(TFactory factory) : IClassFixture<T
     {
         var session = await _client.SignUpAsync("parallel");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostRefreshAsync(session.RefreshToken)));
         var winners = new List<string>();
-        try
+        using (var batch = await ResponseBatch.SendAsync(10, _ => _client.PostRefreshAsync(session.RefreshToken)))
         {
-            foreach (var response in responses)
+            foreach (var response in batch.Responses)
             {
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
@@ -208,13 +207,6 @@ public abstract class RefreshTests<TFactory>(TFactory factory) : IClassFixture<T
                 {
                     await response.AssertInvalidTokenAsync();
                 }
-            }
-        }
-        finally
-        {
-            foreach (var response in responses)
-            {
-                response.Dispose();
             }
         }
 
