@@ -208,6 +208,34 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Ten_parallel_registrations_of_one_username_create_exactly_one_account()
+    {
+        var username = UniqueUsername("Race");
+        var emails = Enumerable.Range(0, 10).Select(_ => IdentityApi.NewEmail("samename")).ToList();
+
+        using var batch = await ResponseBatch.SendAsync(10, i =>
+            _client.PostJsonAsync(RegisterUrl, new { email = emails[i], password = IdentityApi.Password, username = i % 2 == 0 ? username : username.ToUpperInvariant() }));
+
+        Assert.Single(batch.Responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var response in batch.Responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var error = await response.ReadErrorAsync();
+            Assert.Equal(["ALREADY_EXISTS"], error.ErrorCodes());
+            Assert.Equal(["username"], error.ErrorFields());
+        }
+
+        var created = new List<Guid>();
+        foreach (var email in emails)
+        {
+            created.AddRange((await factory.UsersWithEmailAsync(email)).Select(u => u.Id));
+        }
+
+        var userId = Assert.Single(created);
+        Assert.Single(await UserRegisteredRowsForAsync(userId));
+    }
+
+    [Fact]
     public async Task Privileged_fields_in_the_body_are_ignored()
     {
         var email = IdentityApi.NewEmail("greedy");
@@ -273,6 +301,50 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal("Lovelace", root.GetProperty("lastName").GetString());
         Assert.True(root.GetProperty("emailVerificationRequired").GetBoolean());
         Assert.Equal(row.Id, root.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task When_the_event_cannot_be_written_no_account_is_created()
+    {
+        // A trigger in the real database refuses this one registration's outbox row: the account
+        // must not survive without its event (same transaction), and the failure is not a conflict.
+        var marker = Guid.NewGuid().ToString("N");
+        var email = $"outbox.{marker}@example.com";
+        var trigger = "refuse_event_" + marker[..12];
+        var postgres = factory.DatabasePrefix is not null;
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(postgres
+            ? $"""
+              CREATE FUNCTION {trigger}() RETURNS trigger AS $body$
+              BEGIN
+                IF NEW."Payload" LIKE '%{marker}%' THEN RAISE EXCEPTION 'outbox write refused by the test'; END IF;
+                RETURN NEW;
+              END $body$ LANGUAGE plpgsql;
+              CREATE TRIGGER {trigger} BEFORE INSERT ON outbox_messages FOR EACH ROW EXECUTE FUNCTION {trigger}();
+              """
+            : $"""
+              CREATE TRIGGER {trigger} BEFORE INSERT ON outbox_messages WHEN NEW.Payload LIKE '%{marker}%'
+              BEGIN SELECT RAISE(ABORT, 'outbox write refused by the test'); END;
+              """));
+        try
+        {
+            var before = await CountsAsync();
+
+            using var response = await _client.PostJsonAsync(RegisterUrl, new { email, password = IdentityApi.Password });
+
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Equal(["INTERNAL_ERROR"], (await response.ReadErrorAsync()).ErrorCodes());
+            Assert.Empty(await factory.UsersWithEmailAsync(email));
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(postgres
+                ? $"DROP TRIGGER {trigger} ON outbox_messages; DROP FUNCTION {trigger}();"
+                : $"DROP TRIGGER {trigger};"));
+        }
+
+        // The same address registers once the database accepts the event.
+        await _client.RegisterAsync(email);
     }
 
     private static string UniqueUsername(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..24];
