@@ -69,14 +69,23 @@ public static class RegistrationApi
         }
         catch (DbUpdateException)
         {
-            // Lost a race with a parallel registration for the same address or name: the
-            // unique indexes refused the second account.
+            // A race lost to a parallel registration for the same address or name (the unique
+            // indexes refused the second account) is the client's conflict; anything else is a
+            // real failure and must not be reported as one.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            var emailTaken = await users.FindByEmailAsync(request.Email!) is not null;
-            return emailTaken
-                ? ApiResults.Conflict(ErrorCodes.AlreadyExists, "An account with this e-mail address already exists", "email")
-                : ApiResults.Conflict(ErrorCodes.AlreadyExists, "This user name is taken", "username");
+            if (await users.FindByEmailAsync(request.Email!) is not null)
+            {
+                return ApiResults.Conflict(ErrorCodes.AlreadyExists, "An account with this e-mail address already exists", "email");
+            }
+
+            if (await users.FindByNameAsync(user.UserName!) is not null)
+            {
+                return ApiResults.Conflict(ErrorCodes.AlreadyExists, "This user name is taken", "username");
+            }
+
+            // Not a lost race: a real failure, not the client's conflict.
+            throw;
         }
 
         return ApiResults.Created(

@@ -8,8 +8,8 @@ namespace Mercato.Identity.SignIn;
 /// <param name="Password">The password.</param>
 public sealed record LoginRequest(string? Email, string? Username, string? Password)
 {
-    /// <summary>What identifies the account.</summary>
-    public string Identifier => (Email ?? Username ?? string.Empty).Trim();
+    /// <summary>What identifies the account: the e-mail address, or the user name when the e-mail is blank.</summary>
+    public string Identifier => (string.IsNullOrWhiteSpace(Email) ? Username ?? string.Empty : Email).Trim();
 }
 
 /// <summary>Rules for <see cref="LoginRequest"/>.</summary>
