@@ -24,6 +24,7 @@ public sealed class SigningKeyConfigurationErrorTests
         { "only_key_retired", "no key that is active now" },
         { "duplicate_key_id", "the same key id twice" },
         { "generated_algorithm_unsupported", "Identity:SigningKeys:Algorithm is not usable: Signing algorithm 'ES512' is not supported" },
+        { "check_interval_zero", "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day" },
     };
 
     [Theory]
@@ -64,6 +65,7 @@ public sealed class SigningKeyConfigurationErrorTests
                     .Concat(ConfiguredKeys.Key(1, "ES256", ConfiguredKeys.NewEcPem(), "same")),
                 StringComparer.OrdinalIgnoreCase),
             "generated_algorithm_unsupported" => new() { ["Identity:SigningKeys:Algorithm"] = "ES512" },
+            "check_interval_zero" => new() { ["Identity:SigningKeys:CheckInterval"] = "00:00:00" },
             _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, "unknown case"),
         };
     }

@@ -113,6 +113,11 @@ public static class MercatoHost
                 await app.RunAsync();
                 return 0;
             }
+            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                await Console.Error.WriteLineAsync("Mercato cannot start: " + string.Join(" ", ex.Failures));
+                return InvalidConfigurationExitCode;
+            }
             catch (InvalidConfigurationException ex)
             {
                 // Found while starting (e.g. a module's configured keys); nothing has been served.

@@ -34,7 +34,12 @@ public static class IdentityModule
     public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section);
+        services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section)
+            .Validate(s => s.SigningKeys.CheckInterval >= TimeSpan.FromSeconds(1) && s.SigningKeys.CheckInterval <= TimeSpan.FromDays(1),
+                "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day.")
+            .Validate(s => s.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && s.RefreshTokenLifetime > s.AccessTokenLifetime,
+                "Identity:AccessTokenLifetime must be at least a minute and shorter than RefreshTokenLifetime.")
+            .ValidateOnStart();
         builder.AddModuleDbContext<MercatoIdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(Name);
         builder.AddMessaging<MercatoIdentityDbContext>(Name);
         builder.AddValidatorsOf<RegisterRequest>();
@@ -72,6 +77,7 @@ public static class IdentityModule
         services.AddSingleton<TokenVerifier>();
         services.AddSingleton<ServiceClientRegistry>();
         services.AddSingleton<AdminAccountSeeder>();
+        services.AddSingleton<UnknownAccountDecoy>();
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionIssuer>();
         services.AddHostedService<IdentityStartup>();

@@ -37,7 +37,7 @@ public static partial class SessionApi
         LoginRequest request,
         MercatoUserManager users,
         MercatoIdentityDbContext db,
-        IPasswordHasher<User> hasher,
+        UnknownAccountDecoy decoy,
         SessionIssuer sessions,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -48,7 +48,7 @@ public static partial class SessionApi
         if (user is null)
         {
             // Spend the same work as a real check, so timing does not reveal which accounts exist.
-            hasher.VerifyHashedPassword(DecoyUser, DecoyHash(hasher), request.Password!);
+            decoy.Verify(request.Password!);
             return Unauthorized();
         }
 
@@ -158,12 +158,6 @@ public static partial class SessionApi
             RetryAfter = seconds,
         };
     }
-
-    private static readonly User DecoyUser = new();
-    private static string? decoyHash;
-
-    private static string DecoyHash(IPasswordHasher<User> hasher)
-        => decoyHash ??= hasher.HashPassword(DecoyUser, Guid.NewGuid().ToString());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} locked out after repeated failed sign-ins")]
     private static partial void LogLockedOut(ILogger logger, Guid userId);
