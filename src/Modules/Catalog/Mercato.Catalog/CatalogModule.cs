@@ -1,0 +1,36 @@
+using Mercato.Catalog.Data;
+using Mercato.Messaging;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Idempotency;
+using Mercato.Platform.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Catalog;
+
+/// <summary>The Catalog module's two entry points.</summary>
+public static class CatalogModule
+{
+    /// <summary>The module name.</summary>
+    public const string Name = "catalog";
+
+    /// <summary>The module as the host sees it.</summary>
+    public static MercatoModule Descriptor { get; } = new(
+        Name, ["/api/v1/products", "/api/v1/categories", "/api/v1/catalog"], b => b.AddCatalog(), e => e.MapCatalog());
+
+    /// <summary>Registers the module.</summary>
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(Name);
+        builder.AddMessaging<CatalogDbContext>(Name);
+        builder.AddIdempotency<CatalogDbContext>();
+        builder.AddValidatorsOf<CatalogDbContext>();
+        return builder;
+    }
+
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Mercato.Catalog.Stock;
+
+/// <summary>Where a reservation line stands.</summary>
+public enum ReservationStatus
+{
+    /// <summary>Units are held.</summary>
+    Reserved,
+
+    /// <summary>The order was paid; the units left stock.</summary>
+    Committed,
+
+    /// <summary>The units were given back.</summary>
+    Released,
+}
