@@ -50,6 +50,8 @@ public abstract class InProcessCatalogClientTests<TFactory>(TFactory factory) : 
         Assert.Equal((3, 0), await factory.StockOfAsync(a));
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.ReleaseAsync(paid, cancel));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => client.CommitAsync(Guid.NewGuid(), cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ReserveAsync(new ReserveStockRequest(Guid.NewGuid(), [new ReservationLine(a, -1)]), cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ReserveAsync(new ReserveStockRequest(Guid.NewGuid(), [new ReservationLine(a, 1)], TimeSpan.Zero), cancel));
         await factory.AssertLedgerAddsUpAsync(a);
     }
 }

@@ -194,6 +194,16 @@ public abstract class ReservationTests<TFactory>(TFactory factory) : IClassFixtu
 
         using var notJson = await _client.SendAsync(HttpMethod.Post, Url, token, new { orderId = "not-a-guid", lines = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        await notJson.ReadErrorAsync();
+        foreach (var raw in new[] { "null", "{", "" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new StringContent(raw, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            await response.ReadErrorAsync();
+        }
+
         Assert.Equal((10, 0), await factory.StockOfAsync(a));
     }
 

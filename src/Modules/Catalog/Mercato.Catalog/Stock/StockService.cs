@@ -20,8 +20,14 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
     /// answers <see cref="ReserveStatus.Replayed"/> without holding anything twice (the unique
     /// index on order and product settles parallel retries).
     /// </summary>
+    /// <exception cref="ArgumentException">No lines, a quantity below 1, or a hold that is not positive.</exception>
     public async Task<ReserveOutcome> ReserveAsync(ReserveStockRequest request, string? actor, CancellationToken cancellationToken)
     {
+        if (request.Lines.Count == 0 || request.Lines.Any(l => l.Quantity < 1) || request.HoldFor <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("A reservation needs at least one line, quantities of 1 or more and a positive hold.", nameof(request));
+        }
+
         var wanted = Merge(request.Lines);
         var existing = await LinesOfAsync(request.OrderId, cancellationToken);
         if (existing.Count > 0)
