@@ -1,9 +1,12 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Stock;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Catalog;
@@ -25,12 +28,19 @@ public static class CatalogModule
         builder.AddMessaging<CatalogDbContext>(Name);
         builder.AddIdempotency<CatalogDbContext>();
         builder.AddValidatorsOf<CatalogDbContext>();
+        builder.Services.AddOptions<StockOptions>().BindConfiguration(StockOptions.Section)
+            .Validate(o => o.HoldFor > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Catalog:Reservations:HoldFor and SweepInterval must be positive").ValidateOnStart();
+        builder.Services.AddScoped<StockService>();
+        builder.Services.AddScoped<ICatalogClient, InProcessCatalogClient>();
+        builder.Services.AddHostedService<ReservationExpirySweep>();
         return builder;
     }
 
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapReservationsApi();
+        endpoints.MapProductStockApi();
         return endpoints;
     }
 }

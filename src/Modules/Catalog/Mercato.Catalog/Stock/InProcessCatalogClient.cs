@@ -1,0 +1,61 @@
+using Mercato.Catalog.Contracts;
+using Mercato.Catalog.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Stock;
+
+/// <summary>The Catalog as a co-hosted module calls it: straight to its database and stock engine.</summary>
+public sealed class InProcessCatalogClient(CatalogDbContext db, StockService stock) : ICatalogClient
+{
+    private const string Actor = "in-process";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProductSnapshot>> GetProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        return products
+            .Select(p => new ProductSnapshot(
+                p.Id,
+                p.Name,
+                p.Sku,
+                p.Slug,
+                p.Price,
+                p.CompareAtPrice,
+                (p.Images.FirstOrDefault(i => i.IsPrimary) ?? p.Images.FirstOrDefault())?.Url,
+                p.CategoryId,
+                p.IsDeleted ? 0 : p.AvailableStock,
+                p.Available && !p.IsDeleted))
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<ReserveStockResult> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await stock.ReserveAsync(request, Actor, cancellationToken);
+        return outcome.Status switch
+        {
+            ReserveStatus.Reserved or ReserveStatus.Replayed => new ReserveStockResult(true, []),
+            ReserveStatus.Insufficient => new ReserveStockResult(false, outcome.Shortages),
+            _ => throw new InvalidOperationException($"Order {request.OrderId} already holds a reservation with other lines."),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task CommitAsync(Guid orderId, CancellationToken cancellationToken)
+        => Ensure(await stock.CommitAsync(orderId, Actor, cancellationToken), orderId, "committed");
+
+    /// <inheritdoc />
+    public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
+        => Ensure(await stock.ReleaseAsync(orderId, Actor, cancellationToken), orderId, "released");
+
+    private static void Ensure(TransitionOutcome outcome, Guid orderId, string verb)
+    {
+        switch (outcome.Status)
+        {
+            case TransitionStatus.NotFound:
+                throw new KeyNotFoundException($"Order {orderId} holds no stock reservation.");
+            case TransitionStatus.Conflict:
+                throw new InvalidOperationException($"The stock reservation of order {orderId} cannot be {verb}: it is already {outcome.Lines[0].Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Mercato.Catalog.Stock;
+
+/// <summary>Settings of stock reservations (<c>Catalog:Reservations</c>).</summary>
+public sealed class StockOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Catalog:Reservations";
+
+    /// <summary>How long units are held when the caller does not say (default 30 minutes).</summary>
+    public TimeSpan HoldFor { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often expired reservations are released (default 1 minute).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,304 @@
+using Mercato.Catalog.Contracts;
+using Mercato.Catalog.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Catalog.Stock;
+
+/// <summary>
+/// The stock engine. Every change is a conditional <c>UPDATE</c> (the database refuses to hold
+/// more than is available, or to drop on-hand below reserved) inside one transaction together with
+/// its ledger entries, so it is exact under any concurrency on SQLite and PostgreSQL. Products are
+/// always touched in id order, so concurrent multi-line changes cannot deadlock.
+/// </summary>
+public sealed class StockService(CatalogDbContext db, TimeProvider time, IOptions<StockOptions> options)
+{
+    private const int MaxSetAttempts = 10;
+
+    /// <summary>
+    /// Holds every line for the order, or nothing. A retry with the same order id and lines
+    /// answers <see cref="ReserveStatus.Replayed"/> without holding anything twice (the unique
+    /// index on order and product settles parallel retries).
+    /// </summary>
+    /// <exception cref="ArgumentException">No lines, a quantity below 1, or a hold that is not positive.</exception>
+    public async Task<ReserveOutcome> ReserveAsync(ReserveStockRequest request, string? actor, CancellationToken cancellationToken)
+    {
+        if (request.Lines.Count == 0 || request.Lines.Any(l => l.Quantity < 1) || request.HoldFor <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("A reservation needs at least one line, quantities of 1 or more and a positive hold.", nameof(request));
+        }
+
+        var wanted = Merge(request.Lines);
+        var existing = await LinesOfAsync(request.OrderId, cancellationToken);
+        if (existing.Count > 0)
+        {
+            return Replay(existing, wanted);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var expiresAt = now + (request.HoldFor ?? options.Value.HoldFor);
+        var reason = $"order {request.OrderId}";
+        var entries = new List<StockLedgerEntry>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var line in wanted)
+            {
+                var quantity = line.Quantity;
+                var held = await db.Products
+                    .Where(p => p.Id == line.ProductId && !p.IsDeleted && p.Available && p.OnHand - p.Reserved >= quantity)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(p => p.Reserved, p => p.Reserved + quantity)
+                            .SetProperty(p => p.Version, p => p.Version + 1)
+                            .SetProperty(p => p.UpdatedAt, now),
+                        cancellationToken);
+                if (held == 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return new ReserveOutcome(ReserveStatus.Insufficient, [], await ShortagesAsync(wanted, line.ProductId, cancellationToken));
+                }
+
+                entries.Add(await LedgerEntryAsync(line.ProductId, StockChangeKind.Reserve, 0, quantity, reason, request.OrderId, actor, now, cancellationToken));
+            }
+
+            var rows = wanted.Select(l => new Reservation
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                OrderId = request.OrderId,
+                ProductId = l.ProductId,
+                Quantity = l.Quantity,
+                Status = ReservationStatus.Reserved,
+                ExpiresAt = expiresAt,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }).ToList();
+            db.Reservations.AddRange(rows);
+            db.StockLedger.AddRange(entries);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new ReserveOutcome(ReserveStatus.Reserved, rows, []);
+            }
+            catch (DbUpdateException)
+            {
+                // A parallel request for the same order won the unique index: undo ours, answer as a retry.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        existing = await LinesOfAsync(request.OrderId, cancellationToken);
+        if (existing.Count == 0)
+        {
+            throw new InvalidOperationException($"Reserving stock for order {request.OrderId} failed without a competing reservation.");
+        }
+
+        return Replay(existing, wanted);
+    }
+
+    /// <summary>Turns the order's held units into a sale: on-hand and reserved both drop. Idempotent.</summary>
+    public Task<TransitionOutcome> CommitAsync(Guid orderId, string? actor, CancellationToken cancellationToken)
+        => TransitionAsync(orderId, ReservationStatus.Committed, $"order {orderId} committed", actor, cancellationToken);
+
+    /// <summary>Gives the order's held units back. Idempotent; committed lines are never released.</summary>
+    public Task<TransitionOutcome> ReleaseAsync(Guid orderId, string? actor, CancellationToken cancellationToken)
+        => TransitionAsync(orderId, ReservationStatus.Released, $"order {orderId} released", actor, cancellationToken);
+
+    /// <summary>Releases every held reservation whose hold has run out; answers how many orders were released.</summary>
+    public async Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var orders = await db.Reservations.AsNoTracking()
+            .Where(r => r.Status == ReservationStatus.Reserved && r.ExpiresAt <= now)
+            .Select(r => r.OrderId).Distinct().ToListAsync(cancellationToken);
+        foreach (var orderId in orders)
+        {
+            await TransitionAsync(orderId, ReservationStatus.Released, "expired", "system", cancellationToken, expiredBy: now);
+        }
+
+        return orders.Count;
+    }
+
+    /// <summary>The order's reservation lines, in product order (the order every change locks products in).</summary>
+    public async Task<List<Reservation>> LinesOfAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var lines = await db.Reservations.AsNoTracking().Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
+        return [.. lines.OrderBy(r => r.ProductId)];
+    }
+
+    /// <summary>Sets the units on hand; refused when that is below the reserved units.</summary>
+    public async Task<StockChangeOutcome> SetOnHandAsync(Guid productId, int onHand, string reason, string? actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSetAttempts; attempt++)
+        {
+            var current = await FiguresAsync(productId, cancellationToken);
+            if (current is null)
+            {
+                return new StockChangeOutcome(StockChangeStatus.NotFound, null);
+            }
+
+            if (onHand < current.Reserved)
+            {
+                return new StockChangeOutcome(StockChangeStatus.BelowReserved, current);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var changed = await db.Products
+                .Where(p => p.Id == productId && !p.IsDeleted && p.OnHand == current.OnHand && p.Reserved <= onHand)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(p => p.OnHand, onHand)
+                        .SetProperty(p => p.Version, p => p.Version + 1)
+                        .SetProperty(p => p.UpdatedAt, now),
+                    cancellationToken);
+            if (changed == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            var entry = await LedgerEntryAsync(productId, StockChangeKind.Set, onHand - current.OnHand, 0, reason, null, actor, now, cancellationToken);
+            db.StockLedger.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new StockChangeOutcome(StockChangeStatus.Changed, new StockFigures(productId, entry.OnHandAfter, entry.ReservedAfter));
+        }
+
+        return new StockChangeOutcome(StockChangeStatus.Contended, await FiguresAsync(productId, cancellationToken));
+    }
+
+    /// <summary>Adds (positive) or removes (negative) units on hand; refused when on-hand would fall below reserved.</summary>
+    public async Task<StockChangeOutcome> AdjustAsync(Guid productId, int change, string reason, string? actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Products
+            .Where(p => p.Id == productId && !p.IsDeleted && p.OnHand + change >= p.Reserved && p.OnHand + change >= 0)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.OnHand, p => p.OnHand + change)
+                    .SetProperty(p => p.Version, p => p.Version + 1)
+                    .SetProperty(p => p.UpdatedAt, now),
+                cancellationToken);
+        if (changed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var current = await FiguresAsync(productId, cancellationToken);
+            return new StockChangeOutcome(current is null ? StockChangeStatus.NotFound : StockChangeStatus.BelowReserved, current);
+        }
+
+        var entry = await LedgerEntryAsync(productId, StockChangeKind.Adjust, change, 0, reason, null, actor, now, cancellationToken);
+        db.StockLedger.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StockChangeOutcome(StockChangeStatus.Changed, new StockFigures(productId, entry.OnHandAfter, entry.ReservedAfter));
+    }
+
+    /// <summary>The product's current figures, or null when it does not exist or was deleted.</summary>
+    public Task<StockFigures?> FiguresAsync(Guid productId, CancellationToken cancellationToken)
+        => db.Products.AsNoTracking()
+            .Where(p => p.Id == productId && !p.IsDeleted)
+            .Select(p => new StockFigures(p.Id, p.OnHand, p.Reserved))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<TransitionOutcome> TransitionAsync(
+        Guid orderId, ReservationStatus target, string reason, string? actor, CancellationToken cancellationToken, DateTime? expiredBy = null)
+    {
+        var lines = await LinesOfAsync(orderId, cancellationToken);
+        if (lines.Count == 0)
+        {
+            return new TransitionOutcome(TransitionStatus.NotFound, lines);
+        }
+
+        var pending = lines.Where(l => l.Status == ReservationStatus.Reserved && (expiredBy is null || l.ExpiresAt <= expiredBy)).ToList();
+        if (pending.Count > 0 && !lines.Any(l => IsOpposite(l.Status, target)))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var entries = new List<StockLedgerEntry>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var line in pending)
+            {
+                var moved = await db.Reservations
+                    .Where(r => r.Id == line.Id && r.Status == ReservationStatus.Reserved)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, target).SetProperty(r => r.UpdatedAt, now), cancellationToken);
+                if (moved == 0)
+                {
+                    continue; // a parallel commit or release moved it first
+                }
+
+                var quantity = line.Quantity;
+                var onHandChange = target == ReservationStatus.Committed ? -quantity : 0;
+                await db.Products
+                    .Where(p => p.Id == line.ProductId)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(p => p.OnHand, p => p.OnHand + onHandChange)
+                            .SetProperty(p => p.Reserved, p => p.Reserved - quantity)
+                            .SetProperty(p => p.Version, p => p.Version + 1)
+                            .SetProperty(p => p.UpdatedAt, now),
+                        cancellationToken);
+                var kind = target == ReservationStatus.Committed ? StockChangeKind.Commit : StockChangeKind.Release;
+                entries.Add(await LedgerEntryAsync(line.ProductId, kind, onHandChange, -quantity, reason, orderId, actor, now, cancellationToken));
+            }
+
+            db.StockLedger.AddRange(entries);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            lines = await LinesOfAsync(orderId, cancellationToken);
+        }
+
+        var done = lines.All(l => l.Status == target || (expiredBy is not null && l.Status != ReservationStatus.Reserved));
+        return new TransitionOutcome(done ? TransitionStatus.Done : TransitionStatus.Conflict, lines);
+    }
+
+    private static bool IsOpposite(ReservationStatus status, ReservationStatus target)
+        => (status, target) is (ReservationStatus.Committed, ReservationStatus.Released) or (ReservationStatus.Released, ReservationStatus.Committed);
+
+    private async Task<StockLedgerEntry> LedgerEntryAsync(
+        Guid productId, StockChangeKind kind, int onHandChange, int reservedChange, string reason, Guid? orderId, string? actor, DateTime now, CancellationToken cancellationToken)
+    {
+        // Read inside the transaction after this transaction's own update: the row is ours until commit.
+        var after = await db.Products.AsNoTracking()
+            .Where(p => p.Id == productId)
+            .Select(p => new { p.OnHand, p.Reserved })
+            .SingleAsync(cancellationToken);
+        return new StockLedgerEntry
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            ProductId = productId,
+            Kind = kind,
+            OnHandChange = onHandChange,
+            ReservedChange = reservedChange,
+            OnHandAfter = after.OnHand,
+            ReservedAfter = after.Reserved,
+            Reason = reason,
+            OrderId = orderId,
+            Actor = actor,
+            CreatedAt = now,
+        };
+    }
+
+    private async Task<List<StockShortage>> ShortagesAsync(List<ReservationLine> wanted, Guid failed, CancellationToken cancellationToken)
+    {
+        var ids = wanted.Select(l => l.ProductId).ToList();
+        var available = await db.Products.AsNoTracking()
+            .Where(p => ids.Contains(p.Id) && !p.IsDeleted && p.Available)
+            .Select(p => new { p.Id, Units = p.OnHand - p.Reserved })
+            .ToDictionaryAsync(p => p.Id, p => Math.Max(0, p.Units), cancellationToken);
+        return wanted
+            .Select(l => new StockShortage(l.ProductId, l.Quantity, available.GetValueOrDefault(l.ProductId)))
+            .Where(s => s.AvailableStock < s.RequestedQuantity || s.ProductId == failed)
+            .ToList();
+    }
+
+    private static ReserveOutcome Replay(List<Reservation> existing, List<ReservationLine> wanted)
+    {
+        var same = existing.Count == wanted.Count
+            && existing.Zip(wanted).All(pair => pair.First.ProductId == pair.Second.ProductId && pair.First.Quantity == pair.Second.Quantity);
+        return new ReserveOutcome(same ? ReserveStatus.Replayed : ReserveStatus.Mismatch, existing, []);
+    }
+
+    private static List<ReservationLine> Merge(IEnumerable<ReservationLine> lines)
+        => lines.GroupBy(l => l.ProductId)
+            .Select(g => new ReservationLine(g.Key, g.Sum(l => l.Quantity)))
+            .OrderBy(l => l.ProductId)
+            .ToList();
+}
