@@ -1,4 +1,5 @@
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Reviews;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
@@ -31,6 +32,7 @@ public static class CatalogModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapReviewsApi();
         return endpoints;
     }
 }
