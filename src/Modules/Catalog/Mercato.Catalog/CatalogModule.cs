@@ -1,5 +1,6 @@
 using Mercato.Catalog.Data;
 using Mercato.Catalog.Reviews;
+using Mercato.Catalog.Search;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
@@ -33,6 +34,7 @@ public static class CatalogModule
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapReviewsApi();
+        endpoints.MapSearchApi();
         return endpoints;
     }
 }
