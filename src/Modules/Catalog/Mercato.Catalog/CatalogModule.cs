@@ -1,6 +1,8 @@
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
 using Mercato.Catalog.Stock;
+using Mercato.Catalog.Reviews;
+using Mercato.Catalog.Search;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
@@ -41,6 +43,8 @@ public static class CatalogModule
     {
         endpoints.MapReservationsApi();
         endpoints.MapProductStockApi();
+        endpoints.MapReviewsApi();
+        endpoints.MapSearchApi();
         return endpoints;
     }
 }

@@ -6,7 +6,7 @@ namespace Mercato.Identity.Users;
 public sealed class UserListQuery
 {
     /// <summary>The largest page.</summary>
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = PageRules.MaxPageSize;
 
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }
@@ -24,15 +24,7 @@ public sealed class UserListQuery
     public IReadOnlyList<ApiError> Validate()
     {
         var errors = new List<ApiError>();
-        if (PageNumber is < 1)
-        {
-            errors.Add(new ApiError(ErrorCodes.ValidationError, "pageNumber must be 1 or more", "pageNumber"));
-        }
-
-        if (PageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add(new ApiError(ErrorCodes.ValidationError, $"pageSize must be between 1 and {MaxPageSize}", "pageSize"));
-        }
+        PageRules.Check(PageNumber, PageSize, errors);
 
         if (Search is { Length: > 100 })
         {

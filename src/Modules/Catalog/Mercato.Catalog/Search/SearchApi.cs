@@ -1,0 +1,58 @@
+using Mercato.Catalog.Data;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Search;
+
+/// <summary><c>GET /api/v1/products/search</c>: full-text product search with category facets.</summary>
+public static class SearchApi
+{
+    /// <summary>Maps the search endpoint.</summary>
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.ModuleGroup(CatalogModule.Descriptor)
+            .MapGet("/api/v1/products/search", SearchAsync)
+            .WithTags("Products")
+            .WithName("SearchProducts")
+            .WithSummary("Finds products by name, SKU, tags and description, best match first, with counts per category")
+            .AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ApiResponse<SearchResultResponse>>, ApiErrorResult>> SearchAsync(
+        [AsParameters] SearchQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0)
+        {
+            return ApiResults.Validation(errors);
+        }
+
+        var text = query.Q!.Trim();
+        var pageNumber = query.PageNumber ?? 1;
+        var pageSize = query.PageSize ?? PageRules.DefaultPageSize;
+        var hits = await ProductSearch.FindAsync(db, text, cancellationToken);
+
+        var pageIds = hits.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(h => h.Id).ToList();
+        var products = await db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var counts = hits.GroupBy(h => h.CategoryId).ToDictionary(g => g.Key, g => g.Count());
+        var categoryIds = counts.Keys.ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+
+        var items = pageIds.Where(products.ContainsKey)
+            .Select(id => SearchItemResponse.From(products[id], categories[products[id].CategoryId]))
+            .ToList();
+        var facets = counts
+            .Select(c => new CategoryFacet(c.Key, categories[c.Key].Name, categories[c.Key].Slug, c.Value))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        var totalPages = (hits.Count + pageSize - 1) / pageSize;
+        return ApiResults.Ok(new SearchResultResponse(items, text, hits.Count, pageNumber, pageSize, totalPages, new SearchFacets(facets)));
+    }
+}
