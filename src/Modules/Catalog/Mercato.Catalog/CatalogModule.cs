@@ -1,3 +1,4 @@
+using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
@@ -31,6 +32,7 @@ public static class CatalogModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCategoriesApi();
         return endpoints;
     }
 }
