@@ -1,5 +1,6 @@
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Products;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
@@ -33,6 +34,8 @@ public static class CatalogModule
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCategoriesApi();
+        endpoints.MapProductsAdminApi();
+        endpoints.MapProductDetailsApi();
         return endpoints;
     }
 }
