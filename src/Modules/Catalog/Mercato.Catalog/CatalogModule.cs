@@ -36,6 +36,7 @@ public static class CatalogModule
         endpoints.MapCategoriesApi();
         endpoints.MapProductsAdminApi();
         endpoints.MapProductDetailsApi();
+        endpoints.MapProductListApi();
         return endpoints;
     }
 }
