@@ -40,7 +40,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.EndsWith("Z", data.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
         Assert.Equal($"{ReviewsUrl(product.Id)}/{reviewId}", response.Headers.Location?.OriginalString);
 
-        var stored = await factory.StoredProductAsync(product.Id);
+        var stored = await factory.ReviewedProductAsync(product.Id);
         Assert.Equal(1, stored.ReviewCount);
         Assert.Equal(4, stored.RatingTotal);
         Assert.Equal(4m, stored.Rating);
@@ -109,7 +109,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await response.ReadErrorAsync();
-        Assert.Equal(0, (await factory.StoredProductAsync(product.Id)).ReviewCount);
+        Assert.Equal(0, (await factory.ReviewedProductAsync(product.Id)).ReviewCount);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("UNAUTHORIZED", (await response.ReadErrorAsync()).ErrorCodes());
-        Assert.Equal(0, (await factory.StoredProductAsync(product.Id)).ReviewCount);
+        Assert.Equal(0, (await factory.ReviewedProductAsync(product.Id)).ReviewCount);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal(["ALREADY_EXISTS"], (await second.ReadErrorAsync()).ErrorCodes());
-        var stored = await factory.StoredProductAsync(product.Id);
+        var stored = await factory.ReviewedProductAsync(product.Id);
         Assert.Equal((1, 5), (stored.ReviewCount, stored.RatingTotal));
     }
 
@@ -155,7 +155,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
             response.Dispose();
         }
 
-        var stored = await factory.StoredProductAsync(product.Id);
+        var stored = await factory.ReviewedProductAsync(product.Id);
         Assert.Equal((1, 3), (stored.ReviewCount, stored.RatingTotal));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Reviews.CountAsync(r => r.ProductId == product.Id)));
     }
@@ -198,7 +198,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
             response.Dispose();
         }
 
-        var stored = await factory.StoredProductAsync(product.Id);
+        var stored = await factory.ReviewedProductAsync(product.Id);
         Assert.Equal(20, stored.ReviewCount);
         Assert.Equal(ratings.Sum(), stored.RatingTotal);
         Assert.Equal(Math.Round(ratings.Sum() / 20m, 2), stored.Rating);
@@ -260,7 +260,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         var error = await response.ReadErrorAsync();
         Assert.Contains("VALIDATION_ERROR", error.ErrorCodes());
         Assert.Contains(field, error.ErrorFields());
-        Assert.Equal(0, (await factory.StoredProductAsync(productId)).ReviewCount);
+        Assert.Equal(0, (await factory.ReviewedProductAsync(productId)).ReviewCount);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reviews.CountAsync(r => r.ProductId == productId)));
     }
 }

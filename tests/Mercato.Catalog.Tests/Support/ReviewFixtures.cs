@@ -68,6 +68,6 @@ public static class ReviewFixtures
     }
 
     /// <summary>Reads a product as stored now.</summary>
-    public static Task<Product> StoredProductAsync(this CatalogFactory factory, Guid id)
+    public static Task<Product> ReviewedProductAsync(this CatalogFactory factory, Guid id)
         => factory.WithDbAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.Id == id));
 }

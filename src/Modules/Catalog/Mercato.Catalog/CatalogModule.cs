@@ -1,8 +1,10 @@
+using Mercato.Catalog.Categories;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
-using Mercato.Catalog.Stock;
+using Mercato.Catalog.Products;
 using Mercato.Catalog.Reviews;
 using Mercato.Catalog.Search;
+using Mercato.Catalog.Stock;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
@@ -41,6 +43,10 @@ public static class CatalogModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCategoriesApi();
+        endpoints.MapProductsAdminApi();
+        endpoints.MapProductDetailsApi();
+        endpoints.MapProductListApi();
         endpoints.MapReservationsApi();
         endpoints.MapProductStockApi();
         endpoints.MapReviewsApi();

@@ -1,0 +1,37 @@
+using Mercato.Catalog.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary>Builds a product's detail: its category and its latest reviews.</summary>
+public static class ProductDetails
+{
+    /// <summary>How many reviews the detail shows.</summary>
+    public const int LatestReviews = 5;
+
+    /// <summary>The shown (not deleted) product with this id or slug, untracked, or null.</summary>
+    public static Task<Product?> FindShownAsync(CatalogDbContext db, string idOrSlug, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
+        var slug = idOrSlug.ToLowerInvariant();
+        return Guid.TryParse(idOrSlug, out var id)
+            ? products.FirstOrDefaultAsync(p => p.Id == id || p.Slug == slug, cancellationToken)
+            : products.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+    }
+
+    /// <summary>The detail of <paramref name="product"/>.</summary>
+    public static async Task<ProductResponse> LoadAsync(CatalogDbContext db, Product product, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.AsNoTracking()
+            .Where(c => c.Id == product.CategoryId)
+            .Select(c => new ProductCategoryResponse(c.Id, c.Name, c.Slug))
+            .SingleOrDefaultAsync(cancellationToken);
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => r.ProductId == product.Id)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Take(LatestReviews)
+            .Select(r => new ProductReviewResponse(r.Id, r.UserId, r.UserName, r.Rating, r.Title, r.Comment, r.VerifiedPurchase, r.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return ProductResponse.From(product, category, reviews);
+    }
+}

@@ -1,0 +1,35 @@
+using Mercato.Catalog.Data;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary><c>GET /api/v1/products/{idOrSlug}</c>: one product in seed 004's detail shape.</summary>
+public static class ProductDetailsApi
+{
+    /// <summary>Maps the product detail endpoint.</summary>
+    public static IEndpointRouteBuilder MapProductDetailsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.ModuleGroup(CatalogModule.Descriptor)
+            .MapGet("/api/v1/products/{idOrSlug}", GetAsync)
+            .WithTags("Products")
+            .WithName("GetProduct")
+            .WithSummary("One product (by id or slug) with its specifications, related products and latest reviews")
+            .AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> GetAsync(
+        string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await ProductDetails.FindShownAsync(db, idOrSlug, cancellationToken);
+        return product is null
+            ? ApiResults.NotFound($"Product '{idOrSlug}' not found")
+            : ApiResults.Ok(await ProductDetails.LoadAsync(db, product, cancellationToken));
+    }
+}

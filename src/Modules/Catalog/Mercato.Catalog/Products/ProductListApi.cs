@@ -1,0 +1,134 @@
+using Mercato.Catalog.Categories;
+using Mercato.Catalog.Data;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary><c>GET /api/v1/products</c> and <c>GET /api/v1/categories/{id}/products</c>: filtered, sorted pages of products.</summary>
+public static class ProductListApi
+{
+    /// <summary>Maps the product list endpoints.</summary>
+    public static IEndpointRouteBuilder MapProductListApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.ModuleGroup(CatalogModule.Descriptor).WithTags("Products");
+        group.MapGet("/api/v1/products", ListAsync).WithName("ListProducts")
+            .WithSummary("Products, filtered (category, price, discount, availability, stock, tags, text), sorted and paginated").AllowAnonymous();
+        group.MapGet("/api/v1/categories/{idOrSlug}/products", ListOfCategoryAsync).WithName("ListCategoryProducts")
+            .WithSummary("The products of a category and its sub-categories, with every product filter").AllowAnonymous();
+        return endpoints;
+    }
+
+    private static Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListAsync(
+        [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+        => PageAsync(query, query.Category, "category", db, cancellationToken);
+
+    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
+        string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        return tree.FindByIdOrSlug(idOrSlug) is null
+            ? ApiResults.NotFound($"Category '{idOrSlug}' not found")
+            : await PageAsync(query, idOrSlug, null, db, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> PageAsync(
+        ProductListQuery query, string? category, string? categoryField, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0)
+        {
+            return ApiResults.Validation(errors);
+        }
+
+        var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
+        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        if (category is not null)
+        {
+            if (tree.FindByIdOrSlug(category) is not { } found)
+            {
+                return ApiResults.BadRequest(categoryField ?? "category", $"Category '{category}' not found");
+            }
+
+            var ids = tree.SelfAndDescendants(found.Id);
+            products = products.Where(p => ids.Contains(p.CategoryId));
+        }
+
+        products = Filter(products, query);
+        var pageNumber = query.PageNumber ?? 1;
+        var pageSize = query.PageSize ?? 20;
+        var total = await products.LongCountAsync(cancellationToken);
+        var page = await Sort(products, query).Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = page.Select(p => ProductSummaryResponse.From(
+            p, tree.Find(p.CategoryId) is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null)).ToList();
+        return ApiResults.Ok(new PagedResult<ProductSummaryResponse>(items, pageNumber, pageSize, total));
+    }
+
+    private static IQueryable<Product> Filter(IQueryable<Product> products, ProductListQuery query)
+    {
+        var available = query.Available ?? true;
+        products = products.Where(p => p.Available == available);
+        if (query.LowestPrice is { } lowPrice)
+        {
+            products = products.Where(p => p.Price >= lowPrice);
+        }
+
+        if (query.HighestPrice is { } highPrice)
+        {
+            products = products.Where(p => p.Price <= highPrice);
+        }
+
+        if (query.LowestDiscount is { } lowDiscount)
+        {
+            products = products.Where(p => p.DiscountPercent >= lowDiscount);
+        }
+
+        if (query.HighestDiscount is { } highDiscount)
+        {
+            products = products.Where(p => p.DiscountPercent <= highDiscount);
+        }
+
+        if (query.InStock is { } inStock)
+        {
+            products = inStock ? products.Where(p => p.OnHand - p.Reserved > 0) : products.Where(p => p.OnHand - p.Reserved <= 0);
+        }
+
+        var tags = query.TagList;
+        if (tags.Count > 0)
+        {
+            products = products.Where(p => p.Tags.Any(t => tags.Contains(t)));
+        }
+
+        if (query.Text is { } text)
+        {
+            var lower = text.ToLowerInvariant();
+#pragma warning disable CA1862 // EF Core translates ToLower().Contains to SQL; the StringComparison overload is not translatable.
+            products = products.Where(p => p.Name.ToLower().Contains(lower) || p.Sku.ToLower().Contains(lower) || p.Description.ToLower().Contains(lower));
+#pragma warning restore CA1862
+        }
+
+        return products;
+    }
+
+    private static IQueryable<Product> Sort(IQueryable<Product> products, ProductListQuery query)
+    {
+        var descending = query.Descending;
+        IOrderedQueryable<Product> sorted = query.SortField switch
+        {
+            "name" => descending ? products.OrderByDescending(p => p.Name) : products.OrderBy(p => p.Name),
+            "price" => descending ? products.OrderByDescending(p => p.Price) : products.OrderBy(p => p.Price),
+            "discount" => descending ? products.OrderByDescending(p => p.DiscountPercent) : products.OrderBy(p => p.DiscountPercent),
+            "rating" => descending
+                ? products.OrderByDescending(p => p.ReviewCount == 0 ? 0.0 : (double)p.RatingTotal / p.ReviewCount)
+                : products.OrderBy(p => p.ReviewCount == 0 ? 0.0 : (double)p.RatingTotal / p.ReviewCount),
+            _ => descending ? products.OrderByDescending(p => p.CreatedAt) : products.OrderBy(p => p.CreatedAt),
+        };
+        return descending ? sorted.ThenByDescending(p => p.Id) : sorted.ThenBy(p => p.Id);
+    }
+}

@@ -1,0 +1,159 @@
+using Mercato.Platform.Envelope;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary>
+/// Query of <c>GET /api/v1/products</c> and <c>GET /api/v1/categories/{id}/products</c>: seed 004's
+/// names plus seed 000's aliases (<c>search</c>, <c>price_min</c>, <c>price_max</c>,
+/// <c>discount_min</c>, <c>discount_max</c>). Prices filter what the shopper pays.
+/// </summary>
+public sealed class ProductListQuery
+{
+    /// <summary>The largest page.</summary>
+    public const int MaxPageSize = 100;
+
+    private static readonly string[] SortFields = ["name", "price", "createdAt", "rating", "discount"];
+
+    /// <summary>1-based page (default 1).</summary>
+    public int? PageNumber { get; init; }
+
+    /// <summary>Products per page, 1-100 (default 20).</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Category id or slug; its sub-categories are included.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Lowest price paid.</summary>
+    public decimal? MinPrice { get; init; }
+
+    /// <summary>Highest price paid.</summary>
+    public decimal? MaxPrice { get; init; }
+
+    /// <summary>Seed 000's name of <see cref="MinPrice"/>.</summary>
+    [FromQuery(Name = "price_min")]
+    public decimal? PriceMin { get; init; }
+
+    /// <summary>Seed 000's name of <see cref="MaxPrice"/>.</summary>
+    [FromQuery(Name = "price_max")]
+    public decimal? PriceMax { get; init; }
+
+    /// <summary>Lowest discount percent.</summary>
+    public decimal? MinDiscount { get; init; }
+
+    /// <summary>Highest discount percent.</summary>
+    public decimal? MaxDiscount { get; init; }
+
+    /// <summary>Seed 000's name of <see cref="MinDiscount"/>.</summary>
+    [FromQuery(Name = "discount_min")]
+    public decimal? DiscountMin { get; init; }
+
+    /// <summary>Seed 000's name of <see cref="MaxDiscount"/>.</summary>
+    [FromQuery(Name = "discount_max")]
+    public decimal? DiscountMax { get; init; }
+
+    /// <summary>Published (true, the default) or unpublished (false) products.</summary>
+    public bool? Available { get; init; }
+
+    /// <summary>Only products a shopper can buy now (true) or cannot (false).</summary>
+    public bool? InStock { get; init; }
+
+    /// <summary>Comma-separated tags; a product matches with any of them.</summary>
+    public string? Tags { get; init; }
+
+    /// <summary>Case-insensitive text found in the name, SKU or description.</summary>
+    public string? Q { get; init; }
+
+    /// <summary>Seed 000's name of <see cref="Q"/>.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>name, price, createdAt (default), rating or discount.</summary>
+    public string? SortBy { get; init; }
+
+    /// <summary>asc or desc (default desc for createdAt, asc otherwise).</summary>
+    public string? SortOrder { get; init; }
+
+    /// <summary>The lowest price, from either name.</summary>
+    public decimal? LowestPrice => MinPrice ?? PriceMin;
+
+    /// <summary>The highest price, from either name.</summary>
+    public decimal? HighestPrice => MaxPrice ?? PriceMax;
+
+    /// <summary>The lowest discount, from either name.</summary>
+    public decimal? LowestDiscount => MinDiscount ?? DiscountMin;
+
+    /// <summary>The highest discount, from either name.</summary>
+    public decimal? HighestDiscount => MaxDiscount ?? DiscountMax;
+
+    /// <summary>The text searched for, from either name.</summary>
+    public string? Text => string.IsNullOrWhiteSpace(Q ?? Search) ? null : (Q ?? Search)!.Trim();
+
+    /// <summary>The tags asked for, in lower case.</summary>
+    public List<string> TagList => string.IsNullOrWhiteSpace(Tags)
+        ? []
+        : [.. Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The sort field in its canonical spelling.</summary>
+    public string SortField => SortFields.FirstOrDefault(f => string.Equals(f, SortBy, StringComparison.OrdinalIgnoreCase)) ?? "createdAt";
+
+    /// <summary>Whether to sort descending.</summary>
+    public bool Descending => SortOrder is null ? SortField == "createdAt" : string.Equals(SortOrder, "desc", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The errors of this query, empty when it is valid.</summary>
+    public IReadOnlyList<ApiError> Validate()
+    {
+        var errors = new List<ApiError>();
+        void Add(string field, string message) => errors.Add(new ApiError(ErrorCodes.ValidationError, message, field));
+        if (PageNumber is < 1)
+        {
+            Add("pageNumber", "pageNumber must be 1 or more");
+        }
+
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}");
+        }
+
+        CheckRange(Add, LowestPrice, HighestPrice, MinPrice is null ? "price_min" : "minPrice", MaxPrice is null ? "price_max" : "maxPrice", 1_000_000m);
+        CheckRange(Add, LowestDiscount, HighestDiscount, MinDiscount is null ? "discount_min" : "minDiscount", MaxDiscount is null ? "discount_max" : "maxDiscount", 100m);
+        if (Text is { Length: > 200 })
+        {
+            Add(Q is null ? "search" : "q", "The search text must be at most 200 characters");
+        }
+
+        if (TagList.Count > 20 || TagList.Any(t => t.Length > 40))
+        {
+            Add("tags", "At most 20 tags of at most 40 characters each");
+        }
+
+        if (SortBy is not null && !SortFields.Contains(SortBy, StringComparer.OrdinalIgnoreCase))
+        {
+            Add("sortBy", $"sortBy must be one of {string.Join(", ", SortFields)}");
+        }
+
+        if (SortOrder is not null && !(string.Equals(SortOrder, "asc", StringComparison.OrdinalIgnoreCase) || string.Equals(SortOrder, "desc", StringComparison.OrdinalIgnoreCase)))
+        {
+            Add("sortOrder", "sortOrder must be asc or desc");
+        }
+
+        return errors;
+    }
+
+    private static void CheckRange(Action<string, string> add, decimal? low, decimal? high, string lowField, string highField, decimal limit)
+    {
+        if (low is < 0 || low > limit)
+        {
+            add(lowField, $"{lowField} must be between 0 and {limit}");
+        }
+
+        if (high is < 0 || high > limit)
+        {
+            add(highField, $"{highField} must be between 0 and {limit}");
+        }
+
+        if (low is not null && high is not null && low > high)
+        {
+            add(highField, $"{highField} must not be below {lowField}");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using FluentValidation;
+using Mercato.Platform.Envelope;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary>
+/// Field rules shared by product writes. A full write (create, replace) requires name,
+/// description, price, SKU and category; a patch checks only what it gives.
+/// </summary>
+/// <typeparam name="T">The request type.</typeparam>
+public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
+    where T : IProductFields
+{
+    /// <summary>The longest slug.</summary>
+    public const int MaxSlugLength = 220;
+
+    /// <summary>Declares the rules.</summary>
+    /// <param name="full">Whether every required field must be present.</param>
+    /// <param name="stockAllowed">Whether the request may set the stock (create only).</param>
+    protected ProductFieldsValidator(bool full, bool stockAllowed)
+    {
+        if (full)
+        {
+            RuleFor(r => r.Name).NotEmpty();
+            RuleFor(r => r.Description).NotEmpty();
+            RuleFor(r => r.Price).NotNull();
+            RuleFor(r => r.Sku).NotEmpty();
+            RuleFor(r => r.CategoryId).NotNull();
+            RuleFor(r => r.Name).Must(name => Slugs.From(name, MaxSlugLength).Length > 0)
+                .When(r => r.Slug is null && !string.IsNullOrWhiteSpace(r.Name))
+                .WithMessage("'Name' must contain a letter or digit to make a slug from; or give a slug.");
+        }
+        else
+        {
+            RuleFor(r => r.Name).NotEmpty().When(r => r.Name is not null);
+            RuleFor(r => r.Description).NotEmpty().When(r => r.Description is not null);
+            RuleFor(r => r.Sku).NotEmpty().When(r => r.Sku is not null);
+        }
+
+        RuleFor(r => r.Name).MaximumLength(200);
+        RuleFor(r => r.Slug!).MaximumLength(MaxSlugLength).Must(Slugs.IsValid).When(r => r.Slug is not null)
+            .WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage("'Slug' must be lower-case letters and digits in dash-separated words, such as 'smart-watch-pro'.");
+        RuleFor(r => r.Description).MaximumLength(2000);
+        RuleFor(r => r.LongDescription).MaximumLength(20000);
+        RuleFor(r => r.Price!.Value).GreaterThan(0m).LessThanOrEqualTo(1_000_000m).Must(HasTwoDecimals)
+            .When(r => r.Price is not null).OverridePropertyName("price")
+            .WithMessage("'Price' must be more than 0 and at most 1000000, with at most two decimals.");
+        RuleFor(r => r.CompareAtPrice!.Value).GreaterThan(0m).LessThanOrEqualTo(1_000_000m).Must(HasTwoDecimals)
+            .When(r => r.CompareAtPrice is not null).OverridePropertyName("compareAtPrice")
+            .WithMessage("'Compare At Price' must be more than 0 and at most 1000000, with at most two decimals.");
+        RuleFor(r => r.CompareAtPrice).GreaterThanOrEqualTo(r => r.Price)
+            .When(r => r.CompareAtPrice is not null && r.Price is not null)
+            .WithMessage("'Compare At Price' must be at least 'Price'.");
+        RuleFor(r => r.Sku!).MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => !string.IsNullOrEmpty(r.Sku))
+            .WithMessage("'Sku' must be at most 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(r => r.CategoryId).NotEqual(Guid.Empty).When(r => r.CategoryId is not null).WithMessage("'Category Id' must be a category id.");
+        RuleFor(r => r.Images!.Count).LessThanOrEqualTo(20).When(r => r.Images is not null).OverridePropertyName("images");
+        RuleFor(r => r.Images!.Count(i => i.IsPrimary)).LessThanOrEqualTo(1).When(r => r.Images is not null).OverridePropertyName("images")
+            .WithMessage("At most one image can be primary.");
+        RuleForEach(r => r.Images).ChildRules(image =>
+        {
+            image.RuleFor(i => i.Url).NotEmpty().MaximumLength(500);
+            image.RuleFor(i => i.Url).Must(WebUrls.IsHttp).When(i => !string.IsNullOrEmpty(i.Url))
+                .WithErrorCode(ErrorCodes.InvalidFormat).WithMessage("'Url' must be an absolute http or https URL.");
+            image.RuleFor(i => i.Alt).MaximumLength(200);
+        });
+        if (stockAllowed)
+        {
+            RuleFor(r => r.Stock).InclusiveBetween(0, 1_000_000).When(r => r.Stock is not null);
+        }
+        else
+        {
+            RuleFor(r => r.Stock).Null().WithMessage("Stock cannot be changed here; use the product's stock endpoints.");
+        }
+
+        RuleFor(r => r.Tags!.Count).LessThanOrEqualTo(20).When(r => r.Tags is not null).OverridePropertyName("tags");
+        RuleForEach(r => r.Tags).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 40 && !t.Contains(','))
+            .WithMessage("Each tag must be 1-40 characters without commas.");
+        RuleFor(r => r.Attributes!.Count).LessThanOrEqualTo(50).When(r => r.Attributes is not null).OverridePropertyName("attributes");
+        RuleForEach(r => r.Attributes).ChildRules(attribute =>
+        {
+            attribute.RuleFor(a => a.Name).NotEmpty().MaximumLength(100);
+            attribute.RuleFor(a => a.Value).NotEmpty().MaximumLength(200);
+        });
+        RuleFor(r => r.Specifications!).Must(s => s.Count <= 50 && s.All(p => p.Key.Length is > 0 and <= 100 && p.Value is { Length: <= 500 }))
+            .When(r => r.Specifications is not null)
+            .WithMessage("At most 50 specifications, each with a 1-100 character name and a value of at most 500 characters.");
+        RuleFor(r => r.RelatedProducts!.Count).LessThanOrEqualTo(20).When(r => r.RelatedProducts is not null).OverridePropertyName("relatedProducts");
+    }
+
+    private static bool HasTwoDecimals(decimal value) => decimal.Round(value, 2) == value;
+}
+
+/// <summary>Rules for <see cref="ProductRequest"/> on create (stock allowed).</summary>
+public sealed class ProductRequestValidator : ProductFieldsValidator<ProductRequest>
+{
+    /// <summary>Declares the rules.</summary>
+    public ProductRequestValidator()
+        : base(full: true, stockAllowed: true)
+    {
+    }
+}
+
+/// <summary>Rules for <see cref="ProductPatchRequest"/>.</summary>
+public sealed class ProductPatchRequestValidator : ProductFieldsValidator<ProductPatchRequest>
+{
+    /// <summary>Declares the rules.</summary>
+    public ProductPatchRequestValidator()
+        : base(full: false, stockAllowed: false)
+    {
+    }
+}
