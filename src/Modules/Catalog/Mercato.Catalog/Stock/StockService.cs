@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
         var expiresAt = now + (request.HoldFor ?? options.Value.HoldFor);
         var reason = $"order {request.OrderId}";
         var entries = new List<StockLedgerEntry>();
+        DbUpdateException lostRace;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             foreach (var line in wanted)
@@ -79,9 +81,10 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
                 await transaction.CommitAsync(cancellationToken);
                 return new ReserveOutcome(ReserveStatus.Reserved, rows, []);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex)
             {
                 // A parallel request for the same order won the unique index: undo ours, answer as a retry.
+                lostRace = ex;
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
@@ -90,7 +93,8 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
         existing = await LinesOfAsync(request.OrderId, cancellationToken);
         if (existing.Count == 0)
         {
-            throw new InvalidOperationException($"Reserving stock for order {request.OrderId} failed without a competing reservation.");
+            // Not a lost race: let the original failure surface.
+            ExceptionDispatchInfo.Throw(lostRace);
         }
 
         return Replay(existing, wanted);
