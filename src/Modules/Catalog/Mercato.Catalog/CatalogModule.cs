@@ -1,4 +1,6 @@
 using Mercato.Catalog.Data;
+using Mercato.Catalog.DemoData;
+using Mercato.Catalog.Media;
 using Mercato.Catalog.Reviews;
 using Mercato.Catalog.Search;
 using Mercato.Messaging;
@@ -6,6 +8,7 @@ using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Catalog;
@@ -27,6 +30,7 @@ public static class CatalogModule
         builder.AddMessaging<CatalogDbContext>(Name);
         builder.AddIdempotency<CatalogDbContext>();
         builder.AddValidatorsOf<CatalogDbContext>();
+        builder.Services.AddHostedService<DemoDataSeeder>();
         return builder;
     }
 
@@ -35,6 +39,7 @@ public static class CatalogModule
     {
         endpoints.MapReviewsApi();
         endpoints.MapSearchApi();
+        endpoints.MapMediaApi();
         return endpoints;
     }
 }
