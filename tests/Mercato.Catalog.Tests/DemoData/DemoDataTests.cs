@@ -109,6 +109,26 @@ public sealed class DemoDataTests
         Assert.Equal(1, await second.WithDbAsync(db => db.Products.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_demo_shop_is_searchable_on_both_providers(bool postgres)
+    {
+        await using var factory = WithDemoData(postgres ? new PostgresCatalogFactory() : new CatalogFactory());
+        using var client = factory.CreateClient();
+        var expected = Mercato.Catalog.DemoData.DemoCatalog.Create(DateTime.UtcNow).Products
+            .Count(p => p.Name.Contains("Headphones", StringComparison.Ordinal) || p.Description.Contains("headphones", StringComparison.Ordinal));
+
+        using var response = await client.GetAsync("/api/v1/products/search?q=headphones&pageSize=100");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = (await Mercato.Testing.Envelope.ReadJsonAsync(response)).GetProperty("data");
+        Assert.Equal(200, await factory.WithDbAsync(db => db.Products.CountAsync()));
+        Assert.True(expected > 0);
+        Assert.Equal(expected, data.GetProperty("totalCount").GetInt64());
+        Assert.All(data.GetProperty("items").EnumerateArray(), i => Assert.Contains("Headphones", i.GetProperty("name").GetString(), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Disabled_demo_data_leaves_the_catalog_empty()
     {
