@@ -53,15 +53,19 @@ public sealed class DemoDataTests
     }
 
     [Fact]
-    public async Task Every_demo_image_is_an_svg_served_by_the_same_host_with_long_caching()
+    public async Task Every_demo_product_and_category_image_is_an_svg_served_by_the_same_host_with_long_caching()
     {
         await using var factory = WithDemoData(new CatalogFactory());
         using var client = factory.CreateClient();
         var products = await factory.WithDbAsync(db => db.Products.AsNoTracking().ToListAsync());
+        var categories = await factory.WithDbAsync(db => db.Categories.AsNoTracking().ToListAsync());
+        var pictures = products.Select(p => (p.Images.Single().Url, p.Sku))
+            .Concat(categories.Select(c => (c.Image!, c.Slug)))
+            .ToList();
+        Assert.Equal(211, pictures.Count);
 
-        foreach (var product in products)
+        foreach (var (url, key) in pictures)
         {
-            var url = product.Images.Single().Url;
             Assert.DoesNotContain("//", url, StringComparison.Ordinal);
             using var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -70,7 +74,7 @@ public sealed class DemoDataTests
             Assert.True(response.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(7));
             var svg = await response.Content.ReadAsStringAsync();
             Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg, StringComparison.Ordinal);
-            Assert.Contains(product.Sku, svg, StringComparison.Ordinal);
+            Assert.Contains(key, svg, StringComparison.Ordinal);
             _ = System.Xml.Linq.XDocument.Parse(svg);
         }
     }

@@ -8,7 +8,7 @@ namespace Mercato.Catalog.DemoData;
 /// <summary>
 /// A demo shop: three top categories with two or three sub-categories each, and 25 products in
 /// each sub-category (200 in all), drawn from word lists by a <see cref="Random"/> with a fixed
-/// seed, so every empty catalog gets the same shop. Pictures are Mercato's own SVGs.
+/// seed, so every empty catalog gets the same shop. Pictures (products' and categories') are Mercato's own SVGs.
 /// </summary>
 public static class DemoCatalog
 {
@@ -90,6 +90,7 @@ public static class DemoCatalog
         Name = name,
         Slug = Slug(name),
         Description = description,
+        Image = MediaSvg.CategoryUrl(Slug(name)),
         ParentId = parentId,
         SortOrder = sortOrder,
         CreatedAt = now,
@@ -119,7 +120,7 @@ public static class DemoCatalog
             CompareAtPrice = list,
             DiscountPercent = Product.DiscountFor(price, list),
             CategoryId = category.Id,
-            Images = [new ProductImage { Url = ProductImageSvg.UrlFor(sku), Alt = name, IsPrimary = true }],
+            Images = [new ProductImage { Url = MediaSvg.ProductUrl(sku), Alt = name, IsPrimary = true }],
             Tags = tags,
             Attributes = [new ProductAttribute { Name = "Color", Value = color }],
             Specifications = new Dictionary<string, string> { ["brand"] = brand, ["warranty"] = "2 years" },

@@ -11,10 +11,13 @@ using Microsoft.Net.Http.Headers;
 
 namespace Mercato.Catalog.Media;
 
-/// <summary><c>GET /api/v1/catalog/media/products/{sku}.svg</c>: product pictures drawn by Mercato.</summary>
+/// <summary>
+/// <c>GET /api/v1/catalog/media/products/{sku}.svg</c> and <c>/categories/{slug}.svg</c>:
+/// pictures drawn by Mercato (see <see cref="MediaSvg"/>).
+/// </summary>
 public static class MediaApi
 {
-    /// <summary>How long browsers and proxies may keep a picture: it depends only on the SKU and the name.</summary>
+    /// <summary>How long browsers and proxies may keep a picture (a week): it changes only with a rename.</summary>
     public const string CacheControl = "public, max-age=604800";
 
     /// <summary>Maps the media endpoint.</summary>
@@ -25,6 +28,12 @@ public static class MediaApi
             .WithTags("Media")
             .WithName("GetProductImage")
             .WithSummary("A product's picture as SVG (colour from the SKU, the product's initials)")
+            .AllowAnonymous();
+        endpoints.ModuleGroup(CatalogModule.Descriptor)
+            .MapGet("/api/v1/catalog/media/categories/{slug}.svg", GetCategoryImageAsync)
+            .WithTags("Media")
+            .WithName("GetCategoryImage")
+            .WithSummary("A category's picture as SVG (colour from the slug, the category's initials)")
             .AllowAnonymous();
         return endpoints;
     }
@@ -43,7 +52,29 @@ public static class MediaApi
             return ApiResults.NotFound($"No product with SKU '{sku}'");
         }
 
+        return Svg(context, sku, name);
+    }
+
+    private static async Task<Results<ContentHttpResult, ApiErrorResult>> GetCategoryImageAsync(
+        string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        if (slug.Length > 120)
+        {
+            return ApiResults.BadRequest("slug", "slug must be at most 120 characters");
+        }
+
+        var name = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return ApiResults.NotFound($"No category with slug '{slug}'");
+        }
+
+        return Svg(context, slug, name);
+    }
+
+    private static ContentHttpResult Svg(HttpContext context, string key, string name)
+    {
         context.Response.Headers[HeaderNames.CacheControl] = CacheControl;
-        return TypedResults.Content(ProductImageSvg.Render(sku, name), "image/svg+xml; charset=utf-8");
+        return TypedResults.Content(MediaSvg.Render(key, name), "image/svg+xml; charset=utf-8");
     }
 }

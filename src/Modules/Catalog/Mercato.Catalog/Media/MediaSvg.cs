@@ -4,18 +4,22 @@ using System.Text;
 namespace Mercato.Catalog.Media;
 
 /// <summary>
-/// The picture Mercato draws for a product itself (so a demo shop needs no outside images): a
-/// rounded square in a colour derived from the SKU, with the product's initials.
+/// The pictures Mercato draws itself for products and categories (so a demo shop needs no outside
+/// images): a rounded square in a colour derived from the SKU (or category slug), with the
+/// initials of the name and the SKU (or slug) written below.
 /// </summary>
-public static class ProductImageSvg
+public static class MediaSvg
 {
     /// <summary>The URL a product's picture is served at.</summary>
-    public static string UrlFor(string sku) => $"/api/v1/catalog/media/products/{Uri.EscapeDataString(sku)}.svg";
+    public static string ProductUrl(string sku) => $"/api/v1/catalog/media/products/{Uri.EscapeDataString(sku)}.svg";
 
-    /// <summary>Renders the picture.</summary>
-    public static string Render(string sku, string name)
+    /// <summary>The URL a category's picture is served at.</summary>
+    public static string CategoryUrl(string slug) => $"/api/v1/catalog/media/categories/{Uri.EscapeDataString(slug)}.svg";
+
+    /// <summary>Renders the picture of <paramref name="name"/>, coloured and labelled by <paramref name="key"/> (SKU or slug).</summary>
+    public static string Render(string key, string name)
     {
-        var hue = Hue(sku);
+        var hue = Hue(key);
         var initials = Initials(name);
         return new StringBuilder()
             .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"400\" viewBox=\"0 0 400 400\" role=\"img\" aria-label=\"")
@@ -25,15 +29,15 @@ public static class ProductImageSvg
             .Append("<text x=\"200\" y=\"200\" dy=\"0.35em\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"150\" font-weight=\"700\" fill=\"#fff\">")
             .Append(SecurityElement.Escape(initials)).Append("</text>")
             .Append("<text x=\"200\" y=\"370\" text-anchor=\"middle\" font-family=\"monospace\" font-size=\"24\" fill=\"#fff\" fill-opacity=\"0.85\">")
-            .Append(SecurityElement.Escape(sku)).Append("</text></svg>")
+            .Append(SecurityElement.Escape(key)).Append("</text></svg>")
             .ToString();
     }
 
-    /// <summary>A hue (0-359) that depends only on the SKU (FNV-1a, stable across processes).</summary>
-    internal static int Hue(string sku)
+    /// <summary>A hue (0-359) that depends only on the key (FNV-1a, stable across processes).</summary>
+    internal static int Hue(string key)
     {
         var hash = 2166136261u;
-        foreach (var c in sku.ToUpperInvariant())
+        foreach (var c in key.ToUpperInvariant())
         {
             hash = (hash ^ c) * 16777619u;
         }
