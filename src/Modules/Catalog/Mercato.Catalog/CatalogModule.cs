@@ -1,6 +1,8 @@
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
+using Mercato.Catalog.DemoData;
+using Mercato.Catalog.Media;
 using Mercato.Catalog.Products;
 using Mercato.Catalog.Reviews;
 using Mercato.Catalog.Search;
@@ -37,6 +39,7 @@ public static class CatalogModule
         builder.Services.AddScoped<StockService>();
         builder.Services.AddScoped<ICatalogClient, InProcessCatalogClient>();
         builder.Services.AddHostedService<ReservationExpirySweep>();
+        builder.Services.AddHostedService<DemoDataSeeder>();
         return builder;
     }
 
@@ -51,6 +54,7 @@ public static class CatalogModule
         endpoints.MapProductStockApi();
         endpoints.MapReviewsApi();
         endpoints.MapSearchApi();
+        endpoints.MapMediaApi();
         return endpoints;
     }
 }
