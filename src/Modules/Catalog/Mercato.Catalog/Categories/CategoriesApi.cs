@@ -1,3 +1,4 @@
+using Mercato.Catalog.Caching;
 using Mercato.Catalog.Data;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
@@ -20,8 +21,8 @@ public static class CategoriesApi
         var group = endpoints.ModuleGroup(CatalogModule.Descriptor)
             .MapGroup("/api/v1/categories")
             .WithTags("Categories");
-        group.MapGet("/", ListAsync).WithName("ListCategories").WithSummary("The category tree with product counts").AllowAnonymous();
-        group.MapGet("/{idOrSlug}", GetAsync).WithName("GetCategory").WithSummary("One category (by id or slug) with its sub-tree").AllowAnonymous();
+        group.MapGet("/", ListAsync).WithName("ListCategories").WithSummary("The category tree with product counts").AllowAnonymous().WithConditionalGet();
+        group.MapGet("/{idOrSlug}", GetAsync).WithName("GetCategory").WithSummary("One category (by id or slug) with its sub-tree").AllowAnonymous().WithConditionalGet();
         group.MapPost("/", CreateAsync).WithName("CreateCategory").WithSummary("Creates a category (Admin)").RequireAuthorization(MercatoPolicies.Admin);
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCategory").WithSummary("Replaces a category (Admin)").RequireAuthorization(MercatoPolicies.Admin);
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteCategory")

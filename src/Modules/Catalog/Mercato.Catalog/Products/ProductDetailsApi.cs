@@ -1,3 +1,4 @@
+using Mercato.Catalog.Caching;
 using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
@@ -20,7 +21,8 @@ public static class ProductDetailsApi
             .WithTags("Products")
             .WithName("GetProduct")
             .WithSummary("One product (by id or slug) with its specifications, related products and latest reviews")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithConditionalGet();
         return endpoints;
     }
 

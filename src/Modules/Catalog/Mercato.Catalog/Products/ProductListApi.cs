@@ -1,3 +1,4 @@
+using Mercato.Catalog.Caching;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
@@ -19,9 +20,9 @@ public static class ProductListApi
     {
         var group = endpoints.ModuleGroup(CatalogModule.Descriptor).WithTags("Products");
         group.MapGet("/api/v1/products", ListAsync).WithName("ListProducts")
-            .WithSummary("Products, filtered (category, price, discount, availability, stock, tags, text), sorted and paginated").AllowAnonymous();
+            .WithSummary("Products, filtered (category, price, discount, availability, stock, tags, text), sorted and paginated").AllowAnonymous().WithConditionalGet();
         group.MapGet("/api/v1/categories/{idOrSlug}/products", ListOfCategoryAsync).WithName("ListCategoryProducts")
-            .WithSummary("The products of a category and its sub-categories, with every product filter").AllowAnonymous();
+            .WithSummary("The products of a category and its sub-categories, with every product filter").AllowAnonymous().WithConditionalGet();
         return endpoints;
     }
 

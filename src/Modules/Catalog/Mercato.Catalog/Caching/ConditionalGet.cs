@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Mercato.Catalog.Caching;
+
+/// <summary>
+/// HTTP caching of catalog reads. A 200 answer gets a weak <c>ETag</c> made from a hash of its
+/// envelope's JSON without the envelope's <c>timestamp</c> (so it changes exactly when what the
+/// client sees changes: any product write bumps <c>updatedAt</c>, a review changes the summary)
+/// and <c>Cache-Control: public, max-age=60</c>; a request whose <c>If-None-Match</c> names the
+/// current ETag gets 304 with no body.
+/// </summary>
+public static class ConditionalGet
+{
+    /// <summary>What catalog reads may be cached for.</summary>
+    public const string CacheControl = "public, max-age=60";
+
+    /// <summary>Adds ETag, Cache-Control and If-None-Match handling to a read endpoint.</summary>
+    public static TBuilder WithConditionalGet<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.AddEndpointFilter<TBuilder, Filter>();
+
+    /// <summary>The weak ETag of an answer's value (the envelope without its timestamp).</summary>
+    public static string ETagOf(object value, JsonSerializerOptions options)
+    {
+        var node = JsonSerializer.SerializeToNode(value, value.GetType(), options);
+        if (node is System.Text.Json.Nodes.JsonObject envelope)
+        {
+            envelope.Remove("timestamp");
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(node?.ToJsonString(options) ?? string.Empty));
+        return $"W/\"{Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_')}\"";
+    }
+
+    /// <summary>Whether an <c>If-None-Match</c> header value names <paramref name="etag"/> (weak comparison) or is <c>*</c>.</summary>
+    public static bool Matches(string? ifNoneMatch, string etag)
+    {
+        if (string.IsNullOrWhiteSpace(ifNoneMatch) || !EntityTagHeaderValue.TryParseList([ifNoneMatch], out var tags))
+        {
+            return false;
+        }
+
+        var current = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+
+    private sealed class Filter : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var result = await next(context);
+            var inner = result is INestedHttpResult nested ? nested.Result : result;
+            if (inner is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } || inner is not IValueHttpResult { Value: { } value })
+            {
+                return result;
+            }
+
+            var http = context.HttpContext;
+            var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var etag = ETagOf(value, options);
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = CacheControl;
+            return Matches(http.Request.Headers.IfNoneMatch, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : result;
+        }
+    }
+}
