@@ -22,8 +22,20 @@ public sealed class CategoryTree
 
     /// <summary>Loads every category and the count of available, non-deleted products in each.</summary>
     public static async Task<CategoryTree> LoadAsync(CatalogDbContext db, CancellationToken cancellationToken)
+        => await LoadAsync(db, withProductCounts: true, cancellationToken);
+
+    /// <summary>
+    /// Loads the tree; without product counts it skips the aggregate over every product, which a
+    /// product list (that only needs names and the sub-tree) must not pay on each request.
+    /// </summary>
+    public static async Task<CategoryTree> LoadAsync(CatalogDbContext db, bool withProductCounts, CancellationToken cancellationToken)
     {
         var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
+        if (!withProductCounts)
+        {
+            return new CategoryTree(categories, new Dictionary<Guid, int>());
+        }
+
         var counts = await db.Products.AsNoTracking()
             .Where(p => !p.IsDeleted && p.Available)
             .GroupBy(p => p.CategoryId)

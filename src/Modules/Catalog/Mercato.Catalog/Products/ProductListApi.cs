@@ -33,7 +33,7 @@ public static class ProductListApi
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
         string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
         return tree.FindByIdOrSlug(idOrSlug) is null
             ? ApiResults.NotFound($"Category '{idOrSlug}' not found")
             : await PageAsync(query, idOrSlug, null, db, cancellationToken);
@@ -49,7 +49,7 @@ public static class ProductListApi
         }
 
         var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
-        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
         if (category is not null)
         {
             if (tree.FindByIdOrSlug(category) is not { } found)
