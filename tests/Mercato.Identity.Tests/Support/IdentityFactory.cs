@@ -1,17 +1,12 @@
 using Mercato.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mercato.Identity.Tests.Support;
 
 /// <summary>
-/// Mercato.Server hosting only the Identity module, in memory, on real SQLite files or a real
-/// PostgreSQL database of its own. A fake clock starts at the real time and only moves when a
-/// test advances it (token validation in the bearer handler still uses the real clock).
+/// Mercato.Server hosting only the Identity module, in memory, on SQLite or PostgreSQL, with a
+/// known administrator and a fake clock (see <see cref="ModuleHostFactory{TEntryPoint}"/>).
 /// </summary>
-public class IdentityFactory : MercatoFactory<Program>
+public class IdentityFactory : ModuleHostFactory<Program>
 {
     /// <summary>The administrator's e-mail in every test host.</summary>
     public const string AdminEmail = "admin@identity.test";
@@ -27,45 +22,13 @@ public class IdentityFactory : MercatoFactory<Program>
 
     /// <summary>Creates a host on SQLite or on its own PostgreSQL database.</summary>
     protected IdentityFactory(bool postgres)
+        : base("identity", postgres, "mercato_idt")
     {
-        Settings["Mercato:Services"] = "identity";
         Settings["Identity:Admin:Email"] = AdminEmail;
         Settings["Identity:Admin:Password"] = AdminPassword;
         // Hashing cost is a setting; these tests sign up many accounts on a 2-core machine.
         // PasswordHashingTests checks the production default separately.
         Settings["Identity:Password:HashIterations"] = "1000";
-        Settings["RateLimiting:Enabled"] = "false";
-        if (postgres)
-        {
-            DatabasePrefix = TestInfrastructure.UniqueName("mercato_idt") + "_";
-            Settings["Persistence:Provider"] = "postgres";
-            Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
-            Settings["Persistence:DatabasePrefix"] = DatabasePrefix;
-        }
-    }
-
-    /// <summary>The PostgreSQL database prefix, or null on SQLite.</summary>
-    public string? DatabasePrefix { get; }
-
-    /// <summary>The clock the module reads.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    /// <inheritdoc />
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    /// <inheritdoc />
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-        if (DatabasePrefix is not null)
-        {
-            await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
-        }
     }
 }
 
