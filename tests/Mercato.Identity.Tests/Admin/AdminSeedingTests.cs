@@ -16,7 +16,7 @@ public sealed class AdminSeedingTests : IDisposable
 {
     private const string DefaultAdminEmail = "admin@mercato.local";
 
-    private readonly ProcessWorkspace _workspace = new();
+    private readonly TempDirectory _workspace = new();
 
     [Fact]
     public async Task A_generated_password_is_printed_once_signs_in_as_Admin_and_still_works_after_a_restart_that_prints_nothing()
@@ -109,13 +109,13 @@ public sealed class AdminSeedingTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     private Dictionary<string, string?> Settings() =>
-        IdentityProcesses.IdentitySettings(Path.Combine(_workspace.Root, "data"), "http://localhost:5000");
+        IdentityProcesses.IdentitySettings(Path.Combine(_workspace.Path, "data"), "http://localhost:5000");
 
     private Task<MercatoProcess> StartAsync(Dictionary<string, string?> settings, bool waitUntilLive = true) =>
-        IdentityProcesses.StartServerAsync(_workspace.For("server"), settings, waitUntilLive: waitUntilLive);
+        IdentityProcesses.StartServerAsync(_workspace.Folder("server"), settings, waitUntilLive: waitUntilLive);
 
     private IdentitySqliteDbContext OpenDatabase() => new(
         new DbContextOptionsBuilder<IdentitySqliteDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_workspace.Root, "data", "identity.db")};Pooling=False")
+            .UseSqlite($"Data Source={Path.Combine(_workspace.Path, "data", "identity.db")};Pooling=False")
             .Options);
 }

@@ -39,7 +39,7 @@ public abstract class IdentityDeployment : IAsyncLifetime
         ["Service"] = 905,
     };
 
-    private readonly ProcessWorkspace _workspace = new();
+    private readonly TempDirectory _workspace = new();
     private readonly bool _gateway;
 
     /// <summary>Describes the deployment; nothing starts until the fixture is initialised.</summary>
@@ -73,7 +73,7 @@ public abstract class IdentityDeployment : IAsyncLifetime
         // Clients see the gateway when there is one, so that is the public name of the issuer.
         Issuer = gatewayPort is { } port ? $"http://127.0.0.1:{port}" : identityUrl;
 
-        var identity = IdentityProcesses.IdentitySettings(_workspace.For("identity-data"), Issuer);
+        var identity = IdentityProcesses.IdentitySettings(_workspace.Folder("identity-data"), Issuer);
         identity["Identity:Admin:Email"] = AdminEmail;
         identity["Identity:Admin:Password"] = AdminPassword;
         identity.AddServiceClient(ProbeClient, ClientSecret, ProbeScope);
@@ -85,7 +85,7 @@ public abstract class IdentityDeployment : IAsyncLifetime
             identity["Persistence:DatabasePrefix"] = DatabasePrefix;
         }
 
-        Identity = await IdentityProcesses.StartServerAsync(_workspace.For("identity"), identity, identityPort);
+        Identity = await IdentityProcesses.StartServerAsync(_workspace.Folder("identity"), identity, identityPort);
 
         // No key, no secret: only where Identity's discovery document is and the issuer it names.
         var validator = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -96,15 +96,15 @@ public abstract class IdentityDeployment : IAsyncLifetime
         };
         var probe = new Dictionary<string, string?>(validator, StringComparer.OrdinalIgnoreCase)
         {
-            ["Persistence:DataDirectory"] = _workspace.For("probe-data"),
+            ["Persistence:DataDirectory"] = _workspace.Folder("probe-data"),
         };
-        Probe = await MercatoProcess.StartAsync(RepoPaths.TestHostDll, probe, _workspace.For("probe"));
+        Probe = await MercatoProcess.StartAsync(RepoPaths.TestHostDll, probe, _workspace.Folder("probe"));
 
         if (gatewayPort is not null)
         {
             var gateway = new Dictionary<string, string?>(validator, StringComparer.OrdinalIgnoreCase)
             {
-                ["Persistence:DataDirectory"] = _workspace.For("gateway-data"),
+                ["Persistence:DataDirectory"] = _workspace.Folder("gateway-data"),
                 ["Services:identity:Url"] = identityUrl,
                 ["Gateway:Routes:probe:Prefixes:0"] = "/api/v1/probe",
                 ["Services:probe:Url"] = Probe.Url,
@@ -119,7 +119,7 @@ public abstract class IdentityDeployment : IAsyncLifetime
             }
 
             Gateway = await IdentityProcesses.StartServerAsync(
-                _workspace.For("gateway"), gateway, gatewayPort, arguments: ["--services", "gateway"]);
+                _workspace.Folder("gateway"), gateway, gatewayPort, arguments: ["--services", "gateway"]);
         }
     }
 

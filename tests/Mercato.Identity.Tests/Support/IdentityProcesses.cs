@@ -6,7 +6,7 @@ namespace Mercato.Identity.Tests.Support;
 
 /// <summary>
 /// Identity as a real <c>Mercato.Server</c> process (and the processes around it), for the admin
-/// seeding and distributed-mode tests. Every process runs in a <see cref="ProcessWorkspace"/>.
+/// seeding and distributed-mode tests. Every process runs in a <see cref="TempDirectory"/>.
 /// </summary>
 public static class IdentityProcesses
 {
