@@ -40,7 +40,7 @@ public static class Shop
             compareAtPrice,
             categoryId = category,
             stock,
-            images = new[] { new { url = $"/media/{suffix}.svg", alt = "picture", isPrimary = true } },
+            images = new[] { new { url = $"https://shop.example/media/{suffix}.jpg", alt = "picture", isPrimary = true } },
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();

@@ -75,6 +75,7 @@ public static class CartItemsApi
             {
                 line = new CartItem { Id = Guid.CreateVersion7(), CartId = cart.Id, ProductId = productId, AddedAt = now };
                 cart.Items.Add(line);
+                s.Db.CartItems.Add(line);
             }
 
             Choose(line, product, quantity, now);

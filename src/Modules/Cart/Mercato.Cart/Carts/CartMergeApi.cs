@@ -53,7 +53,7 @@ public static class CartMergeApi
             var now = s.Time.GetUtcNow().UtcDateTime;
             foreach (var guestLine in guest.Items.OrderBy(i => i.AddedAt).ThenBy(i => i.Id))
             {
-                if (Merge(cart, guestLine, products.GetValueOrDefault(guestLine.ProductId), s.Options.Value, now) is { } adjustment)
+                if (Merge(s, cart, guestLine, products.GetValueOrDefault(guestLine.ProductId), now) is { } adjustment)
                 {
                     adjustments.Add(adjustment);
                 }
@@ -68,8 +68,9 @@ public static class CartMergeApi
         }, e => e);
     }
 
-    private static MergeAdjustment? Merge(ShoppingCart cart, CartItem guestLine, ProductSnapshot? product, CartOptions options, DateTime now)
+    private static MergeAdjustment? Merge(CartRequestServices s, ShoppingCart cart, CartItem guestLine, ProductSnapshot? product, DateTime now)
     {
+        var options = s.Options.Value;
         var line = cart.Items.FirstOrDefault(i => i.ProductId == guestLine.ProductId);
         var current = line?.Quantity ?? 0;
         var requested = current + guestLine.Quantity;
@@ -100,6 +101,7 @@ public static class CartMergeApi
         {
             line = new CartItem { Id = Guid.CreateVersion7(), CartId = cart.Id, ProductId = product.Id, AddedAt = guestLine.AddedAt };
             cart.Items.Add(line);
+            s.Db.CartItems.Add(line);
         }
 
         Pricing.CartQuoter.Refresh(line, product);
