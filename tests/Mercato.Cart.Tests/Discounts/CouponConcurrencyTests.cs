@@ -77,6 +77,35 @@ public abstract class CouponConcurrencyTests<TFactory>(TFactory factory) : IClas
         Assert.Equal([kept], orders);
     }
 
+    [Fact]
+    public async Task Redeems_and_releases_of_one_order_racing_each_other_keep_the_count_equal_to_the_redemptions()
+    {
+        var token = await _client.CheckoutTokenAsync();
+        var code = await factory.CouponAsync(CouponType.Percentage, 10m, c => c.UsageLimit = 3);
+        var orderId = Guid.NewGuid();
+        var customer = Guid.NewGuid();
+        var other = await RedeemInParallelAsync(token, code, [Guid.NewGuid()], _ => Guid.NewGuid());
+        Assert.Equal([HttpStatusCode.OK], other);
+
+        var calls = Enumerable.Range(0, 20).Select(async i =>
+        {
+            if (i % 2 == 0)
+            {
+                using var response = await _client.RedeemAsync(token, orderId, code, customer);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+            else
+            {
+                await _client.ReleaseAsync(token, orderId);
+            }
+        });
+        await Task.WhenAll(calls);
+
+        var (times, orders) = await factory.UsesAsync(code);
+        Assert.Equal(orders.Count, times);
+        Assert.InRange(times, 1, 2);
+    }
+
     private async Task<HttpStatusCode[]> RedeemInParallelAsync(string token, string code, IEnumerable<Guid> orderIds, Func<Guid, Guid> customerOf)
         => await Task.WhenAll(orderIds.Select(async orderId =>
         {
