@@ -9,7 +9,7 @@ public interface ICartClient
     /// <summary>The owner's cart priced with the catalog's current prices, or null when there is none.</summary>
     Task<CartSnapshot?> GetCartAsync(CartOwner owner, CancellationToken cancellationToken);
 
-    /// <summary>Empties the owner's cart (a guest cart is removed); false when there was no cart.</summary>
+    /// <summary>Empties the owner's cart (lines and coupon; the cart and a guest's key stay valid); false when there was no cart.</summary>
     Task<bool> ClearCartAsync(CartOwner owner, CancellationToken cancellationToken);
 
     /// <summary>Counts one use of a coupon for an order, within its limits; idempotent per order id.</summary>

@@ -1,5 +1,7 @@
 using Mercato.Cart.CatalogEvents;
 using Mercato.Cart.Carts;
+using Mercato.Cart.Checkout;
+using Mercato.Cart.Contracts;
 using Mercato.Cart.Coupons;
 using Mercato.Cart.Data;
 using Mercato.Cart.Pricing;
@@ -36,6 +38,9 @@ public static class CartModule
             .ValidateOnStart();
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
+        builder.Services.AddScoped<CouponRedemptions>();
+        builder.Services.AddScoped<CheckoutCarts>();
+        builder.Services.AddScoped<ICartClient, InProcessCartClient>();
         builder.Services.AddSingleton<IdleCartSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleCartSweep>());
         return builder;
@@ -48,6 +53,8 @@ public static class CartModule
         endpoints.MapCartItemsApi();
         endpoints.MapCartMergeApi();
         endpoints.MapCartCouponApi();
+        endpoints.MapCouponsAdminApi();
+        endpoints.MapCheckoutApi();
         return endpoints;
     }
 }

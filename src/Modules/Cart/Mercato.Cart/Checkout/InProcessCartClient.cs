@@ -1,0 +1,31 @@
+using FluentValidation;
+using Mercato.Cart.Contracts;
+using Mercato.Cart.Coupons;
+
+namespace Mercato.Cart.Checkout;
+
+/// <summary>The Cart as a co-hosted module (Ordering) calls it: straight to the services behind the service endpoints.</summary>
+public sealed class InProcessCartClient(CheckoutCarts carts, CouponRedemptions redemptions, IValidator<CouponRedemptionRequest> validator) : ICartClient
+{
+    /// <inheritdoc />
+    public Task<CartSnapshot?> GetCartAsync(CartOwner owner, CancellationToken cancellationToken) => carts.GetAsync(owner, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> ClearCartAsync(CartOwner owner, CancellationToken cancellationToken) => carts.ClearAsync(owner, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The request breaks the rules the service endpoint answers 400 for.</exception>
+    public async Task<CouponRedemptionResult> RedeemCouponAsync(CouponRedemptionRequest request, CancellationToken cancellationToken)
+    {
+        var check = await validator.ValidateAsync(request, cancellationToken);
+        if (!check.IsValid)
+        {
+            throw new ArgumentException(string.Join(" ", check.Errors.Select(e => e.ErrorMessage)), nameof(request));
+        }
+
+        return (await redemptions.RedeemAsync(request, cancellationToken)).Result;
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseCouponAsync(Guid orderId, CancellationToken cancellationToken) => redemptions.ReleaseAsync(orderId, cancellationToken);
+}

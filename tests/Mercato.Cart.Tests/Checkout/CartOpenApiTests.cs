@@ -1,0 +1,35 @@
+using System.Net;
+using Mercato.Cart.Tests.Support;
+using Mercato.Testing;
+
+namespace Mercato.Cart.Tests.Checkout;
+
+/// <summary>The Cart's OpenAPI document describes the coupon admin and service-only endpoints.</summary>
+public sealed class CartOpenApiTests(CartFactory factory) : IClassFixture<CartFactory>
+{
+    [Fact]
+    public async Task The_cart_document_lists_the_coupon_and_service_paths_with_their_operations()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/openapi/cart.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = (await response.ReadJsonAsync()).GetProperty("paths");
+        foreach (var (path, methods) in new[]
+        {
+            ("/api/v1/coupons", new[] { "get", "post" }),
+            ("/api/v1/coupons/{id}", ["get", "put", "delete"]),
+            ("/api/v1/cart/service/carts", ["get", "delete"]),
+            ("/api/v1/cart/service/coupons/redeem", ["post"]),
+            ("/api/v1/cart/service/coupons/release", ["post"]),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing from the cart document");
+            foreach (var method in methods)
+            {
+                Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path} is missing");
+                Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+            }
+        }
+    }
+}
