@@ -153,7 +153,8 @@ public static class ProductListApi
         var tags = query.TagList;
         if (tags.Count > 0)
         {
-            products = products.Where(p => p.Tags.Any(t => tags.Contains(t)));
+            // One array parameter, as for the categories: the SQL stays the same for any number of tags.
+            products = products.Where(p => p.Tags.Any(t => EF.Parameter(tags).Contains(t)));
         }
 
         if (query.Text is { } text)
