@@ -82,6 +82,8 @@ public abstract class ConditionalGetTests<TFactory>(TFactory factory) : IClassFi
 
         using var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.True((await response.ReadJsonAsync()).GetProperty("success").GetBoolean());
         Assert.Equal("public, max-age=60", response.Headers.CacheControl?.ToString());
         var etag = response.Headers.ETag;

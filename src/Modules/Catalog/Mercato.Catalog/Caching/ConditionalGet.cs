@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,22 +21,44 @@ public static class ConditionalGet
     /// <summary>What catalog reads may be cached for.</summary>
     public const string CacheControl = "public, max-age=60";
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     /// <summary>Adds ETag, Cache-Control and If-None-Match handling to a read endpoint.</summary>
     public static TBuilder WithConditionalGet<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
         => builder.AddEndpointFilter<TBuilder, Filter>();
 
-    /// <summary>The weak ETag of an answer's value (the envelope without its timestamp).</summary>
-    public static string ETagOf(object value, JsonSerializerOptions options)
+    /// <summary>
+    /// The weak ETag of an envelope's JSON: a hash of every byte but the top-level
+    /// <c>timestamp</c> member's, read straight off the serialized bytes (no document is built).
+    /// </summary>
+    public static string ETagOfJson(ReadOnlySpan<byte> json)
     {
-        var node = JsonSerializer.SerializeToNode(value, value.GetType(), options);
-        if (node is System.Text.Json.Nodes.JsonObject envelope)
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var reader = new Utf8JsonReader(json);
+        var from = 0;
+        while (reader.Read())
         {
-            envelope.Remove("timestamp");
+            if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            var isTimestamp = reader.ValueTextEquals("timestamp"u8);
+            var memberStart = (int)reader.TokenStartIndex;
+            reader.Read();
+            reader.Skip();
+            if (isTimestamp)
+            {
+                hash.AppendData(json[from..memberStart]);
+                from = (int)reader.BytesConsumed;
+            }
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(node?.ToJsonString(options) ?? string.Empty));
-        return $"W/\"{Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_')}\"";
+        hash.AppendData(json[from..]);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return $"W/\"{Convert.ToBase64String(digest[..18]).Replace('+', '-').Replace('/', '_')}\"";
     }
 
     /// <summary>Whether an <c>If-None-Match</c> header value names <paramref name="etag"/> (weak comparison) or is <c>*</c>.</summary>
@@ -63,12 +84,16 @@ public static class ConditionalGet
                 return result;
             }
 
+            // The answer is serialized once: the ETag is hashed from the same bytes the body sends.
             var http = context.HttpContext;
             var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var etag = ETagOf(value, options);
+            var json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), options);
+            var etag = ETagOfJson(json);
             http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = CacheControl;
-            return Matches(http.Request.Headers.IfNoneMatch, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : result;
+            return Matches(http.Request.Headers.IfNoneMatch, etag)
+                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                : TypedResults.Bytes(json, JsonContentType);
         }
     }
 }

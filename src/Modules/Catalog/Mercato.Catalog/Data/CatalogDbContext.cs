@@ -71,8 +71,15 @@ public class CatalogDbContext(DbContextOptions options) : DbContext(options)
             e.Ignore(p => p.Rating);
             e.HasIndex(p => p.Slug).IsUnique();
             e.HasIndex(p => p.Sku).IsUnique();
-            e.HasIndex(p => new { p.CategoryId, p.Price });
-            e.HasIndex(p => p.Price);
+            // The shop's product lists (Products/ProductListApi.cs) filter on category, availability
+            // and price and sort by creation: these two indexes hold every column those filters,
+            // the count and the default sort read, so a list is answered from the index alone
+            // (no product row is read until the page's own rows). One for lists within
+            // categories, one for lists without a category (price range or none).
+            e.HasIndex(p => new { p.CategoryId, p.Available, p.Price, p.IsDeleted, p.CreatedAt, p.Id })
+                .HasDatabaseName("IX_catalog_products_list_category");
+            e.HasIndex(p => new { p.Available, p.Price, p.IsDeleted, p.CreatedAt, p.Id })
+                .HasDatabaseName("IX_catalog_products_list_price");
             e.HasIndex(p => p.CreatedAt);
             e.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>

@@ -26,21 +26,8 @@ public static class ProductListApi
         return endpoints;
     }
 
-    private static Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListAsync(
+    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListAsync(
         [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
-        => PageAsync(query, query.Category, "category", db, cancellationToken);
-
-    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
-        string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
-    {
-        var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
-        return tree.FindByIdOrSlug(idOrSlug) is null
-            ? ApiResults.NotFound($"Category '{idOrSlug}' not found")
-            : await PageAsync(query, idOrSlug, null, db, cancellationToken);
-    }
-
-    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> PageAsync(
-        ProductListQuery query, string? category, string? categoryField, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var errors = query.Validate();
         if (errors.Count > 0)
@@ -48,8 +35,39 @@ public static class ProductListApi
             return ApiResults.Validation(errors);
         }
 
-        var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
+        await OpenOnceAsync(db, cancellationToken);
         var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
+        return await PageAsync(query, tree, query.Category, "category", db, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
+        string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        await OpenOnceAsync(db, cancellationToken);
+        var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
+        if (tree.FindByIdOrSlug(idOrSlug) is null)
+        {
+            return ApiResults.NotFound($"Category '{idOrSlug}' not found");
+        }
+
+        var errors = query.Validate();
+        return errors.Count > 0
+            ? ApiResults.Validation(errors)
+            : await PageAsync(query, tree, idOrSlug, null, db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the connection for the whole request: a list runs three statements, and letting EF
+    /// open and close around each one takes the connection from the pool three times (on SQLite
+    /// each open also sets up the connection again), which under load is contended.
+    /// </summary>
+    private static Task OpenOnceAsync(CatalogDbContext db, CancellationToken cancellationToken)
+        => db.Database.OpenConnectionAsync(cancellationToken);
+
+    private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> PageAsync(
+        ProductListQuery query, CategoryTree tree, string? category, string? categoryField, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
         if (category is not null)
         {
             if (tree.FindByIdOrSlug(category) is not { } found)
@@ -57,15 +75,47 @@ public static class ProductListApi
                 return ApiResults.BadRequest(categoryField ?? "category", $"Category '{category}' not found");
             }
 
+            // One array parameter (SQLite json_each, PostgreSQL = ANY) rather than EF's default of
+            // one parameter per id: the SQL text then no longer depends on how many categories the
+            // sub-tree has, so EF caches it instead of generating it again on every request.
             var ids = tree.SelfAndDescendants(found.Id);
-            products = products.Where(p => ids.Contains(p.CategoryId));
+            products = products.Where(p => EF.Parameter(ids).Contains(p.CategoryId));
         }
 
         products = Filter(products, query);
         var pageNumber = query.PageNumber ?? 1;
         var pageSize = query.PageSize ?? 20;
         var total = await products.LongCountAsync(cancellationToken);
-        var page = await Sort(products, query).Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+
+        // Two steps in one statement: the page's ids are found on the covering list indexes
+        // (see CatalogDbContext) without reading a single product row, then only those rows
+        // are read, and only the columns a list item shows (never the long description or the
+        // specifications). Sorting and skipping whole rows would read every match first.
+        var pageIds = Sort(products, query).Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(p => p.Id);
+        var page = await Sort(db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)), query)
+            .Select(p => new Product
+            {
+                Id = p.Id,
+                Name = p.Name,
+                Slug = p.Slug,
+                Sku = p.Sku,
+                Description = p.Description,
+                Price = p.Price,
+                CompareAtPrice = p.CompareAtPrice,
+                DiscountPercent = p.DiscountPercent,
+                CategoryId = p.CategoryId,
+                Images = p.Images,
+                Tags = p.Tags,
+                Attributes = p.Attributes,
+                OnHand = p.OnHand,
+                Reserved = p.Reserved,
+                Available = p.Available,
+                RatingTotal = p.RatingTotal,
+                ReviewCount = p.ReviewCount,
+                CreatedAt = p.CreatedAt,
+                UpdatedAt = p.UpdatedAt,
+            })
+            .ToListAsync(cancellationToken);
         var items = page.Select(p => ProductSummaryResponse.From(
             p, tree.Find(p.CategoryId) is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null)).ToList();
         return ApiResults.Ok(new PagedResult<ProductSummaryResponse>(items, pageNumber, pageSize, total));
@@ -103,7 +153,8 @@ public static class ProductListApi
         var tags = query.TagList;
         if (tags.Count > 0)
         {
-            products = products.Where(p => p.Tags.Any(t => tags.Contains(t)));
+            // One array parameter, as for the categories: the SQL stays the same for any number of tags.
+            products = products.Where(p => p.Tags.Any(t => EF.Parameter(tags).Contains(t)));
         }
 
         if (query.Text is { } text)

@@ -152,15 +152,17 @@ namespace Mercato.Catalog.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("Price");
-
                     b.HasIndex("Sku")
                         .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("CategoryId", "Price");
+                    b.HasIndex("Available", "Price", "IsDeleted", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_catalog_products_list_price");
+
+                    b.HasIndex("CategoryId", "Available", "Price", "IsDeleted", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_catalog_products_list_category");
 
                     b.ToTable("catalog_products", null, t =>
                         {
