@@ -62,8 +62,7 @@ public static class ProductsAdminApi
             Actor = principal.FindFirstValue(MercatoClaims.Subject),
             CreatedAt = now,
         });
-        db.AddIntegrationEvent(
-            new ProductCreated(product.Id, product.Name, product.Sku, product.Price, product.CompareAtPrice, product.Available), CatalogModule.Name);
+        db.AddIntegrationEvent(ProductEventsOf.Created(product), CatalogModule.Name);
         if (await SaveAsync(db, product, cancellationToken) is { } conflict)
         {
             return conflict;
