@@ -155,7 +155,7 @@ public static class ProductsAdminApi
     }
 
     /// <summary>Copies the given (non-null) fields onto the product.</summary>
-    private static void Merge(IProductFields request, Product product)
+    private static void Merge(ProductFields request, Product product)
     {
         product.Name = request.Name?.Trim() ?? product.Name;
         product.Slug = request.Slug ?? product.Slug;
