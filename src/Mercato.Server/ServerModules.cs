@@ -1,3 +1,4 @@
+using Mercato.Cart;
 using Mercato.Catalog;
 using Mercato.Identity;
 using Mercato.Platform.Hosting;
@@ -9,7 +10,7 @@ namespace Mercato.Server;
 internal static class ServerModules
 {
     /// <summary>The business modules, in start order.</summary>
-    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor];
+    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor];
 
     /// <summary>The business modules plus the gateway.</summary>
     public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];

@@ -76,8 +76,10 @@ public sealed partial class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = time.GetUtcNow().UtcDateTime;
+        // A row never tried is always due, whatever the clock says: its NextAttemptAt is the
+        // event's own time, which a lagging (or test) clock must not hold back.
         var due = await db.Set<OutboxMessage>()
-            .Where(m => m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now)
+            .Where(m => m.ProcessedAt == null && m.ParkedAt == null && (m.Attempts == 0 || m.NextAttemptAt <= now))
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);

@@ -1,0 +1,53 @@
+using Mercato.Cart.CatalogEvents;
+using Mercato.Cart.Carts;
+using Mercato.Cart.Coupons;
+using Mercato.Cart.Data;
+using Mercato.Cart.Pricing;
+using Mercato.Cart.Sweep;
+using Mercato.Catalog.Contracts;
+using Mercato.Messaging;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Cart;
+
+/// <summary>The Cart module's two entry points.</summary>
+public static class CartModule
+{
+    /// <summary>The module name.</summary>
+    public const string Name = "cart";
+
+    /// <summary>The module as the host sees it.</summary>
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/cart", "/api/v1/coupons"], b => b.AddCart(), e => e.MapCart());
+
+    /// <summary>Registers the module.</summary>
+    public static IHostApplicationBuilder AddCart(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<CartDbContext, CartSqliteDbContext, CartPostgresDbContext>(Name);
+        builder.AddMessaging<CartDbContext>(Name);
+        builder.AddEventHandler<ProductUpdated, ProductUpdatedHandler, CartDbContext>(Name);
+        builder.AddEventHandler<ProductDeleted, ProductDeletedHandler, CartDbContext>(Name);
+        builder.AddValidatorsOf<CartDbContext>();
+        builder.Services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section)
+            .Validate(o => !o.Problems().Any(), "Cart settings are invalid: check Cart:TaxRate, the Max* limits and the idle times")
+            .ValidateOnStart();
+        builder.Services.AddScoped<CartStore>();
+        builder.Services.AddScoped<CartQuoter>();
+        builder.Services.AddSingleton<IdleCartSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleCartSweep>());
+        return builder;
+    }
+
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapCart(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCartApi();
+        endpoints.MapCartItemsApi();
+        endpoints.MapCartMergeApi();
+        endpoints.MapCartCouponApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,57 @@
+using Mercato.Cart.Data;
+using Mercato.Cart.Pricing;
+using Mercato.Catalog.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Cart.Carts;
+
+/// <summary>What every shopper cart endpoint needs, bound with <c>[AsParameters]</c>.</summary>
+/// <param name="Http">The request.</param>
+/// <param name="Db">The Cart's database.</param>
+/// <param name="Store">Finds and creates carts.</param>
+/// <param name="Quoter">Prices carts.</param>
+/// <param name="Catalog">The catalog.</param>
+/// <param name="Options">The Cart's settings.</param>
+/// <param name="Time">The clock.</param>
+public sealed record CartRequestServices(
+    HttpContext Http, CartDbContext Db, CartStore Store, CartQuoter Quoter, ICatalogClient Catalog, IOptions<CartOptions> Options, TimeProvider Time)
+{
+    /// <summary>Who is asking.</summary>
+    public CartCaller Caller { get; } = CartCaller.From(Http);
+
+    /// <summary>
+    /// The caller's cart for a write. A signed-in user's cart and a new guest's cart are created
+    /// when <paramref name="create"/> is set; a guest key that matches no cart gives null (404).
+    /// </summary>
+    public async Task<OpenedCart?> OpenAsync(bool create, CancellationToken cancellationToken)
+    {
+        if (Caller.Owner is { } owner)
+        {
+            var cart = await Store.FindAsync(owner, cancellationToken);
+            if (cart is null && create && Caller.UserId is { } userId)
+            {
+                cart = Store.CreateForUser(userId);
+            }
+
+            return cart is null ? null : new OpenedCart(cart, Caller.CartKey);
+        }
+
+        if (!create)
+        {
+            return null;
+        }
+
+        var (created, key) = Store.CreateForGuest();
+        return new OpenedCart(created, key);
+    }
+
+    /// <summary>Sends a guest's key back in <c>X-Cart-Key</c>.</summary>
+    public void EchoKey(string? cartKey)
+    {
+        if (cartKey is not null)
+        {
+            Http.Response.Headers[CartKeys.Header] = cartKey;
+        }
+    }
+}

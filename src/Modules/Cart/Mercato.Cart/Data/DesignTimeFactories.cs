@@ -1,0 +1,9 @@
+using Mercato.Platform.Persistence;
+
+namespace Mercato.Cart.Data;
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite context.</summary>
+public sealed class CartSqliteDesignTimeFactory : SqliteDesignTimeFactory<CartSqliteDbContext>;
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context.</summary>
+public sealed class CartPostgresDesignTimeFactory : PostgresDesignTimeFactory<CartPostgresDbContext>;
