@@ -1,4 +1,8 @@
 using System.Net;
+using System.Text.Json;
+using Mercato.Catalog.Contracts;
+using Mercato.Messaging.Outbox;
+using Mercato.Messaging.Events;
 using Mercato.Catalog.Stock;
 using Mercato.Catalog.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +99,29 @@ public sealed class DemoDataTests
         Assert.Equal(200, await second.WithDbAsync(db => db.Products.CountAsync()));
         Assert.Equal(200, await second.WithDbAsync(db => db.StockLedger.CountAsync()));
         Assert.Equal(11, await second.WithDbAsync(db => db.Categories.CountAsync()));
+        Assert.Equal(200, await second.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_demo_product_is_announced_with_a_product_created_event_in_the_outbox(bool postgres)
+    {
+        await using var factory = WithDemoData(postgres ? new PostgresCatalogFactory() : new CatalogFactory());
+        using var client = factory.CreateClient();
+
+        var products = await factory.WithDbAsync(db => db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id));
+        var outbox = await factory.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
+
+        Assert.Equal(products.Count, outbox.Count);
+        Assert.All(outbox, row => Assert.Equal(("ProductCreated", "catalog"), (row.Type, row.Source)));
+        var events = outbox.Select(row => JsonSerializer.Deserialize<ProductCreated>(row.Payload, EventSerializer.Options)!).ToList();
+        Assert.Equal(products.Keys.Order(), events.Select(e => e.ProductId).Order());
+        Assert.All(events, e =>
+        {
+            var product = products[e.ProductId];
+            Assert.Equal((product.Name, product.Sku, product.Price, product.CompareAtPrice, product.Available), (e.Name, e.Sku, e.Price, e.CompareAtPrice, e.Available));
+        });
     }
 
     [Fact]

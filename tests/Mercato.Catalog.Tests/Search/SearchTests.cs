@@ -50,6 +50,31 @@ public abstract class SearchTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.True(first.GetProperty("inStock").GetBoolean());
         Assert.Equal(["audio"], first.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray());
         Assert.Equal(inDescription.Id, data.GetProperty("items")[1].GetProperty("id").GetGuid());
+        Assert.True(first.GetProperty("score").GetDouble() > data.GetProperty("items")[1].GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_search_hit_is_the_product_list_item_plus_its_score()
+    {
+        var word = NewWord();
+        var product = await factory.AddProductAsync(p =>
+        {
+            (p.Name, p.Tags, p.CompareAtPrice, p.DiscountPercent) = ($"{word} Lamp", ["light"], 12.50m, 20m);
+            p.Images = [new() { Url = "https://img.example/lamp.png", Alt = "Lamp", IsPrimary = true }];
+            p.Attributes = [new() { Name = "Color", Value = "Brass" }];
+        });
+
+        var hit = (await SearchAsync($"q={word}")).GetProperty("items").EnumerateArray().Single();
+        using var list = await _client.GetAsync($"/api/v1/categories/{product.CategoryId}/products");
+        var item = (await list.ReadJsonAsync()).GetProperty("data").GetProperty("items").EnumerateArray().Single();
+
+        Assert.True(hit.GetProperty("score").GetDouble() > 0);
+        var hitFields = hit.EnumerateObject().Where(p => p.Name != "score").ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        var itemFields = item.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        Assert.Equal(itemFields.OrderBy(f => f.Key, StringComparer.Ordinal), hitFields.OrderBy(f => f.Key, StringComparer.Ordinal));
+        Assert.EndsWith("Z", item.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Brass", item.GetProperty("attributes")[0].GetProperty("value").GetString());
+        Assert.Equal("https://img.example/lamp.png", item.GetProperty("images")[0].GetProperty("url").GetString());
     }
 
     [Fact]

@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Catalog.Tests.Support;
 
 /// <summary>
-/// Catalog hosts for the stock tests: two service clients are configured, <c>orders</c> with the
-/// <c>catalog.stock</c> scope and <c>reports</c> without it.
+/// Catalog hosts for the stock and client tests: two service clients are configured, <c>orders</c>
+/// with the <c>catalog.stock</c> and <c>catalog.read</c> scopes and <c>reports</c> with neither.
 /// </summary>
 public class StockFactory : CatalogFactory
 {
@@ -39,6 +39,7 @@ public class StockFactory : CatalogFactory
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret)));
         Settings[$"Identity:Clients:{OrdersClient}:SecretHash"] = hash;
         Settings[$"Identity:Clients:{OrdersClient}:Scopes:0"] = "catalog.stock";
+        Settings[$"Identity:Clients:{OrdersClient}:Scopes:1"] = "catalog.read";
         Settings[$"Identity:Clients:{ReportsClient}:SecretHash"] = hash;
         Settings[$"Identity:Clients:{ReportsClient}:Scopes:0"] = "catalog.reports";
     }

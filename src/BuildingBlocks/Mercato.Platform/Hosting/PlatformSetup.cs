@@ -67,8 +67,7 @@ public static class PlatformSetup
                 .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "ETag")));
         }
 
-        services.AddTransient<CorrelationIdDelegatingHandler>();
-        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<CorrelationIdDelegatingHandler>());
+        services.AddCorrelationPropagation();
 
         services.AddHealthChecks();
         services.AddSingleton<DatabaseMigrator>();

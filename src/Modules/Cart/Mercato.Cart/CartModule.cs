@@ -33,6 +33,8 @@ public static class CartModule
         builder.AddEventHandler<ProductUpdated, ProductUpdatedHandler, CartDbContext>(Name);
         builder.AddEventHandler<ProductDeleted, ProductDeletedHandler, CartDbContext>(Name);
         builder.AddValidatorsOf<CartDbContext>();
+        // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
+        builder.AddCatalogClient();
         builder.Services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section)
             .Validate(o => !o.Problems().Any(), "Cart settings are invalid: check Cart:TaxRate, the Max* limits and the idle times")
             .ValidateOnStart();

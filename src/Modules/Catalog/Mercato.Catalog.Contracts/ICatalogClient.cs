@@ -2,19 +2,37 @@ namespace Mercato.Catalog.Contracts;
 
 /// <summary>
 /// The Catalog as other modules call it: in-process when co-hosted, over HTTP with a service
-/// token otherwise.
+/// token otherwise (register it with <see cref="CatalogClientSetup.AddCatalogClient"/>). Both
+/// behave the same; over HTTP any call may also throw <see cref="CatalogUnavailableException"/>.
 /// </summary>
 public interface ICatalogClient
 {
-    /// <summary>The products with these ids that exist (deleted ones are reported unavailable).</summary>
+    /// <summary>
+    /// The products with these ids that exist, each once in the order asked; unknown ids are left
+    /// out, deleted products are reported unavailable with no stock.
+    /// </summary>
+    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
     Task<IReadOnlyList<ProductSnapshot>> GetProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
-    /// <summary>Holds stock for an order, all lines or none; idempotent per order id.</summary>
+    /// <summary>
+    /// Holds stock for an order, all lines or none; idempotent per order id (a retry with the same
+    /// lines answers reserved without holding anything twice). Too little stock is not an
+    /// exception: the result is not reserved and names the short lines.
+    /// </summary>
+    /// <exception cref="ArgumentException">No lines, a quantity below 1 or a hold that is not positive (over HTTP also more than the service's limits of lines, units or hold).</exception>
+    /// <exception cref="InvalidOperationException">The order already holds a reservation with other lines.</exception>
+    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
     Task<ReserveStockResult> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken);
 
     /// <summary>Turns an order's reservation into a sale (when paid); idempotent.</summary>
+    /// <exception cref="KeyNotFoundException">The order holds no reservation.</exception>
+    /// <exception cref="InvalidOperationException">The reservation was already released.</exception>
+    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
     Task CommitAsync(Guid orderId, CancellationToken cancellationToken);
 
     /// <summary>Gives an order's reserved units back (cancelled or expired); idempotent.</summary>
+    /// <exception cref="KeyNotFoundException">The order holds no reservation.</exception>
+    /// <exception cref="InvalidOperationException">The reservation was already committed.</exception>
+    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
     Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Catalog;
@@ -37,7 +38,9 @@ public static class CatalogModule
         builder.Services.AddOptions<StockOptions>().BindConfiguration(StockOptions.Section)
             .Validate(o => o.HoldFor > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Catalog:Reservations:HoldFor and SweepInterval must be positive").ValidateOnStart();
         builder.Services.AddScoped<StockService>();
-        builder.Services.AddScoped<ICatalogClient, InProcessCatalogClient>();
+        // Replace, not add: a consumer module's AddCatalogClient may have registered the HTTP
+        // client already; a co-hosted Catalog is always called in-process, whatever the order.
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICatalogClient, InProcessCatalogClient>());
         builder.Services.AddHostedService<ReservationExpirySweep>();
         builder.Services.AddHostedService<DemoDataSeeder>();
         return builder;
@@ -50,6 +53,7 @@ public static class CatalogModule
         endpoints.MapProductsAdminApi();
         endpoints.MapProductDetailsApi();
         endpoints.MapProductListApi();
+        endpoints.MapProductSnapshotsApi();
         endpoints.MapReservationsApi();
         endpoints.MapProductStockApi();
         endpoints.MapReviewsApi();

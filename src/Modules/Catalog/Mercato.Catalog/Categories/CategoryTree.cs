@@ -93,8 +93,8 @@ public sealed class CategoryTree
             category.SortOrder,
             count,
             children,
-            category.CreatedAt,
-            category.UpdatedAt);
+            category.CreatedAt.AsUtc(),
+            category.UpdatedAt.AsUtc());
     }
 
     private static IEnumerable<Category> Ordered(IEnumerable<Category> categories)

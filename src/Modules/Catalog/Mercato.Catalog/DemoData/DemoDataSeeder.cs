@@ -1,4 +1,7 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Products;
+using Mercato.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +14,8 @@ namespace Mercato.Catalog.DemoData;
 /// Fills an empty catalog (no products at all, deleted ones included) with the
 /// <see cref="DemoCatalog"/> on start, after the migrations (it runs in
 /// <see cref="IHostedLifecycleService.StartingAsync"/>, registered after the platform's migration
-/// service). Off with <c>Catalog:DemoData:Enabled=false</c>. When two processes start on one
+/// service), with a <see cref="ProductCreated"/> event per product in the outbox, written in the
+/// same transaction as the products. Off with <c>Catalog:DemoData:Enabled=false</c>. When two processes start on one
 /// empty database at once, the unique slugs let one shop in and the other start without one.
 /// </summary>
 internal sealed partial class DemoDataSeeder(
@@ -39,6 +43,12 @@ internal sealed partial class DemoDataSeeder(
         db.Categories.AddRange(shop.Categories);
         db.Products.AddRange(shop.Products);
         db.StockLedger.AddRange(shop.Ledger);
+        foreach (var product in shop.Products)
+        {
+            // As an administrator's create does: neighbours (search, carts, webhooks) hear of every product.
+            db.AddIntegrationEvent(ProductEventsOf.Created(product), CatalogModule.Name);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

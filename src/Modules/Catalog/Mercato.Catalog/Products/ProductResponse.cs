@@ -1,22 +1,5 @@
 namespace Mercato.Catalog.Products;
 
-/// <summary>A product's category as seed 004 embeds it.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="Name">Name.</param>
-/// <param name="Slug">Slug.</param>
-public sealed record ProductCategoryResponse(Guid Id, string Name, string Slug);
-
-/// <summary>A review as the product detail shows it.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="UserId">Author.</param>
-/// <param name="UserName">Author's shown name.</param>
-/// <param name="Rating">1 to 5.</param>
-/// <param name="Title">Title.</param>
-/// <param name="Comment">Text.</param>
-/// <param name="VerifiedPurchase">Whether the author bought the product.</param>
-/// <param name="CreatedAt">When it was written.</param>
-public sealed record ProductReviewResponse(Guid Id, Guid UserId, string UserName, int Rating, string Title, string Comment, bool VerifiedPurchase, DateTime CreatedAt);
-
 /// <summary>
 /// A product in seed 004's detail shape, plus seed 000's <c>discount</c> and <c>sellPrice</c>
 /// (<c>price</c> is what the shopper pays, so <c>sellPrice</c> equals it).
@@ -57,7 +40,7 @@ public sealed record ProductResponse(
     decimal SellPrice,
     string Sku,
     ProductCategoryResponse? Category,
-    IReadOnlyList<ProductImage> Images,
+    IReadOnlyList<ProductImageResponse> Images,
     int Stock,
     bool InStock,
     bool Available,
@@ -65,7 +48,7 @@ public sealed record ProductResponse(
     int ReviewCount,
     IReadOnlyList<ProductReviewResponse> Reviews,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<ProductAttribute> Attributes,
+    IReadOnlyList<ProductAttributeResponse> Attributes,
     IReadOnlyDictionary<string, string> Specifications,
     IReadOnlyList<Guid> RelatedProducts,
     DateTime CreatedAt,
@@ -84,7 +67,7 @@ public sealed record ProductResponse(
         product.Price,
         product.Sku,
         category,
-        product.Images,
+        ProductImageResponse.From(product.Images),
         product.AvailableStock,
         product.AvailableStock > 0,
         product.Available,
@@ -92,9 +75,9 @@ public sealed record ProductResponse(
         product.ReviewCount,
         reviews,
         product.Tags,
-        product.Attributes,
+        ProductAttributeResponse.From(product.Attributes),
         product.Specifications,
         product.RelatedProductIds,
-        product.CreatedAt,
-        product.UpdatedAt);
+        product.CreatedAt.AsUtc(),
+        product.UpdatedAt.AsUtc());
 }

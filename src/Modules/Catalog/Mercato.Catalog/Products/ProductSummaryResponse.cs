@@ -1,6 +1,10 @@
 namespace Mercato.Catalog.Products;
 
-/// <summary>A product in seed 004's list-item shape, plus seed 000's <c>discount</c>, <c>sellPrice</c> and <c>available</c>.</summary>
+/// <summary>
+/// A product in seed 004's list-item shape, plus seed 000's <c>discount</c>, <c>sellPrice</c> and
+/// <c>available</c>: the one shape of a product in lists and search results (<see cref="Search.SearchItemResponse"/>
+/// adds the relevance score), so that clients render both with one component.
+/// </summary>
 /// <param name="Id">Id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Slug">Slug.</param>
@@ -21,7 +25,7 @@ namespace Mercato.Catalog.Products;
 /// <param name="Attributes">Attributes.</param>
 /// <param name="CreatedAt">Created.</param>
 /// <param name="UpdatedAt">Last changed.</param>
-public sealed record ProductSummaryResponse(
+public record ProductSummaryResponse(
     Guid Id,
     string Name,
     string Slug,
@@ -32,14 +36,14 @@ public sealed record ProductSummaryResponse(
     decimal SellPrice,
     string Sku,
     ProductCategoryResponse? Category,
-    IReadOnlyList<ProductImage> Images,
+    IReadOnlyList<ProductImageResponse> Images,
     int Stock,
     bool InStock,
     bool Available,
     decimal Rating,
     int ReviewCount,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<ProductAttribute> Attributes,
+    IReadOnlyList<ProductAttributeResponse> Attributes,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
@@ -55,14 +59,14 @@ public sealed record ProductSummaryResponse(
         product.Price,
         product.Sku,
         category,
-        product.Images,
+        ProductImageResponse.From(product.Images),
         product.AvailableStock,
         product.AvailableStock > 0,
         product.Available,
         product.Rating,
         product.ReviewCount,
         product.Tags,
-        product.Attributes,
-        product.CreatedAt,
-        product.UpdatedAt);
+        ProductAttributeResponse.From(product.Attributes),
+        product.CreatedAt.AsUtc(),
+        product.UpdatedAt.AsUtc());
 }

@@ -9,7 +9,7 @@ namespace Mercato.Catalog.Products;
 /// </summary>
 /// <typeparam name="T">The request type.</typeparam>
 public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
-    where T : IProductFields
+    where T : ProductFields
 {
     /// <summary>The longest slug.</summary>
     public const int MaxSlugLength = 220;

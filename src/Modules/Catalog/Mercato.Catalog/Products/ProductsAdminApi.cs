@@ -62,8 +62,7 @@ public static class ProductsAdminApi
             Actor = principal.FindFirstValue(MercatoClaims.Subject),
             CreatedAt = now,
         });
-        db.AddIntegrationEvent(
-            new ProductCreated(product.Id, product.Name, product.Sku, product.Price, product.CompareAtPrice, product.Available), CatalogModule.Name);
+        db.AddIntegrationEvent(ProductEventsOf.Created(product), CatalogModule.Name);
         if (await SaveAsync(db, product, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -156,7 +155,7 @@ public static class ProductsAdminApi
     }
 
     /// <summary>Copies the given (non-null) fields onto the product.</summary>
-    private static void Merge(IProductFields request, Product product)
+    private static void Merge(ProductFields request, Product product)
     {
         product.Name = request.Name?.Trim() ?? product.Name;
         product.Slug = request.Slug ?? product.Slug;

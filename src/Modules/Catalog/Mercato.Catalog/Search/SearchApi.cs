@@ -1,4 +1,5 @@
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Products;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -39,14 +40,17 @@ public static class SearchApi
         var pageSize = query.PageSize ?? PageRules.DefaultPageSize;
         var hits = await ProductSearch.FindAsync(db, text, cancellationToken);
 
-        var pageIds = hits.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(h => h.Id).ToList();
+        var page = hits.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
+        var pageIds = page.Select(h => h.Id).ToList();
         var products = await db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var counts = hits.GroupBy(h => h.CategoryId).ToDictionary(g => g.Key, g => g.Count());
         var categoryIds = counts.Keys.ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var items = pageIds.Where(products.ContainsKey)
-            .Select(id => SearchItemResponse.From(products[id], categories[products[id].CategoryId]))
+        var items = page.Where(h => products.ContainsKey(h.Id))
+            .Select(h => (Hit: h, Product: products[h.Id], Category: categories[products[h.Id].CategoryId]))
+            .Select(x => new SearchItemResponse(
+                ProductSummaryResponse.From(x.Product, new ProductCategoryResponse(x.Category.Id, x.Category.Name, x.Category.Slug)), x.Hit.Rank))
             .ToList();
         var facets = counts
             .Select(c => new CategoryFacet(c.Key, categories[c.Key].Name, categories[c.Key].Slug, c.Value))

@@ -1,6 +1,6 @@
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
-using Microsoft.EntityFrameworkCore;
+using Mercato.Catalog.Products;
 
 namespace Mercato.Catalog.Stock;
 
@@ -11,22 +11,7 @@ public sealed class InProcessCatalogClient(CatalogDbContext db, StockService sto
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProductSnapshot>> GetProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-        return products
-            .Select(p => new ProductSnapshot(
-                p.Id,
-                p.Name,
-                p.Sku,
-                p.Slug,
-                p.Price,
-                p.CompareAtPrice,
-                (p.Images.FirstOrDefault(i => i.IsPrimary) ?? p.Images.FirstOrDefault())?.Url,
-                p.CategoryId,
-                p.IsDeleted ? 0 : p.AvailableStock,
-                p.Available && !p.IsDeleted))
-            .ToList();
-    }
+        => await ProductSnapshots.LoadAsync(db, ids, cancellationToken);
 
     /// <inheritdoc />
     public async Task<ReserveStockResult> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken)

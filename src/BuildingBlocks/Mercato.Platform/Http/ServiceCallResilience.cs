@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Mercato.Platform.Http;
+
+/// <summary>Resilience for a module's client of another service.</summary>
+public static class ServiceCallResilience
+{
+    /// <summary>
+    /// Adds the standard pipeline (total timeout, retry with backoff, circuit breaker, attempt
+    /// timeout) tuned by <paramref name="section"/> when it exists (<see cref="HttpStandardResilienceOptions"/>'s
+    /// shape, e.g. <c>AttemptTimeout:Timeout</c>, <c>Retry:MaxRetryAttempts</c>). Transient
+    /// failures are retried only for requests that are <see cref="IdempotentRequest.IsIdempotent"/>;
+    /// any other request is sent once.
+    /// </summary>
+    public static IHttpStandardResiliencePipelineBuilder AddServiceCallResilience(this IHttpClientBuilder builder, IConfigurationSection section)
+    {
+        var pipeline = builder.AddStandardResilienceHandler();
+        if (section.Exists())
+        {
+            pipeline.Configure(section);
+        }
+
+        pipeline.Configure(options =>
+        {
+            var transient = options.Retry.ShouldHandle;
+            options.Retry.ShouldHandle = args =>
+                args.Context.GetRequestMessage() is { } request && request.IsIdempotent() ? transient(args) : ValueTask.FromResult(false);
+        });
+        return pipeline;
+    }
+}
