@@ -130,6 +130,20 @@ public sealed class ErrorEnvelopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dependency_that_gives_no_answer_makes_a_503_with_retry_after_and_nothing_internal()
+    {
+        var response = await _client.GetAsync(new Uri("/api/v1/probe/downstream-down", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal(["SERVICE_UNAVAILABLE"], error.ErrorCodes());
+        Assert.Contains("Downstream service is temporarily unavailable", error.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unhandled_exception_answers_500_with_trace_id_and_nothing_internal()
     {
         var response = await _client.GetAsync(new Uri("/api/v1/probe/boom", UriKind.Relative));

@@ -30,6 +30,18 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
             return true;
         }
 
+        if (exception is DependencyUnavailableException unavailable)
+        {
+            LogDependencyUnavailable(logger, exception, unavailable.Dependency, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
+            httpContext.Response.Headers.RetryAfter = "5";
+            await ErrorResponseWriter.WriteAsync(
+                httpContext,
+                StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.ServiceUnavailable,
+                $"The {unavailable.Dependency} service is temporarily unavailable; try again shortly");
+            return true;
+        }
+
         LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
         await ErrorResponseWriter.WriteAsync(
             httpContext,
@@ -116,6 +128,9 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Rejected request with {StatusCode} {Code} (field {Field})")]
     private static partial void LogBadRequest(ILogger logger, int statusCode, string code, string? field);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Dependency} unavailable for {Method} {Path}; answered 503")]
+    private static partial void LogDependencyUnavailable(ILogger logger, Exception exception, string dependency, string method, string path);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

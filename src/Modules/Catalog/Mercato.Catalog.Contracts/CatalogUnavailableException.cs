@@ -1,3 +1,4 @@
+using Mercato.Platform.Errors;
 using System.Net;
 
 namespace Mercato.Catalog.Contracts;
@@ -9,29 +10,29 @@ namespace Mercato.Catalog.Contracts;
 /// client never throws it. Nothing can be assumed about a change that was asked for; the calls
 /// that change stock are idempotent, so the caller may simply try again later.
 /// </summary>
-public sealed class CatalogUnavailableException : Exception
+public sealed class CatalogUnavailableException : DependencyUnavailableException
 {
     /// <summary>Creates the exception.</summary>
     public CatalogUnavailableException()
-        : base("The Catalog is unavailable.")
+        : base("Catalog", "The Catalog is unavailable.", null)
     {
     }
 
     /// <summary>Creates the exception with a message.</summary>
     public CatalogUnavailableException(string message)
-        : base(message)
+        : base("Catalog", message, null)
     {
     }
 
     /// <summary>Creates the exception with a message and its cause.</summary>
     public CatalogUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
+        : base("Catalog", message, innerException)
     {
     }
 
     /// <summary>Creates the exception for an answer with <paramref name="statusCode"/>, or for no answer (null).</summary>
     public CatalogUnavailableException(string message, HttpStatusCode? statusCode, Exception? innerException = null)
-        : base(message, innerException)
+        : base("Catalog", message, innerException)
     {
         StatusCode = statusCode;
     }

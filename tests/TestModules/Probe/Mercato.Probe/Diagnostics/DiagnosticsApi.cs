@@ -22,6 +22,7 @@ public static class DiagnosticsApi
         var group = endpoints.MapGroup("/api/v1/probe").WithTags("Probe");
         group.MapGet("/slow", SlowAsync).WithSummary("Answers after the given number of milliseconds");
         group.MapGet("/boom", Boom).WithSummary("Throws, to show the 500 envelope");
+        group.MapGet("/downstream-down", DownstreamDown).WithSummary("Throws a dependency failure, to show the 503 envelope");
         group.MapGet("/whoami", WhoAmI).RequireCustomer().WithSummary("Any signed-in user");
         group.MapGet("/premium", WhoAmI).RequireAuthorization(MercatoPolicies.Premium).WithSummary("Premium or Admin");
         group.MapGet("/admin", WhoAmI).RequireAdmin().WithSummary("Admin only");
@@ -39,6 +40,9 @@ public static class DiagnosticsApi
 
     private static Ok<ApiResponse<object>> Boom() =>
         throw new InvalidOperationException("Secret internal detail: connection string Password=hunter2");
+
+    private static Ok<ApiResponse<object>> DownstreamDown() =>
+        throw new DownstreamUnavailableException("Downstream refused: Password=hunter2");
 
     private static Ok<ApiResponse<object>> WhoAmI(ClaimsPrincipal user) =>
         ApiResults.Ok<object>(new

@@ -1,0 +1,20 @@
+namespace Mercato.Platform.Errors;
+
+/// <summary>
+/// A service this one depends on gave no usable answer (unreachable, failing, timed out, circuit
+/// open). Escaping an endpoint, it answers 503 <c>SERVICE_UNAVAILABLE</c> with <c>Retry-After</c>
+/// and names the dependency, never its internals. Clients of other modules derive their own
+/// exception from it.
+/// </summary>
+public abstract class DependencyUnavailableException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    protected DependencyUnavailableException(string dependency, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Dependency = dependency;
+    }
+
+    /// <summary>The dependency's name as shown to callers (e.g. <c>Catalog</c>).</summary>
+    public string Dependency { get; }
+}
