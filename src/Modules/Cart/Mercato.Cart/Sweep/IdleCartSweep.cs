@@ -1,7 +1,7 @@
 using Mercato.Cart.Data;
+using Mercato.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,44 +14,37 @@ namespace Mercato.Cart.Sweep;
 /// statement, so a cart written to meanwhile is either kept whole or removed whole.
 /// </summary>
 public sealed partial class IdleCartSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<CartOptions> options, ILogger<IdleCartSweep> logger)
-    : BackgroundService
+    : PeriodicJob(time, logger)
 {
+    /// <inheritdoc />
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    /// <inheritdoc />
+    protected override string Name => "Removing idle carts";
+
     /// <summary>Removes the idle carts once; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CartDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var guestsBefore = now - options.Value.GuestCartIdleFor;
         var usersBefore = now - options.Value.UserCartIdleFor;
-        var idle = db.Carts.Where(c => (c.UserId == null && c.UpdatedAt < guestsBefore) || (c.UserId != null && c.UpdatedAt < usersBefore));
-        return await idle.ExecuteDeleteAsync(cancellationToken);
+        return await db.Carts
+            .Where(c => (c.UserId == null && c.UpdatedAt < guestsBefore) || (c.UserId != null && c.UpdatedAt < usersBefore))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var removed = await SweepAsync(cancellationToken);
+        if (removed > 0)
         {
-            try
-            {
-                var removed = await SweepAsync(stoppingToken);
-                if (removed > 0)
-                {
-                    LogRemoved(logger, removed);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
+            LogRemoved(logger, removed);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Carts} idle carts")]
     private static partial void LogRemoved(ILogger logger, int carts);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Removing idle carts failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

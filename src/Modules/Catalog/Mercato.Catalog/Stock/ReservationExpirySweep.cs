@@ -1,5 +1,5 @@
+using Mercato.Platform.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,33 +10,25 @@ namespace Mercato.Catalog.Stock;
 /// on the injected clock (ledger kind Release, reason "expired").
 /// </summary>
 public sealed partial class ReservationExpirySweep(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<StockOptions> options, ILogger<ReservationExpirySweep> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<StockOptions> options, ILogger<ReservationExpirySweep> logger) : PeriodicJob(time, logger)
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    /// <inheritdoc />
+    protected override string Name => "Releasing expired stock reservations";
+
+    /// <inheritdoc />
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await using var scope = scopes.CreateAsyncScope();
+        var released = await scope.ServiceProvider.GetRequiredService<StockService>().ReleaseExpiredAsync(cancellationToken);
+        if (released > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var released = await scope.ServiceProvider.GetRequiredService<StockService>().ReleaseExpiredAsync(stoppingToken);
-                if (released > 0)
-                {
-                    LogReleased(logger, released);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
+            LogReleased(logger, released);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released the expired stock reservations of {Orders} orders")]
     private static partial void LogReleased(ILogger logger, int orders);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Releasing expired stock reservations failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Mercato.Platform.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,39 +8,22 @@ namespace Mercato.Identity.Keys;
 /// Every <see cref="SigningKeyOptions.CheckInterval"/>: re-reads generated keys (another replica
 /// may have rotated them) and rotates when the current key is due.
 /// </summary>
-public sealed partial class SigningKeyMaintenance(
-    KeyRing keys, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<SigningKeyMaintenance> logger) : BackgroundService
+public sealed class SigningKeyMaintenance(
+    KeyRing keys, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<SigningKeyMaintenance> logger) : PeriodicJob(time, logger)
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => settings.Value.SigningKeys.CheckInterval;
+
+    /// <inheritdoc />
+    protected override string Name => "Signing key maintenance";
+
+    /// <inheritdoc />
+    protected override bool Enabled => !keys.FromConfiguration;
+
+    /// <inheritdoc />
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (keys.FromConfiguration)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(settings.Value.SigningKeys.CheckInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await keys.RefreshAsync(stoppingToken);
-                    await keys.RotateIfDueAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        await keys.RefreshAsync(cancellationToken);
+        await keys.RotateIfDueAsync(cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Signing key maintenance failed; retrying at the next check")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
