@@ -3,10 +3,11 @@ using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Tests.Support;
 using Mercato.Platform.Correlation;
 using Mercato.Platform.Http;
+using Mercato.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using Fault = Mercato.Catalog.Tests.Support.NetworkFaults.Fault;
+using Fault = Mercato.Testing.NetworkFaults.Fault;
 
 namespace Mercato.Catalog.Tests.Clients;
 

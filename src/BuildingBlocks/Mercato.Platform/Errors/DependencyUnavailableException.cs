@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Mercato.Platform.Errors;
 
 /// <summary>
@@ -15,6 +17,17 @@ public abstract class DependencyUnavailableException : Exception
         Dependency = dependency;
     }
 
+    /// <summary>Creates the exception for an answer with <paramref name="statusCode"/>, or for no answer (null).</summary>
+    protected DependencyUnavailableException(string dependency, string message, HttpStatusCode? statusCode, Exception? innerException)
+        : base(message, innerException)
+    {
+        Dependency = dependency;
+        StatusCode = statusCode;
+    }
+
     /// <summary>The dependency's name as shown to callers (e.g. <c>Catalog</c>).</summary>
     public string Dependency { get; }
+
+    /// <summary>The status of the dependency's last answer, or null when there was none (unreachable, timed out, circuit open).</summary>
+    public HttpStatusCode? StatusCode { get; }
 }

@@ -12,6 +12,7 @@ using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Cart;
@@ -42,7 +43,8 @@ public static class CartModule
         builder.Services.AddScoped<CartQuoter>();
         builder.Services.AddScoped<CouponRedemptions>();
         builder.Services.AddScoped<CheckoutCarts>();
-        builder.Services.AddScoped<ICartClient, InProcessCartClient>();
+        // Co-hosted wins: replaces the HTTP client a consumer's AddCartClient may have registered, in either order.
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICartClient, InProcessCartClient>());
         builder.Services.AddSingleton<IdleCartSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleCartSweep>());
         return builder;

@@ -1,11 +1,5 @@
-using Mercato.Platform.Auth.ServiceTokens;
-using Mercato.Platform.Correlation;
-using Mercato.Platform.Hosting;
 using Mercato.Platform.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Mercato.Catalog.Contracts;
 
@@ -24,35 +18,8 @@ public static class CatalogClientSetup
     /// caller's <c>X-Correlation-Id</c>, through the standard resilience pipeline tuned by
     /// <c>Services:Catalog:Resilience</c>. If the HTTP client is the one in use when the host
     /// starts, a missing URL or missing credentials stop the start. Safe to call more than once.
+    /// See <see cref="ModuleClientSetup.AddModuleClient{TClient, THttpClient, TOptions}"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCatalogClient(this IHostApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        if (services.Any(d => d.ServiceType == typeof(CatalogHttpClient)))
-        {
-            return builder;
-        }
-
-        services.AddCorrelationPropagation();
-        services.TryAddSingleton(TimeProvider.System);
-        var http = services.AddHttpClient<CatalogHttpClient>(HttpClientName, (provider, client) =>
-        {
-            var options = provider.GetRequiredService<IOptions<CatalogClientOptions>>().Value;
-            client.BaseAddress = options.HasValidUrl
-                ? options.Url
-                : throw new InvalidConfigurationException($"{CatalogClientOptions.Section}:Url must be the Catalog's absolute http(s) URL.");
-        });
-        http.AddServiceCallResilience(builder.Configuration.GetSection(CatalogClientOptions.ResilienceSection));
-        http.AddServiceToken();
-
-        var remote = ServiceDescriptor.Scoped<ICatalogClient>(provider => provider.GetRequiredService<CatalogHttpClient>());
-        services.TryAdd(remote);
-        services.AddOptions<CatalogClientOptions>().BindConfiguration(CatalogClientOptions.Section)
-            .Validate<IOptions<ServiceClientCredentials>>(
-                (options, credentials) => !services.Contains(remote) || (options.HasValidUrl && credentials.Value.IsConfigured),
-                $"The Catalog is not hosted in this process: set {CatalogClientOptions.Section}:Url to its absolute http(s) URL and "
-                + $"{ServiceClientCredentials.Section}:ClientId and ClientSecret to this service's credentials.")
-            .ValidateOnStart();
-        return builder;
-    }
+        => builder.AddModuleClient<ICatalogClient, CatalogHttpClient, CatalogClientOptions>("Catalog", HttpClientName, CatalogClientOptions.Section);
 }

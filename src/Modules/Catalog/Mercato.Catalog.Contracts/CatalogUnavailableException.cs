@@ -32,11 +32,7 @@ public sealed class CatalogUnavailableException : DependencyUnavailableException
 
     /// <summary>Creates the exception for an answer with <paramref name="statusCode"/>, or for no answer (null).</summary>
     public CatalogUnavailableException(string message, HttpStatusCode? statusCode, Exception? innerException = null)
-        : base("Catalog", message, innerException)
+        : base("Catalog", message, statusCode, innerException)
     {
-        StatusCode = statusCode;
     }
-
-    /// <summary>The status of the Catalog's last answer, or null when there was none (unreachable, timed out, circuit open).</summary>
-    public HttpStatusCode? StatusCode { get; }
 }

@@ -11,7 +11,7 @@ namespace Mercato.Cart.Carts;
 public static class CartKeys
 {
     /// <summary>The header a guest sends its key in, and the cart answers it in.</summary>
-    public const string Header = "X-Cart-Key";
+    public const string Header = Contracts.CartOwner.CartKeyHeader;
 
     private const int Length = 43;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 
-namespace Mercato.Catalog.Tests.Support;
+namespace Mercato.Testing;
 
 /// <summary>
-/// A stand-in for the network between a consumer and the Catalog test server: every request is
+/// A stand-in for the network between a consumer and a module's test server: every request is
 /// recorded, and <see cref="Plan"/> may answer one instead of the server (a 503, a hang until the
 /// caller gives up, or a lost answer after the server has handled it). Shared by every handler
 /// the HttpClientFactory builds over time.
@@ -44,7 +44,10 @@ public sealed class NetworkFaults
     /// <param name="Authorization">Its Authorization header.</param>
     /// <param name="CorrelationId">Its X-Correlation-Id header.</param>
     /// <param name="EchoedCorrelationId">The X-Correlation-Id the server answered with, when it answered.</param>
-    public sealed record SentRequest(string Method, string Path, string? Authorization, string? CorrelationId, string? EchoedCorrelationId);
+    /// <param name="Query">Its query string (with the leading <c>?</c>, or empty).</param>
+    /// <param name="Headers">Every request header as sent (values joined with <c>, </c>).</param>
+    public sealed record SentRequest(
+        string Method, string Path, string? Authorization, string? CorrelationId, string? EchoedCorrelationId, string Query, IReadOnlyDictionary<string, string> Headers);
 
     private sealed class Handler(NetworkFaults faults) : DelegatingHandler
     {
@@ -55,9 +58,11 @@ public sealed class NetworkFaults
             var fault = faults.Plan?.Invoke(request, attempt) ?? Fault.None;
             var authorization = request.Headers.Authorization?.ToString();
             var correlation = request.Headers.TryGetValues("X-Correlation-Id", out var values) ? values.Single() : null;
+            var query = request.RequestUri.Query;
+            var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
             if (fault is Fault.Unavailable or Fault.Hang)
             {
-                faults.Sent.Enqueue(new SentRequest(request.Method.Method, path, authorization, correlation, null));
+                faults.Sent.Enqueue(new SentRequest(request.Method.Method, path, authorization, correlation, null, query, headers));
                 if (fault == Fault.Hang)
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -68,7 +73,7 @@ public sealed class NetworkFaults
 
             var response = await base.SendAsync(request, cancellationToken);
             var echoed = response.Headers.TryGetValues("X-Correlation-Id", out var echo) ? echo.Single() : null;
-            faults.Sent.Enqueue(new SentRequest(request.Method.Method, path, authorization, correlation, echoed));
+            faults.Sent.Enqueue(new SentRequest(request.Method.Method, path, authorization, correlation, echoed, query, headers));
             if (fault == Fault.LoseAnswer)
             {
                 response.Dispose();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Mercato.Cart.Checkout;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Coupons;
 using Mercato.Cart.Tests.Discounts;
@@ -9,11 +10,29 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Cart.Tests.Checkout;
 
-/// <summary>The in-process <see cref="ICartClient"/> a co-hosted Ordering gets, on one provider: the same answers as the service endpoints.</summary>
-public abstract class InProcessCartClientTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+/// <summary>
+/// What every <see cref="ICartClient"/> promises, run against the in-process client (Ordering
+/// co-hosted with the Cart) and the HTTP client (Ordering in another process, calling the real
+/// service endpoints with a real <c>cart.checkout</c> token), each on SQLite and PostgreSQL: the
+/// same answers as the service endpoints.
+/// </summary>
+public abstract class CartClientContractTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : CartFactory
 {
     private readonly HttpClient _client = factory.CreateClient();
+
+    /// <summary>The host of the module that calls the Cart.</summary>
+    protected abstract IServiceProvider Consumer { get; }
+
+    /// <summary>The implementation the consumer is expected to get.</summary>
+    protected abstract Type ExpectedImplementation { get; }
+
+    /// <summary>The Cart's host.</summary>
+    protected TFactory Factory => factory;
+
+    [Fact]
+    public async Task The_consumer_gets_the_expected_implementation()
+        => Assert.IsType(ExpectedImplementation, await WithClientAsync(Task.FromResult));
 
     [Fact]
     public async Task Reading_a_cart_gives_what_the_service_endpoint_gives_for_users_and_guests()
@@ -106,15 +125,50 @@ public abstract class InProcessCartClientTests<TFactory>(TFactory factory) : ICl
 
     private async Task<T> WithClientAsync<T>(Func<ICartClient, Task<T>> call)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var client = scope.ServiceProvider.GetRequiredService<ICartClient>();
-        Assert.IsType<Mercato.Cart.Checkout.InProcessCartClient>(client);
-        return await call(client);
+        await using var scope = Consumer.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<ICartClient>());
     }
 }
 
-/// <summary>On SQLite.</summary>
-public sealed class SqliteInProcessCartClientTests(CartFactory factory) : InProcessCartClientTests<CartFactory>(factory);
+/// <summary>The in-process client, from the Cart's own host.</summary>
+public abstract class InProcessCartClientContractTests<TFactory>(TFactory factory) : CartClientContractTests<TFactory>(factory)
+    where TFactory : CartFactory
+{
+    /// <inheritdoc />
+    protected override IServiceProvider Consumer => Factory.Services;
 
-/// <summary>On PostgreSQL.</summary>
-public sealed class PostgresInProcessCartClientTests(PostgresCartFactory factory) : InProcessCartClientTests<PostgresCartFactory>(factory);
+    /// <inheritdoc />
+    protected override Type ExpectedImplementation => typeof(InProcessCartClient);
+}
+
+/// <summary>The HTTP client, from a host in "another process" that reaches the Cart's test server.</summary>
+public abstract class HttpCartClientContractTests<TFactory>(TFactory factory) : CartClientContractTests<TFactory>(factory), IAsyncDisposable
+    where TFactory : CartFactory
+{
+    private readonly HttpCartConsumer _consumer = new(factory);
+
+    /// <inheritdoc />
+    protected override IServiceProvider Consumer => _consumer.Services;
+
+    /// <inheritdoc />
+    protected override Type ExpectedImplementation => typeof(CartHttpClient);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _consumer.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>In-process on SQLite.</summary>
+public sealed class SqliteInProcessCartClientTests(CartFactory factory) : InProcessCartClientContractTests<CartFactory>(factory);
+
+/// <summary>In-process on PostgreSQL.</summary>
+public sealed class PostgresInProcessCartClientTests(PostgresCartFactory factory) : InProcessCartClientContractTests<PostgresCartFactory>(factory);
+
+/// <summary>Over HTTP on SQLite.</summary>
+public sealed class SqliteHttpCartClientTests(CartFactory factory) : HttpCartClientContractTests<CartFactory>(factory);
+
+/// <summary>Over HTTP on PostgreSQL.</summary>
+public sealed class PostgresHttpCartClientTests(PostgresCartFactory factory) : HttpCartClientContractTests<PostgresCartFactory>(factory);

@@ -1,0 +1,65 @@
+using Mercato.Platform.Auth.ServiceTokens;
+using Mercato.Platform.Correlation;
+using Mercato.Platform.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Platform.Http;
+
+/// <summary>How a module's Contracts register the HTTP client of that module for its neighbours.</summary>
+public static class ModuleClientSetup
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as the typed HttpClient <typeparamref name="THttpClient"/>
+    /// (named <paramref name="httpClientName"/>) unless a <typeparamref name="TClient"/> is registered
+    /// already; the module's own <c>Add&lt;Module&gt;</c> replaces it with its in-process client, in
+    /// whichever order the two are added. The HTTP client calls <c>&lt;section&gt;:Url</c> with this
+    /// service's token (<c>Auth:ServiceClient:*</c>) and the caller's <c>X-Correlation-Id</c>,
+    /// through the standard resilience pipeline tuned by <c>&lt;section&gt;:Resilience</c>. If the
+    /// HTTP client is the one in use when the host starts, a missing URL or missing credentials
+    /// stop the start. Safe to call more than once.
+    /// </summary>
+    /// <typeparam name="TClient">The module's client interface.</typeparam>
+    /// <typeparam name="THttpClient">Its HTTP implementation.</typeparam>
+    /// <typeparam name="TOptions">Its options, bound from <paramref name="section"/>.</typeparam>
+    /// <param name="builder">The consumer's host.</param>
+    /// <param name="module">The module's name as people read it (e.g. <c>Catalog</c>).</param>
+    /// <param name="httpClientName">The HttpClient's name.</param>
+    /// <param name="section">The configuration section, e.g. <c>Services:Catalog</c>.</param>
+    public static IHostApplicationBuilder AddModuleClient<TClient, THttpClient, TOptions>(
+        this IHostApplicationBuilder builder, string module, string httpClientName, string section)
+        where TClient : class
+        where THttpClient : class, TClient
+        where TOptions : ModuleClientOptions
+    {
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(THttpClient)))
+        {
+            return builder;
+        }
+
+        services.AddCorrelationPropagation();
+        services.TryAddSingleton(TimeProvider.System);
+        var http = services.AddHttpClient<THttpClient>(httpClientName, (provider, client) =>
+        {
+            var options = provider.GetRequiredService<IOptions<TOptions>>().Value;
+            client.BaseAddress = options.HasValidUrl
+                ? options.Url
+                : throw new InvalidConfigurationException($"{section}:Url must be the {module}'s absolute http(s) URL.");
+        });
+        http.AddServiceCallResilience(builder.Configuration.GetSection(section + ":Resilience"));
+        http.AddServiceToken();
+
+        var remote = ServiceDescriptor.Scoped<TClient>(provider => provider.GetRequiredService<THttpClient>());
+        services.TryAdd(remote);
+        services.AddOptions<TOptions>().BindConfiguration(section)
+            .Validate<IOptions<ServiceClientCredentials>>(
+                (options, credentials) => !services.Contains(remote) || (options.HasValidUrl && credentials.Value.IsConfigured),
+                $"The {module} is not hosted in this process: set {section}:Url to its absolute http(s) URL and "
+                + $"{ServiceClientCredentials.Section}:ClientId and ClientSecret to this service's credentials.")
+            .ValidateOnStart();
+        return builder;
+    }
+}
