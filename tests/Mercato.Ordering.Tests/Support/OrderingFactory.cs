@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Mercato.Ordering.Data;
 using Mercato.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,12 @@ public class OrderingFactory : ModuleHostFactory<Program>
     /// <summary>The administrator's password.</summary>
     public const string AdminPassword = "Admin-Passw0rd!";
 
+    /// <summary>A service client with no customer role (for the 403 paths).</summary>
+    public const string ReportsClient = "reports";
+
+    /// <summary>The service client's secret (only its hash is configured).</summary>
+    public const string ClientSecret = "ordering-test-secret-4Qk8";
+
     /// <summary>Creates a host on SQLite.</summary>
     public OrderingFactory()
         : this(postgres: false)
@@ -30,6 +38,8 @@ public class OrderingFactory : ModuleHostFactory<Program>
         Settings["Identity:Admin:Password"] = AdminPassword;
         Settings["Identity:Password:HashIterations"] = "1000";
         Settings["Catalog:DemoData:Enabled"] = "false";
+        Settings[$"Identity:Clients:{ReportsClient}:SecretHash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
+        Settings[$"Identity:Clients:{ReportsClient}:Scopes:0"] = "ordering.read";
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh Ordering DbContext of its own scope.</summary>

@@ -1,10 +1,12 @@
 using Mercato.Catalog.Contracts;
+using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
 using Mercato.Ordering.Data;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Ordering;
@@ -27,9 +29,17 @@ public static class OrderingModule
         builder.AddValidatorsOf<OrderingDbContext>();
         // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
         builder.AddCatalogClient();
+        builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
+            .Validate(o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero, "Ordering:PaymentWindow must be positive and Ordering:ReservationMargin not negative")
+            .ValidateOnStart();
+        builder.Services.AddScoped<OrderPlacement>();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints (none yet: checkout and the order API come next).</summary>
-    public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPlaceOrderApi();
+        return endpoints;
+    }
 }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Mercato.Ordering.Data;
+using Mercato.Ordering.Orders;
+using Mercato.Platform.Auth;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mercato.Ordering.Checkout;
+
+/// <summary><c>POST /api/v1/orders</c>: a signed-in customer places their cart as an order (seed 004).</summary>
+public static class PlaceOrderApi
+{
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapPlaceOrderApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.ModuleGroup(OrderingModule.Descriptor)
+            .MapGroup("/api/v1/orders")
+            .WithTags("Orders")
+            .MapPost("/", PlaceAsync)
+            .RequireAuthorization(MercatoPolicies.Customer)
+            .WithIdempotency<OrderingDbContext>(required: true)
+            .WithName("PlaceOrder")
+            .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key required)");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<ApiResponse<OrderResponse>>, ApiErrorResult>> PlaceAsync(
+        PlaceOrderRequest request, ClaimsPrincipal principal, OrderPlacement placement, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var userId))
+        {
+            return ApiResults.Error(401, ErrorCodes.Unauthorized, "Sign in to place an order");
+        }
+
+        var email = principal.FindFirstValue(MercatoClaims.Email) ?? string.Empty;
+        var result = await placement.PlaceAsync(userId, email, request, cancellationToken);
+        return result.Order is { } order
+            ? ApiResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order), "Order created successfully")
+            : result.Error!;
+    }
+}
