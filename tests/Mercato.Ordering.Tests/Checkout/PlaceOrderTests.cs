@@ -84,6 +84,56 @@ public abstract partial class PlaceOrderTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_sent_twice_in_parallel_places_one_order()
+    {
+        var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 2);
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var response = await _client.PlaceOrderAsync(token, Shop.OrderBody(), key);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        // The loser either waits and replays the winner's answer or is told the first is still in progress.
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, r.Body));
+        Assert.Equal(1, await OrdersOfAsync(product));
+        Assert.Equal(3, await _client.StockAsync(product));
+    }
+
+    [Fact]
+    public async Task Ten_customers_racing_for_a_coupon_usable_once_place_one_order_and_the_others_keep_their_stock()
+    {
+        var admin = await _client.AdminTokenAsync();
+        var product = await _client.ProductAsync(admin, 40.00m, stock: 20);
+        var coupon = await _client.CouponAsync(admin, 50m, usageLimit: 1);
+        var customers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            var (_, _, token) = await _client.RegisterCustomerAsync();
+            await _client.AddAsync(token, product, 1);
+            await _client.ApplyCouponAsync(token, coupon);
+            return token;
+        }));
+
+        var responses = await Task.WhenAll(customers.Select(async token =>
+        {
+            using var response = await _client.PlaceOrderAsync(token, Shop.OrderBody(coupon));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        var placed = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(20.00m, JsonDocument.Parse(placed.Body).RootElement.GetProperty("data").GetProperty("discount").GetDecimal());
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r =>
+        {
+            Assert.True(r.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, r.Body);
+            Assert.Contains("\"couponCode\"", r.Body);
+        });
+        Assert.Equal(19, await _client.StockAsync(product));
+        Assert.Equal(1, await OrdersOfAsync(product));
+    }
+
+    [Fact]
     public async Task Without_an_idempotency_key_nothing_is_placed()
     {
         var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 2);
