@@ -82,11 +82,35 @@ public static class Shop
         notes,
     };
 
-    /// <summary>Posts an order with an <c>Idempotency-Key</c> (a new one unless given; none when <paramref name="key"/> is empty).</summary>
-    public static Task<HttpResponseMessage> PlaceOrderAsync(this HttpClient client, string? token, object body, string? key = null)
+    /// <summary>
+    /// Posts an order with an <c>Idempotency-Key</c> (a new one unless given; none when
+    /// <paramref name="key"/> is empty) and, for a guest, the cart key.
+    /// </summary>
+    public static Task<HttpResponseMessage> PlaceOrderAsync(this HttpClient client, string? token, object body, string? key = null, string? cartKey = null)
     {
         key ??= Guid.NewGuid().ToString();
         var headers = key.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Idempotency-Key"] = key };
+        if (cartKey is not null)
+        {
+            headers["X-Cart-Key"] = cartKey;
+        }
+
         return client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, body, headers);
+    }
+
+    /// <summary>Adds a product to a new guest cart; returns the cart key.</summary>
+    public static async Task<string> GuestCartAsync(this HttpClient client, Guid productId, int quantity)
+    {
+        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/cart/items", null, new { productId, quantity });
+        await response.ExpectAsync(HttpStatusCode.Created);
+        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("cartKey").GetString()!;
+    }
+
+    /// <summary>The number of lines in a guest's cart.</summary>
+    public static async Task<int> GuestLinesAsync(this HttpClient client, string cartKey)
+    {
+        using var response = await client.CallAsync(HttpMethod.Get, "/api/v1/cart", null, headers: new Dictionary<string, string> { ["X-Cart-Key"] = cartKey });
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("items").GetArrayLength();
     }
 }

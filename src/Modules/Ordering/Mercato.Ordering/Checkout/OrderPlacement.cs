@@ -27,10 +27,16 @@ internal sealed partial class OrderPlacement(
     IOptions<OrderingOptions> options,
     ILogger<OrderPlacement> logger)
 {
-    /// <summary>Places the signed-in <paramref name="userId"/>'s cart as an order.</summary>
-    public async Task<PlacementResult> PlaceAsync(Guid userId, string email, PlaceOrderRequest request, CancellationToken cancellationToken)
+    /// <summary>Places the <paramref name="buyer"/>'s cart as an order.</summary>
+    public async Task<PlacementResult> PlaceAsync(Buyer buyer, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
-        var owner = CartOwner.User(userId);
+        var email = buyer.UserId is null ? request.ContactEmail?.Trim() : buyer.Email;
+        if (string.IsNullOrEmpty(email))
+        {
+            return Refused(ApiResults.BadRequest("contactEmail", "A guest order needs a contact e-mail", ErrorCodes.RequiredField));
+        }
+
+        var owner = buyer.Cart;
         var cart = await carts.GetCartAsync(owner, cancellationToken);
         if (cart is null || cart.Lines.Count == 0)
         {
@@ -57,7 +63,7 @@ internal sealed partial class OrderPlacement(
         {
             if (cart.CouponCode is { } code)
             {
-                var redemption = await carts.RedeemCouponAsync(new CouponRedemptionRequest(orderId, code, userId, null), cancellationToken);
+                var redemption = await carts.RedeemCouponAsync(new CouponRedemptionRequest(orderId, code, buyer.UserId, buyer.UserId is null ? email : null), cancellationToken);
                 if (!redemption.Redeemed)
                 {
                     await catalog.ReleaseAsync(orderId, CancellationToken.None);
@@ -67,7 +73,7 @@ internal sealed partial class OrderPlacement(
                 redeemed = true;
             }
 
-            var order = await WriteAsync(orderId, userId, email, cart, request, cancellationToken);
+            var order = await WriteAsync(orderId, buyer, email, cart, request, cancellationToken);
             await ClearCartAsync(owner, order);
             return new PlacementResult(order, null);
         }
@@ -79,15 +85,19 @@ internal sealed partial class OrderPlacement(
     }
 
     private async Task<Order> WriteAsync(
-        Guid orderId, Guid userId, string email, CartSnapshot cart, PlaceOrderRequest request, CancellationToken cancellationToken)
+        Guid orderId, Buyer buyer, string email, CartSnapshot cart, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var shipping = request.ShippingAddress!.ToStored();
         var order = new Order
         {
             Id = orderId,
-            UserId = userId,
+            UserId = buyer.UserId,
+            GuestKeyHash = buyer.GuestKeyHash,
             ContactEmail = email,
+            FirstName = Trimmed(request.FirstName),
+            LastName = Trimmed(request.LastName),
+            Phone = Trimmed(request.Phone),
             ShippingAddress = shipping,
             BillingAddress = request.BillingAddress?.ToStored() ?? request.ShippingAddress.ToStored(),
             Status = OrderStatus.Pending,
@@ -97,7 +107,7 @@ internal sealed partial class OrderPlacement(
             ShippingCost = 0m,
             Total = cart.Total,
             CouponCode = cart.CouponCode,
-            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
+            Notes = Trimmed(request.Notes),
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now + options.Value.PaymentWindow,
@@ -115,7 +125,7 @@ internal sealed partial class OrderPlacement(
             })],
             StatusHistory =
             [
-                new OrderStatusChange { Id = Guid.CreateVersion7(), OrderId = orderId, To = OrderStatus.Pending, At = now, Note = "Order created", Actor = userId.ToString() },
+                new OrderStatusChange { Id = Guid.CreateVersion7(), OrderId = orderId, To = OrderStatus.Pending, At = now, Note = "Order created", Actor = buyer.Actor },
             ],
         };
 
@@ -124,7 +134,7 @@ internal sealed partial class OrderPlacement(
         db.Orders.Add(order);
         db.AddIntegrationEvent(
             new OrderPlaced(
-                order.Id, order.Number, order.UserId, null,
+                order.Id, order.Number, order.UserId, order.UserId is null ? email : null,
                 [.. order.Lines.Select(l => new OrderedLine(l.ProductId, l.Quantity, l.UnitPrice))],
                 order.CouponCode, order.Subtotal, order.Discount, order.Tax, order.ShippingCost, order.Total),
             OrderingModule.Name);
@@ -165,6 +175,8 @@ internal sealed partial class OrderPlacement(
             LogUndoFailed(exception, orderId);
         }
     }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static PlacementResult Refused(ApiErrorResult error) => new(null, error);
 

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Mercato.Ordering.Data;
 using Mercato.Ordering.Orders;
-using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -13,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Mercato.Ordering.Checkout;
 
-/// <summary><c>POST /api/v1/orders</c>: a signed-in customer places their cart as an order (seed 004).</summary>
+/// <summary><c>POST /api/v1/orders</c>: a signed-in customer, or a guest with their cart key, places their cart as an order (seeds 004 and 000).</summary>
 public static class PlaceOrderApi
 {
     /// <summary>Maps the endpoint.</summary>
@@ -23,7 +21,7 @@ public static class PlaceOrderApi
             .MapGroup("/api/v1/orders")
             .WithTags("Orders")
             .MapPost("/", PlaceAsync)
-            .RequireAuthorization(MercatoPolicies.Customer)
+            .AllowAnonymous()
             .WithIdempotency<OrderingDbContext>(required: true)
             .WithName("PlaceOrder")
             .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key required)");
@@ -31,15 +29,15 @@ public static class PlaceOrderApi
     }
 
     private static async Task<Results<Created<ApiResponse<OrderResponse>>, ApiErrorResult>> PlaceAsync(
-        PlaceOrderRequest request, ClaimsPrincipal principal, OrderPlacement placement, CancellationToken cancellationToken)
+        PlaceOrderRequest request, HttpContext context, OrderPlacement placement, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var userId))
+        var (buyer, error) = Buyer.From(context);
+        if (error is not null)
         {
-            return ApiResults.Error(401, ErrorCodes.Unauthorized, "Sign in to place an order");
+            return error;
         }
 
-        var email = principal.FindFirstValue(MercatoClaims.Email) ?? string.Empty;
-        var result = await placement.PlaceAsync(userId, email, request, cancellationToken);
+        var result = await placement.PlaceAsync(buyer!, request, cancellationToken);
         return result.Order is { } order
             ? ApiResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order), "Order created successfully")
             : result.Error!;
