@@ -72,19 +72,5 @@ public static class ReservationsApi
         };
 
     private static ApiErrorResult Shortage(IReadOnlyList<StockShortage> shortages, List<ReservationLine> lines)
-    {
-        var errors = shortages.Select(s => new ApiError(
-            ErrorCodes.InsufficientStock,
-            s.AvailableStock == 0 ? $"Product '{s.ProductId}' is out of stock or not available, requested {s.RequestedQuantity}" : $"Only {s.AvailableStock} items available, requested {s.RequestedQuantity}",
-            $"lines[{lines.FindIndex(l => l.ProductId == s.ProductId)}].quantity")
-        {
-            Details = new Dictionary<string, object?>
-            {
-                ["productId"] = s.ProductId,
-                ["availableStock"] = s.AvailableStock,
-                ["requestedQuantity"] = s.RequestedQuantity,
-            },
-        }).ToList();
-        return new ApiErrorResult(StatusCodes.Status409Conflict, "Insufficient stock", errors);
-    }
+        => StockShortageErrors.Answer(shortages, id => ($"lines[{lines.FindIndex(l => l.ProductId == id)}].quantity", $"Product '{id}'"));
 }

@@ -1,0 +1,194 @@
+using Mercato.Cart.Contracts;
+using Mercato.Catalog.Contracts;
+using Mercato.Messaging.Outbox;
+using Mercato.Ordering.Contracts;
+using Mercato.Ordering.Data;
+using Mercato.Ordering.Numbers;
+using Mercato.Ordering.Orders;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Ordering.Checkout;
+
+/// <summary>
+/// Places an order from a cart, in this order: read the cart priced now; reserve every line's
+/// stock (all or none; the hold outlives the payment window, and lapses by itself if no order
+/// ever refers to it); redeem the cart's coupon (a refusal releases the reservation); then one
+/// transaction writes the order, its number and <see cref="OrderPlaced"/> to the outbox; last the
+/// cart is cleared. If the order cannot be written, the coupon and the reservation are given back.
+/// </summary>
+internal sealed partial class OrderPlacement(
+    OrderingDbContext db,
+    ICartClient carts,
+    ICatalogClient catalog,
+    TimeProvider clock,
+    IOptions<OrderingOptions> options,
+    ILogger<OrderPlacement> logger)
+{
+    /// <summary>Places the <paramref name="buyer"/>'s cart as an order.</summary>
+    public async Task<PlacementResult> PlaceAsync(Buyer buyer, PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        var email = buyer.UserId is null ? request.ContactEmail?.Trim() : buyer.Email;
+        if (string.IsNullOrEmpty(email))
+        {
+            return Refused(ApiResults.BadRequest("contactEmail", "A guest order needs a contact e-mail", ErrorCodes.RequiredField));
+        }
+
+        var owner = buyer.Cart;
+        var cart = await carts.GetCartAsync(owner, cancellationToken);
+        if (cart is null || cart.Lines.Count == 0)
+        {
+            return Refused(ApiResults.BadRequest("cart", "The cart is empty: add products before placing an order"));
+        }
+
+        if (request.CouponCode is { Length: > 0 } named && !string.Equals(named.Trim(), cart.CouponCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refused(ApiResults.BadRequest("couponCode", "Apply the coupon to the cart before placing the order"));
+        }
+
+        var orderId = Guid.CreateVersion7();
+        var settings = options.Value;
+        var reservation = await catalog.ReserveAsync(
+            new ReserveStockRequest(orderId, [.. cart.Lines.Select(l => new ReservationLine(l.ProductId, l.Quantity))], settings.PaymentWindow + settings.ReservationMargin),
+            cancellationToken);
+        if (!reservation.Reserved)
+        {
+            return Refused(PlacementErrors.Shortage(reservation.Shortages, cart.Lines));
+        }
+
+        var redeemed = false;
+        try
+        {
+            if (cart.CouponCode is { } code)
+            {
+                var redemption = await carts.RedeemCouponAsync(new CouponRedemptionRequest(orderId, code, buyer.UserId, buyer.UserId is null ? email : null), cancellationToken);
+                if (!redemption.Redeemed)
+                {
+                    await catalog.ReleaseAsync(orderId, CancellationToken.None);
+                    return Refused(PlacementErrors.Coupon(redemption));
+                }
+
+                redeemed = true;
+            }
+
+            var order = await WriteAsync(orderId, buyer, email, cart, request, cancellationToken);
+            await ClearCartAsync(owner, order);
+            return new PlacementResult(order, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || redeemed)
+        {
+            await UndoAsync(orderId, redeemed, exception);
+            throw;
+        }
+    }
+
+    private async Task<Order> WriteAsync(
+        Guid orderId, Buyer buyer, string email, CartSnapshot cart, PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var shipping = request.ShippingAddress!.ToStored();
+        var order = new Order
+        {
+            Id = orderId,
+            UserId = buyer.UserId,
+            GuestKeyHash = buyer.GuestKeyHash,
+            ContactEmail = email,
+            FirstName = Trimmed(request.FirstName),
+            LastName = Trimmed(request.LastName),
+            Phone = Trimmed(request.Phone),
+            ShippingAddress = shipping,
+            BillingAddress = request.BillingAddress?.ToStored() ?? request.ShippingAddress.ToStored(),
+            Status = OrderStatus.Pending,
+            Subtotal = cart.Subtotal,
+            Discount = cart.Discount,
+            Tax = cart.Tax,
+            ShippingCost = 0m,
+            Total = cart.Total,
+            CouponCode = cart.CouponCode,
+            Notes = Trimmed(request.Notes),
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = now + options.Value.PaymentWindow,
+            Lines = [.. cart.Lines.Select(l => new OrderLine
+            {
+                Id = Guid.CreateVersion7(),
+                OrderId = orderId,
+                ProductId = l.ProductId,
+                ProductName = l.Name,
+                Sku = l.Sku,
+                UnitPrice = l.UnitPrice,
+                Quantity = l.Quantity,
+                LineDiscount = l.Discount,
+                LineTotal = l.Total,
+            })],
+            StatusHistory =
+            [
+                new OrderStatusChange { Id = Guid.CreateVersion7(), OrderId = orderId, To = OrderStatus.Pending, At = now, Note = "Order created", Actor = buyer.Actor },
+            ],
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        order.Number = await OrderNumbers.NextAsync(db, now.Year, cancellationToken);
+        db.Orders.Add(order);
+        db.AddIntegrationEvent(
+            new OrderPlaced(
+                order.Id, order.Number, order.UserId, order.UserId is null ? email : null,
+                [.. order.Lines.Select(l => new OrderedLine(l.ProductId, l.Quantity, l.UnitPrice))],
+                order.CouponCode, order.Subtotal, order.Discount, order.Tax, order.ShippingCost, order.Total),
+            OrderingModule.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogPlaced(order.Number, order.Id, order.Lines.Count, order.Total);
+        return order;
+    }
+
+    private async Task ClearCartAsync(CartOwner owner, Order order)
+    {
+        try
+        {
+            await carts.ClearCartAsync(owner, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The order stands; a cart left full is the shopper's to empty, not a reason to undo it.
+            LogCartNotCleared(exception, order.Number);
+        }
+    }
+
+    private async Task UndoAsync(Guid orderId, bool redeemed, Exception cause)
+    {
+        LogUndoing(cause, orderId);
+        try
+        {
+            if (redeemed)
+            {
+                await carts.ReleaseCouponAsync(orderId, CancellationToken.None);
+            }
+
+            await catalog.ReleaseAsync(orderId, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The reservation lapses by itself after its hold; the coupon use stays counted until released.
+            LogUndoFailed(exception, orderId);
+        }
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static PlacementResult Refused(ApiErrorResult error) => new(null, error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} ({OrderId}) placed with {Lines} lines, total {Total}")]
+    private partial void LogPlaced(string number, Guid orderId, int lines, decimal total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {Number} was placed but its cart could not be cleared")]
+    private partial void LogCartNotCleared(Exception exception, string number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Placing order {OrderId} failed; giving back its coupon use and stock")]
+    private partial void LogUndoing(Exception exception, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not give back the coupon use or stock of unplaced order {OrderId}")]
+    private partial void LogUndoFailed(Exception exception, Guid orderId);
+}

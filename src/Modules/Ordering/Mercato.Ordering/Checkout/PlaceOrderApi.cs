@@ -1,0 +1,45 @@
+using Mercato.Ordering.Data;
+using Mercato.Ordering.Orders;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mercato.Ordering.Checkout;
+
+/// <summary><c>POST /api/v1/orders</c>: a signed-in customer, or a guest with their cart key, places their cart as an order (seeds 004 and 000).</summary>
+public static class PlaceOrderApi
+{
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapPlaceOrderApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.ModuleGroup(OrderingModule.Descriptor)
+            .MapGroup("/api/v1/orders")
+            .WithTags("Orders")
+            .MapPost("/", PlaceAsync)
+            .AllowAnonymous()
+            .WithIdempotency<OrderingDbContext>(required: true)
+            .WithName("PlaceOrder")
+            .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key required)");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<ApiResponse<OrderResponse>>, ApiErrorResult>> PlaceAsync(
+        PlaceOrderRequest request, HttpContext context, OrderPlacement placement, CancellationToken cancellationToken)
+    {
+        var (buyer, error) = Buyer.From(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = await placement.PlaceAsync(buyer!, request, cancellationToken);
+        return result.Order is { } order
+            ? ApiResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order), "Order created successfully")
+            : result.Error!;
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+
+namespace Mercato.Ordering.Checkout;
+
+/// <summary>
+/// Body of <c>POST /api/v1/orders</c>: the order is made from the caller's cart; only where it
+/// goes and the customer's notes come from the request (never prices, status or owner).
+/// </summary>
+/// <param name="ShippingAddress">Where the order goes.</param>
+/// <param name="BillingAddress">Where the invoice goes; the shipping address when left out.</param>
+/// <param name="CouponCode">The coupon applied to the cart, if the customer names it; must match the cart's.</param>
+/// <param name="Notes">Notes for the shop.</param>
+/// <param name="ContactEmail">Where a guest hears about the order (required for guests; a customer's account e-mail is used otherwise).</param>
+/// <param name="FirstName">Contact first name.</param>
+/// <param name="LastName">Contact last name.</param>
+/// <param name="Phone">Contact phone.</param>
+public sealed record PlaceOrderRequest(
+    AddressBody? ShippingAddress,
+    AddressBody? BillingAddress,
+    string? CouponCode,
+    string? Notes,
+    string? ContactEmail = null,
+    string? FirstName = null,
+    string? LastName = null,
+    string? Phone = null);
+
+/// <summary>Rules for <see cref="PlaceOrderRequest"/>.</summary>
+public sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderRequest>
+{
+    /// <summary>Declares the rules.</summary>
+    public PlaceOrderRequestValidator()
+    {
+        RuleFor(r => r.ShippingAddress).NotNull().SetValidator(new AddressBodyValidator()!);
+        RuleFor(r => r.BillingAddress).SetValidator(new AddressBodyValidator()!).When(r => r.BillingAddress is not null);
+        RuleFor(r => r.CouponCode).MaximumLength(40);
+        RuleFor(r => r.Notes).MaximumLength(1000);
+        RuleFor(r => r.ContactEmail).EmailAddress().MaximumLength(256);
+        RuleFor(r => r.FirstName).MaximumLength(100);
+        RuleFor(r => r.LastName).MaximumLength(100);
+        RuleFor(r => r.Phone).MaximumLength(32).Matches(@"^\+?[0-9 ()\-]{4,32}$").When(r => !string.IsNullOrEmpty(r.Phone));
+    }
+}

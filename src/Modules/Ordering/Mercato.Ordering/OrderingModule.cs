@@ -1,0 +1,45 @@
+using Mercato.Catalog.Contracts;
+using Mercato.Ordering.Checkout;
+using Mercato.Messaging;
+using Mercato.Ordering.Data;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Idempotency;
+using Mercato.Platform.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Ordering;
+
+/// <summary>The Ordering module's two entry points.</summary>
+public static class OrderingModule
+{
+    /// <summary>The module name.</summary>
+    public const string Name = "ordering";
+
+    /// <summary>The module as the host sees it.</summary>
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/orders"], b => b.AddOrdering(), e => e.MapOrdering());
+
+    /// <summary>Registers the module.</summary>
+    public static IHostApplicationBuilder AddOrdering(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<OrderingDbContext, OrderingSqliteDbContext, OrderingPostgresDbContext>(Name);
+        builder.AddMessaging<OrderingDbContext>(Name);
+        builder.AddIdempotency<OrderingDbContext>();
+        builder.AddValidatorsOf<OrderingDbContext>();
+        // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
+        builder.AddCatalogClient();
+        builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
+            .Validate(o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero, "Ordering:PaymentWindow must be positive and Ordering:ReservationMargin not negative")
+            .ValidateOnStart();
+        builder.Services.AddScoped<OrderPlacement>();
+        return builder;
+    }
+
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPlaceOrderApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Mercato.Ordering;
+
+/// <summary>Ordering settings (section <c>Ordering</c>).</summary>
+public sealed class OrderingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Ordering";
+
+    /// <summary>How long a placed order may stay unpaid before it is cancelled (default 30 minutes).</summary>
+    public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How much longer than <see cref="PaymentWindow"/> the Catalog holds an order's stock, so the
+    /// reservation never lapses while its order can still be paid (default 15 minutes).
+    /// </summary>
+    public TimeSpan ReservationMargin { get; set; } = TimeSpan.FromMinutes(15);
+}

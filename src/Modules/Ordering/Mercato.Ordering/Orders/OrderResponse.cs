@@ -1,0 +1,64 @@
+using Mercato.Ordering.Checkout;
+
+namespace Mercato.Ordering.Orders;
+
+/// <summary>An order as seed 004 shows it.</summary>
+/// <param name="Id">The order's id.</param>
+/// <param name="OrderNumber">Its number, <c>ORD-YYYY-NNNNNN</c>.</param>
+/// <param name="UserId">The customer, or null for a guest order.</param>
+/// <param name="Status">Its status (lower case).</param>
+/// <param name="Items">The lines as sold.</param>
+/// <param name="Subtotal">The lines' total before discount.</param>
+/// <param name="Discount">The discount.</param>
+/// <param name="Tax">The tax.</param>
+/// <param name="ShippingCost">The shipping.</param>
+/// <param name="Total">What the customer pays.</param>
+/// <param name="ShippingAddress">Where it goes.</param>
+/// <param name="BillingAddress">Where the invoice goes.</param>
+/// <param name="CouponCode">The coupon redeemed, if any.</param>
+/// <param name="Notes">The customer's notes.</param>
+/// <param name="StatusHistory">Every status change, oldest first.</param>
+/// <param name="ExpiresAt">When an unpaid order is cancelled (pending orders only).</param>
+/// <param name="CreatedAt">Placed (UTC).</param>
+/// <param name="UpdatedAt">Last changed (UTC).</param>
+public sealed record OrderResponse(
+    Guid Id,
+    string OrderNumber,
+    Guid? UserId,
+    string Status,
+    IReadOnlyList<OrderLineResponse> Items,
+    decimal Subtotal,
+    decimal Discount,
+    decimal Tax,
+    decimal ShippingCost,
+    decimal Total,
+    AddressBody ShippingAddress,
+    AddressBody BillingAddress,
+    string? CouponCode,
+    string? Notes,
+    IReadOnlyList<StatusChangeResponse> StatusHistory,
+    DateTime? ExpiresAt,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    /// <summary>The response form of a stored order with its lines and history loaded.</summary>
+    public static OrderResponse From(Order o) => new(
+        o.Id,
+        o.Number,
+        o.UserId,
+        OrderStatusNames.Of(o.Status),
+        [.. o.Lines.Select(OrderLineResponse.From)],
+        o.Subtotal,
+        o.Discount,
+        o.Tax,
+        o.ShippingCost,
+        o.Total,
+        AddressBody.From(o.ShippingAddress),
+        AddressBody.From(o.BillingAddress),
+        o.CouponCode,
+        o.Notes,
+        [.. o.StatusHistory.OrderBy(c => c.At).Select(StatusChangeResponse.From)],
+        o.Status == OrderStatus.Pending ? o.ExpiresAt : null,
+        o.CreatedAt,
+        o.UpdatedAt);
+}

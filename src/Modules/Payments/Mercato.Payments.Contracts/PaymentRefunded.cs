@@ -1,0 +1,9 @@
+using Mercato.Messaging.Events;
+
+namespace Mercato.Payments.Contracts;
+
+/// <summary>Money paid for an order was given back.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="PaymentIntentId">The payment provider's intent id of the original payment.</param>
+/// <param name="Amount">The amount refunded.</param>
+public sealed record PaymentRefunded(Guid OrderId, string PaymentIntentId, decimal Amount) : IntegrationEvent;
