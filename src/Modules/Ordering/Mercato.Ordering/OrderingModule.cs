@@ -1,3 +1,4 @@
+using Mercato.Cart.Contracts;
 using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
@@ -29,6 +30,7 @@ public static class OrderingModule
         builder.AddValidatorsOf<OrderingDbContext>();
         // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
         builder.AddCatalogClient();
+        builder.AddCartClient();
         builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
             .Validate(o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero, "Ordering:PaymentWindow must be positive and Ordering:ReservationMargin not negative")
             .ValidateOnStart();
