@@ -5,6 +5,7 @@ using Mercato.Catalog.Reviews;
 using Mercato.Catalog.Stock;
 using Mercato.Messaging;
 using Mercato.Platform.Idempotency;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -12,8 +13,8 @@ namespace Mercato.Catalog.Data;
 
 /// <summary>
 /// The Catalog module's database. Money is stored as whole cents (and percentages as hundredths)
-/// in integer columns on both providers, so filters and sorts on prices compare numbers exactly
-/// (SQLite has no decimal type); the code always sees <see cref="decimal"/>.
+/// in integer columns on both providers through <see cref="MoneyColumns"/>, so filters and sorts on
+/// prices compare numbers exactly (SQLite has no decimal type); the code always sees <see cref="decimal"/>.
 /// </summary>
 public class CatalogDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -60,9 +61,9 @@ public class CatalogDbContext(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Sku).HasMaxLength(64).IsRequired();
             e.Property(p => p.Description).HasMaxLength(2000).IsRequired();
             e.Property(p => p.LongDescription).HasMaxLength(20000);
-            e.Property(p => p.Price).HasConversion(MoneyConverter.Cents).HasColumnName("PriceCents");
-            e.Property(p => p.CompareAtPrice).HasConversion(MoneyConverter.NullableCents).HasColumnName("CompareAtPriceCents");
-            e.Property(p => p.DiscountPercent).HasConversion(MoneyConverter.Cents).HasColumnName("DiscountHundredths");
+            e.Property(p => p.Price).HasConversion(MoneyColumns.Cents).HasColumnName("PriceCents");
+            e.Property(p => p.CompareAtPrice).HasConversion(MoneyColumns.NullableCents).HasColumnName("CompareAtPriceCents");
+            e.Property(p => p.DiscountPercent).HasConversion(MoneyColumns.Cents).HasColumnName("DiscountHundredths");
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Property(p => p.Specifications).HasConversion(JsonConversion.Dictionary, JsonConversion.DictionaryComparer);
             e.OwnsMany(p => p.Images, i => i.ToJson());
@@ -128,15 +129,6 @@ public class CatalogDbContext(DbContextOptions options) : DbContext(options)
 
         modelBuilder.AddMessagingTables();
         modelBuilder.AddIdempotencyTables();
-    }
-
-    private static class MoneyConverter
-    {
-        public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<decimal, long> Cents =
-            new(v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero), v => v / 100m);
-
-        public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<decimal?, long?> NullableCents =
-            new(v => v == null ? null : (long)decimal.Round(v.Value * 100m, 0, MidpointRounding.AwayFromZero), v => v == null ? null : v.Value / 100m);
     }
 
     private static class JsonConversion
