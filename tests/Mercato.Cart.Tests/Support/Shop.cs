@@ -1,4 +1,3 @@
-using System.Net;
 using Mercato.Cart.Carts;
 using Mercato.Cart.Coupons;
 using Mercato.Cart.Data;
@@ -12,59 +11,29 @@ namespace Mercato.Cart.Tests.Support;
 public static class Shop
 {
     /// <summary>A short unique suffix.</summary>
-    public static string Unique() => Guid.NewGuid().ToString("N")[..12];
+    public static string Unique() => ShopApi.Unique();
 
     /// <summary>The seeded administrator's access token.</summary>
     public static Task<string> AdminTokenAsync(this HttpClient client) => client.SignInAsync(CartFactory.AdminEmail, CartFactory.AdminPassword);
 
     /// <summary>Creates a category through the Catalog's API; returns its id.</summary>
-    public static async Task<Guid> CategoryAsync(this HttpClient client, string adminToken)
-    {
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/categories", adminToken, new { name = "Category " + Unique() });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
-    }
+    public static Task<Guid> CategoryAsync(this HttpClient client, string adminToken) => client.CreateCategoryAsync(adminToken);
 
     /// <summary>Creates a product through the Catalog's API; returns its id.</summary>
-    public static async Task<Guid> ProductAsync(
+    public static Task<Guid> ProductAsync(
         this HttpClient client, string adminToken, decimal price, int stock = 100, Guid? categoryId = null, decimal? compareAtPrice = null, string? name = null)
-    {
-        var category = categoryId ?? await client.CategoryAsync(adminToken);
-        var suffix = Unique();
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/products", adminToken, new
-        {
-            name = name ?? "Product " + suffix,
-            sku = "SKU-" + suffix,
-            description = "Made by a cart test",
-            price,
-            compareAtPrice,
-            categoryId = category,
-            stock,
-            images = new[] { new { url = $"https://shop.example/media/{suffix}.jpg", alt = "picture", isPrimary = true } },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
-    }
+        => client.CreateProductAsync(adminToken, price, stock, categoryId, compareAtPrice, name);
 
     /// <summary>Headers carrying a guest's cart key.</summary>
-    public static Dictionary<string, string> Key(string? cartKey)
-        => cartKey is null ? new() : new() { [CartKeys.Header] = cartKey };
+    public static Dictionary<string, string> Key(string? cartKey) => ShopApi.CartKey(cartKey);
 
-    /// <summary>Adds a product to the cart of a user (token) or guest (key); asserts 201 and returns the body's data.</summary>
-    public static async Task<System.Text.Json.JsonElement> AddAsync(this HttpClient client, Guid productId, int quantity, string? token = null, string? cartKey = null)
-    {
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/cart/items", token, new { productId, quantity }, Key(cartKey));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("data");
-    }
+    /// <summary>Adds a product to the cart of a user (token) or guest (key); expects 201 and returns the line.</summary>
+    public static Task<System.Text.Json.JsonElement> AddAsync(this HttpClient client, Guid productId, int quantity, string? token = null, string? cartKey = null)
+        => client.AddToCartAsync(productId, quantity, token, cartKey);
 
-    /// <summary>The cart of a user (token) or guest (key); asserts 200 and returns the data.</summary>
-    public static async Task<System.Text.Json.JsonElement> CartAsync(this HttpClient client, string? token = null, string? cartKey = null)
-    {
-        using var response = await client.CallAsync(HttpMethod.Get, "/api/v1/cart", token, headers: Key(cartKey));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("data");
-    }
+    /// <summary>The cart of a user (token) or guest (key); expects 200 and returns it.</summary>
+    public static Task<System.Text.Json.JsonElement> CartAsync(this HttpClient client, string? token = null, string? cartKey = null)
+        => client.GetCartAsync(token, cartKey);
 
     /// <summary>Runs <paramref name="work"/> on a fresh context of the host's Cart database.</summary>
     public static async Task<T> WithCartDbAsync<T>(this CartFactory factory, Func<CartDbContext, Task<T>> work)

@@ -8,29 +8,14 @@ namespace Mercato.Ordering.Tests.Support;
 public static class Shop
 {
     /// <summary>A short unique suffix.</summary>
-    public static string Unique() => Guid.NewGuid().ToString("N")[..12];
+    public static string Unique() => ShopApi.Unique();
 
     /// <summary>The seeded administrator's access token.</summary>
     public static Task<string> AdminTokenAsync(this HttpClient client) => client.SignInAsync(OrderingFactory.AdminEmail, OrderingFactory.AdminPassword);
 
     /// <summary>Creates a product (in a new category) through the Catalog's API; returns its id.</summary>
-    public static async Task<Guid> ProductAsync(this HttpClient client, string adminToken, decimal price, int stock, string? name = null)
-    {
-        using var category = await client.CallAsync(HttpMethod.Post, "/api/v1/categories", adminToken, new { name = "Category " + Unique() });
-        await category.ExpectAsync(HttpStatusCode.Created);
-        var suffix = Unique();
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/products", adminToken, new
-        {
-            name = name ?? "Product " + suffix,
-            sku = "SKU-" + suffix,
-            description = "Made by an ordering test",
-            price,
-            categoryId = (await category.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid(),
-            stock,
-        });
-        await response.ExpectAsync(HttpStatusCode.Created);
-        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
-    }
+    public static Task<Guid> ProductAsync(this HttpClient client, string adminToken, decimal price, int stock, string? name = null)
+        => client.CreateProductAsync(adminToken, price, stock, name: name);
 
     /// <summary>The product's stock a shopper can buy now, from the Catalog's API.</summary>
     public static async Task<int> StockAsync(this HttpClient client, Guid productId)
@@ -52,12 +37,8 @@ public static class Shop
         return code;
     }
 
-    /// <summary>Adds a product to the signed-in user's cart; asserts 201.</summary>
-    public static async Task AddAsync(this HttpClient client, string token, Guid productId, int quantity)
-    {
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/cart/items", token, new { productId, quantity });
-        await response.ExpectAsync(HttpStatusCode.Created);
-    }
+    /// <summary>Adds a product to the signed-in user's cart; expects 201.</summary>
+    public static Task AddAsync(this HttpClient client, string token, Guid productId, int quantity) => client.AddToCartAsync(productId, quantity, token);
 
     /// <summary>Applies a coupon to the signed-in user's cart; asserts 200.</summary>
     public static async Task ApplyCouponAsync(this HttpClient client, string token, string code)
@@ -67,12 +48,7 @@ public static class Shop
     }
 
     /// <summary>The signed-in user's cart (data).</summary>
-    public static async Task<JsonElement> CartAsync(this HttpClient client, string token)
-    {
-        using var response = await client.CallAsync(HttpMethod.Get, "/api/v1/cart", token);
-        await response.ExpectAsync(HttpStatusCode.OK);
-        return (await response.ReadJsonAsync()).GetProperty("data");
-    }
+    public static Task<JsonElement> CartAsync(this HttpClient client, string token) => client.GetCartAsync(token);
 
     /// <summary>A valid order body shipping to New York.</summary>
     public static object OrderBody(string? couponCode = null, string? notes = null) => new
@@ -92,7 +68,7 @@ public static class Shop
         var headers = key.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Idempotency-Key"] = key };
         if (cartKey is not null)
         {
-            headers["X-Cart-Key"] = cartKey;
+            headers[ShopApi.CartKeyHeader] = cartKey;
         }
 
         return client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, body, headers);
@@ -100,17 +76,9 @@ public static class Shop
 
     /// <summary>Adds a product to a new guest cart; returns the cart key.</summary>
     public static async Task<string> GuestCartAsync(this HttpClient client, Guid productId, int quantity)
-    {
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/cart/items", null, new { productId, quantity });
-        await response.ExpectAsync(HttpStatusCode.Created);
-        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("cartKey").GetString()!;
-    }
+        => (await client.AddToCartAsync(productId, quantity)).GetProperty("cartKey").GetString()!;
 
     /// <summary>The number of lines in a guest's cart.</summary>
     public static async Task<int> GuestLinesAsync(this HttpClient client, string cartKey)
-    {
-        using var response = await client.CallAsync(HttpMethod.Get, "/api/v1/cart", null, headers: new Dictionary<string, string> { ["X-Cart-Key"] = cartKey });
-        await response.ExpectAsync(HttpStatusCode.OK);
-        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("items").GetArrayLength();
-    }
+        => (await client.GetCartAsync(cartKey: cartKey)).GetProperty("items").GetArrayLength();
 }
