@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mercato.EndToEnd.Tests.Support;
+using Mercato.Testing;
+
+namespace Mercato.EndToEnd.Tests.Flow;
+
+/// <summary>
+/// The whole shopper flow through the public <c>/api/v1</c> of a running shop: a customer
+/// registers and browses, the administrator stocks a product and creates a coupon, the customer
+/// fills a cart, applies the coupon and places the order; the figures are checked in every
+/// service they touch on the way (cart totals, stock held, coupon uses).
+/// </summary>
+/// <typeparam name="TShop">The deployment (embedded or distributed).</typeparam>
+public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixture<TShop>
+    where TShop : ShopDeployment
+{
+    private const decimal UnitPrice = 49.99m;
+    private const int StockOnHand = 10;
+    private const int Quantity = 2;
+
+    private static readonly object ShippingAddress = new
+    {
+        street = "1 Harbour Road",
+        city = "Portsmouth",
+        state = "Hampshire",
+        zipCode = "PO1 2AB",
+        country = "United Kingdom",
+    };
+
+    private HttpClient Api => shop.Api;
+
+    [Fact]
+    public Task A_customer_buys_with_a_coupon_and_the_order_is_placed_with_the_carts_figures() => shop.RunAsync(async () =>
+    {
+        // The shop's administrator and a new customer.
+        var admin = await Api.SignInAsync(ShopDeployment.AdminEmail, ShopDeployment.AdminPassword);
+        var (_, _, customer) = await Api.RegisterCustomerAsync("Grace", "Hopper");
+        var me = await Api.GetDataAsync("/api/v1/auth/me", customer);
+        Assert.Contains("Customer", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        // Browsing before the product exists finds nothing for its name.
+        var word = UniqueWord();
+        Assert.Equal(0, (await Api.GetDataAsync($"/api/v1/products?q={word}")).GetProperty("totalCount").GetInt64());
+        Assert.Equal(0, (await Api.GetDataAsync($"/api/v1/products/search?q={word}")).GetProperty("totalCount").GetInt64());
+
+        // The administrator stocks a product and creates a coupon.
+        var categoryId = await Api.CreateCategoryAsync(admin);
+        var productId = await Api.CreateProductAsync(admin, UnitPrice, StockOnHand, categoryId, name: $"Storm lantern {word}");
+        var coupon = await Api.DataAsync(HttpMethod.Post, "/api/v1/coupons", admin, new
+        {
+            code = "e2e" + ShopApi.Unique(),
+            description = "Ten percent off",
+            discountType = "percentage",
+            discountValue = 10m,
+            usageLimit = 100,
+            perCustomerLimit = 1,
+            active = true,
+        }, HttpStatusCode.Created);
+        var couponId = coupon.GetProperty("id").GetGuid();
+        var couponCode = coupon.GetProperty("code").GetString()!;
+        Assert.Equal(0, coupon.GetProperty("timesRedeemed").GetInt32());
+
+        // The customer finds it by category and by full-text search.
+        var listed = await Api.GetDataAsync($"/api/v1/products?category={categoryId}");
+        Assert.Equal([productId], listed.ItemIds());
+        var summary = listed.GetProperty("items")[0];
+        Assert.Equal(UnitPrice, summary.Money("price"));
+        Assert.Equal(StockOnHand, summary.GetProperty("stock").GetInt32());
+        var found = await ShopCalls.EventuallyAsync(() => Api.GetDataAsync($"/api/v1/products/search?q={word}"), r => r.ItemIds().Length > 0);
+        Assert.Equal([productId], found.ItemIds());
+
+        // The cart, priced by the Catalog, with the coupon applied.
+        await Api.AddToCartAsync(productId, Quantity, customer);
+        await Api.DataAsync(HttpMethod.Post, "/api/v1/cart/apply-coupon", customer, new { couponCode = couponCode.ToLowerInvariant() });
+        var cart = await Api.GetCartAsync(customer);
+        Assert.True(cart.GetProperty("canCheckOut").GetBoolean(), cart.ToString());
+        Assert.True(cart.GetProperty("coupon").GetProperty("valid").GetBoolean(), cart.ToString());
+        Assert.Equal(99.98m, cart.Money("subtotal"));
+        Assert.Equal(10.00m, cart.Money("discount"));   // 10% of 99.98, to cents
+        Assert.Equal(7.20m, cart.Money("tax"));         // 8% of 89.98, to cents
+        Assert.Equal(97.18m, cart.Money("total"));
+
+        // The order, placed once however often the client retries it.
+        var order = await PlaceOrderAsync(customer, couponCode, cart);
+        var orderId = order.GetProperty("id").GetGuid();
+
+        // Placing it emptied the cart, held the stock and counted the coupon's use.
+        Assert.Equal(0, (await Api.GetCartAsync(customer)).GetProperty("itemCount").GetInt32());
+        Assert.Equal(StockOnHand - Quantity, (await Api.GetDataAsync($"/api/v1/products/{productId}")).GetProperty("stock").GetInt32());
+        var reserved = await LatestLedgerEntryAsync(admin, productId);
+        Assert.Equal("reserve", reserved.GetProperty("kind").GetString());
+        Assert.Equal(orderId, reserved.GetProperty("orderId").GetGuid());
+        Assert.Equal(StockOnHand, reserved.GetProperty("onHandAfter").GetInt32());
+        Assert.Equal(Quantity, reserved.GetProperty("reservedAfter").GetInt32());
+        Assert.Equal(1, (await Api.GetDataAsync($"/api/v1/coupons/{couponId}", admin)).GetProperty("timesRedeemed").GetInt32());
+    });
+
+    /// <summary>Places the customer's cart as an order, then sends the same request again; both answers are the one order.</summary>
+    private async Task<JsonElement> PlaceOrderAsync(string customer, string couponCode, JsonElement cart)
+    {
+        var body = new { shippingAddress = ShippingAddress, couponCode, notes = "Leave it with the neighbour" };
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        var (placed, first) = await Api.SendAsync(HttpMethod.Post, "/api/v1/orders", customer, HttpStatusCode.Created, body, key);
+        first.Dispose();
+        var order = placed.GetProperty("data");
+        Assert.Equal("pending", order.GetProperty("status").GetString());
+        Assert.Matches(OrderNumberPattern(), order.GetProperty("orderNumber").GetString());
+        foreach (var figure in new[] { "subtotal", "discount", "tax", "total" })
+        {
+            Assert.Equal(cart.Money(figure), order.Money(figure));
+        }
+
+        Assert.Equal(couponCode, order.GetProperty("couponCode").GetString());
+        var line = Assert.Single(order.GetProperty("items").EnumerateArray());
+        Assert.Equal(Quantity, line.GetProperty("quantity").GetInt32());
+        Assert.Equal(UnitPrice, line.Money("price"));
+        Assert.Equal(["pending"], StatusesOf(order));
+
+        var (replayed, second) = await Api.SendAsync(HttpMethod.Post, "/api/v1/orders", customer, HttpStatusCode.Created, body, key);
+        Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
+        second.Dispose();
+        Assert.Equal(order.GetProperty("id").GetGuid(), replayed.GetProperty("data").GetProperty("id").GetGuid());
+        return order;
+    }
+
+    /// <summary>The product's newest stock ledger entry (Admin).</summary>
+    private async Task<JsonElement> LatestLedgerEntryAsync(string admin, Guid productId) =>
+        (await Api.GetDataAsync($"/api/v1/products/{productId}/stock/ledger?pageSize=1", admin)).GetProperty("items")[0];
+
+    /// <summary>The statuses of an order's history, oldest first.</summary>
+    private static string[] StatusesOf(JsonElement order) =>
+        [.. order.GetProperty("statusHistory").EnumerateArray().Select(c => c.GetProperty("status").GetString()!)];
+
+    /// <summary>A word of letters only, unique to this run, that full-text search indexes as one term.</summary>
+    private static string UniqueWord() =>
+        string.Concat(Guid.NewGuid().ToString("N")[..12].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
+
+    [GeneratedRegex(@"^ORD-\d{4}-\d{6}$")]
+    private static partial Regex OrderNumberPattern();
+}

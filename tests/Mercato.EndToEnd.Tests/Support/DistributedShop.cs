@@ -1,0 +1,100 @@
+using Mercato.Testing;
+
+namespace Mercato.EndToEnd.Tests.Support;
+
+/// <summary>
+/// Distributed mode: Identity, Catalog, Cart and Ordering as four <c>Mercato.Server --services</c>
+/// processes, each on a PostgreSQL database of its own, exchanging events over RabbitMQ (an
+/// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
+/// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
+/// Cart reads the Catalog (<c>catalog.read</c>); Ordering reads and reserves stock
+/// (<c>catalog.read</c>, <c>catalog.stock</c>) and checks out carts (<c>cart.checkout</c>).
+/// </summary>
+public sealed class DistributedShop : ShopDeployment
+{
+    /// <summary>The Cart's own client.</summary>
+    public const string CartClient = "cart-service";
+
+    /// <summary>Ordering's own client.</summary>
+    public const string OrderingClient = "ordering-service";
+
+    private readonly string _name = TestInfrastructure.UniqueName("mercato_e2e");
+
+    private string DatabasePrefix => _name + "_";
+
+    /// <inheritdoc />
+    protected override async Task<HttpClient> StartAsync()
+    {
+        var urls = new[] { "identity", "catalog", "cart", "ordering", "gateway" }
+            .ToDictionary(n => n, n => FreePort.Next());
+        string Url(string service) => $"http://127.0.0.1:{urls[service]}";
+
+        // Every token names the public URL as its issuer; services read Identity's keys directly from it.
+        var shared = CommonSettings();
+        shared["Auth:Issuer"] = Url("gateway");
+        shared["Auth:MetadataAddress"] = Url("identity") + "/.well-known/openid-configuration";
+        shared["Persistence:Provider"] = "postgres";
+        shared["Persistence:Postgres"] = TestInfrastructure.Postgres;
+        shared["Persistence:DatabasePrefix"] = DatabasePrefix;
+        shared["Messaging:Transport"] = "rabbitmq";
+        shared["Messaging:RabbitMq:Uri"] = TestInfrastructure.RabbitMq;
+        shared["Messaging:RabbitMq:Exchange"] = _name + ".events";
+        shared["Messaging:RabbitMq:QueuePrefix"] = _name + ".";
+        shared["Services:Catalog:Url"] = Url("catalog");
+        shared["Services:Cart:Url"] = Url("cart");
+
+        var identity = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
+        AddServiceClient(identity, CartClient, "catalog.read");
+        AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout");
+        AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments");
+
+        var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
+        var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout");
+
+        // The four services migrate their own databases at the same time.
+        await Task.WhenAll(
+            StartServiceAsync("identity", identity, urls["identity"]),
+            StartServiceAsync("catalog", shared, urls["catalog"]),
+            StartServiceAsync("cart", cart, urls["cart"]),
+            StartServiceAsync("ordering", ordering, urls["ordering"]));
+
+        var gateway = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
+        foreach (var service in new[] { "identity", "catalog", "cart", "ordering" })
+        {
+            gateway[$"Services:{service}:Url"] = Url(service);
+        }
+
+        var process = Track("gateway", await MercatoProcess.StartAsync(
+            RepoPaths.ServerDll, gateway, Workspace.Folder("gateway"), ["--services", "gateway"], urls["gateway"]));
+        return process.Client;
+    }
+
+    /// <inheritdoc />
+    protected override Task CleanUpAsync() => TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
+
+    private async Task StartServiceAsync(string service, Dictionary<string, string?> settings, int port)
+    {
+        var process = await MercatoProcess.StartAsync(
+            RepoPaths.ServerDll, settings, Workspace.Folder(service), ["--services", service], port, waitUntilLive: false);
+        Track(service, process);
+        await process.WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
+        await WaitUntilReadyAsync(process);
+    }
+
+    private static Dictionary<string, string?> WithServiceClient(
+        Dictionary<string, string?> shared, string clientId, string identityUrl, params string[] scopes)
+    {
+        var settings = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Auth:ServiceClient:ClientId"] = clientId,
+            ["Auth:ServiceClient:ClientSecret"] = ClientSecret,
+            ["Auth:ServiceClient:TokenEndpoint"] = identityUrl + "/api/v1/auth/token",
+        };
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            settings[$"Auth:ServiceClient:Scopes:{i}"] = scopes[i];
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Mercato.Testing;
+
+namespace Mercato.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A running Mercato shop made of <c>Mercato.Server</c> processes, reached through one public
+/// base URL (the gateway, or the single embedded process). It knows the administrator and the
+/// payment provider's service client, and keeps every process's output for failure messages.
+/// Processes are stopped by their pid (SIGTERM, then a kill if they hang) when it is disposed.
+/// </summary>
+public abstract class ShopDeployment : IAsyncLifetime
+{
+    /// <summary>The administrator created on Identity's first start.</summary>
+    public const string AdminEmail = "admin@e2e.test";
+
+    /// <summary>The administrator's password.</summary>
+    public const string AdminPassword = "E2e-Admin-Passw0rd!";
+
+    /// <summary>The client a payment provider uses to report payments (scopes ordering.read and ordering.payments).</summary>
+    public const string PaymentsClient = "payments-provider";
+
+    /// <summary>The secret of every service client of the shop (Identity keeps only its SHA-256).</summary>
+    public const string ClientSecret = "e2e-service-secret-7Hq2";
+
+    /// <summary>Lines of each process's output shown when a flow fails.</summary>
+    private const int LogLinesOnFailure = 60;
+
+    private readonly List<(string Name, MercatoProcess Process)> _processes = [];
+
+    /// <summary>The working folder of every process (deleted at the end).</summary>
+    protected TempDirectory Workspace { get; } = new();
+
+    /// <summary>The public base URL: the gateway, or the embedded process.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The processes, by name, in start order.</summary>
+    public IReadOnlyList<(string Name, MercatoProcess Process)> Processes => _processes;
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        try
+        {
+            Api = await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the processes (registering each with <see cref="Track"/>) and returns the public client.</summary>
+    protected abstract Task<HttpClient> StartAsync();
+
+    /// <summary>Removes what the deployment left outside its processes (databases); nothing by default.</summary>
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    /// <summary>Remembers a started process so that it is stopped at the end and its output shown on failure.</summary>
+    protected MercatoProcess Track(string name, MercatoProcess process)
+    {
+        lock (_processes)
+        {
+            _processes.Add((name, process));
+        }
+
+        return process;
+    }
+
+    /// <summary>
+    /// Runs a flow; if it fails, the last lines each process wrote go to the test's output
+    /// before the failure is rethrown unchanged.
+    /// </summary>
+    public async Task RunAsync(Func<Task> flow)
+    {
+        try
+        {
+            await flow();
+        }
+        catch
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(DescribeOutput());
+            throw;
+        }
+    }
+
+    /// <summary>The last lines of every process's output, each under its name, pid and exit state.</summary>
+    public string DescribeOutput()
+    {
+        var text = new StringBuilder();
+        foreach (var (name, process) in _processes)
+        {
+            var state = process.HasExited ? $"exited with {process.ExitCode}" : "running";
+            text.Append(CultureInfoInvariant($"==== {name} (pid {process.Id}, {process.Url}, {state}) ====\n"));
+            foreach (var line in process.Output.TakeLast(LogLinesOnFailure))
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Settings every process of the shop gets: a cheap password hash, no demo data, no rate limits, quiet EF.</summary>
+    protected static Dictionary<string, string?> CommonSettings() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Identity:Admin:Email"] = AdminEmail,
+        ["Identity:Admin:Password"] = AdminPassword,
+        ["Identity:Password:HashIterations"] = "1000",
+        // The flow creates the products it buys; 200 demo products would only slow every start.
+        ["Catalog:DemoData:Enabled"] = "false",
+        // The limits are tested elsewhere; one flow must not trip a guest burst of 10.
+        ["RateLimiting:Enabled"] = "false",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Messaging:Relay:PollInterval"] = "00:00:00.250",
+        ["Messaging:Relay:BaseDelay"] = "00:00:00.250",
+    };
+
+    /// <summary>Configures a service client in Identity (<c>Identity:Clients:&lt;id&gt;</c>) with the shop's secret.</summary>
+    protected static void AddServiceClient(IDictionary<string, string?> settings, string clientId, params string[] scopes)
+    {
+        settings[$"Identity:Clients:{clientId}:SecretHash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            settings[$"Identity:Clients:{clientId}:Scopes:{i}"] = scopes[i];
+        }
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200 (databases and broker reachable).</summary>
+    protected static Task WaitUntilReadyAsync(MercatoProcess process) =>
+        MercatoProcess.EventuallyAsync(
+            async () =>
+            {
+                using var response = await process.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(90));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, process) in Enumerable.Reverse(_processes))
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    await process.TerminateAsync(TimeSpan.FromSeconds(30));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: DisposeAsync kills it (by its pid).
+            }
+
+            await process.DisposeAsync();
+        }
+
+        _processes.Clear();
+        await CleanUpAsync();
+        Workspace.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static string CultureInfoInvariant(FormattableString text) => FormattableString.Invariant(text);
+}
