@@ -3,6 +3,7 @@ using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
 using Mercato.Ordering.Data;
+using Mercato.Ordering.Orders;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
@@ -35,6 +36,7 @@ public static class OrderingModule
             .Validate(o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero, "Ordering:PaymentWindow must be positive and Ordering:ReservationMargin not negative")
             .ValidateOnStart();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<OrderAccess>();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class OrderingModule
     public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPlaceOrderApi();
+        endpoints.MapOrdersApi();
         return endpoints;
     }
 }
