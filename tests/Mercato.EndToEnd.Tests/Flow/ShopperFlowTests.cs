@@ -95,6 +95,19 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         Assert.Equal(StockOnHand, reserved.GetProperty("onHandAfter").GetInt32());
         Assert.Equal(Quantity, reserved.GetProperty("reservedAfter").GetInt32());
         Assert.Equal(1, (await Api.GetDataAsync($"/api/v1/coupons/{couponId}", admin)).GetProperty("timesRedeemed").GetInt32());
+
+        // The customer sees it among their orders and in detail; another customer does not see it at all.
+        var mine = await Api.GetDataAsync("/api/v1/orders", customer);
+        var listedOrder = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.Equal(orderId, listedOrder.GetProperty("id").GetGuid());
+        Assert.Equal("pending", listedOrder.GetProperty("status").GetString());
+        Assert.Equal(Quantity, listedOrder.GetProperty("itemCount").GetInt32());
+        Assert.Equal(cart.Money("total"), listedOrder.Money("total"));
+        var detail = await Api.GetDataAsync($"/api/v1/orders/{orderId}", customer);
+        Assert.False(detail.GetProperty("isPaid").GetBoolean());
+        Assert.Equal(order.Money("total"), detail.Money("total"));
+        var (_, _, stranger) = await Api.RegisterCustomerAsync("Alan", "Turing");
+        (await Api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{orderId}", stranger, HttpStatusCode.NotFound)).Response.Dispose();
     });
 
     /// <summary>Places the customer's cart as an order, then sends the same request again; both answers are the one order.</summary>
