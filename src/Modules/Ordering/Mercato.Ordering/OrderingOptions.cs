@@ -14,4 +14,7 @@ public sealed class OrderingOptions
     /// reservation never lapses while its order can still be paid (default 15 minutes).
     /// </summary>
     public TimeSpan ReservationMargin { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often pending orders past their payment window are looked for (default 1 minute).</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
