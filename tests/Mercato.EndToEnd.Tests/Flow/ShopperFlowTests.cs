@@ -9,8 +9,9 @@ namespace Mercato.EndToEnd.Tests.Flow;
 /// <summary>
 /// The whole shopper flow through the public <c>/api/v1</c> of a running shop: a customer
 /// registers and browses, the administrator stocks a product and creates a coupon, the customer
-/// fills a cart, applies the coupon and places the order; the figures are checked in every
-/// service they touch on the way (cart totals, stock held, coupon uses).
+/// fills a cart, applies the coupon and places the order, a payment provider reports the payment,
+/// and the administrator ships and delivers it. The figures are checked in every service they
+/// touch on the way (cart totals, stock held, coupon uses, the order's history).
 /// </summary>
 /// <typeparam name="TShop">The deployment (embedded or distributed).</typeparam>
 public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixture<TShop>
@@ -32,7 +33,7 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
     private HttpClient Api => shop.Api;
 
     [Fact]
-    public Task A_customer_buys_with_a_coupon_and_the_order_is_placed_with_the_carts_figures() => shop.RunAsync(async () =>
+    public Task A_customer_buys_with_a_coupon_and_the_order_is_paid_shipped_and_delivered() => shop.RunAsync(async () =>
     {
         // The shop's administrator and a new customer.
         var admin = await Api.SignInAsync(ShopDeployment.AdminEmail, ShopDeployment.AdminPassword);
@@ -108,7 +109,56 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         Assert.Equal(order.Money("total"), detail.Money("total"));
         var (_, _, stranger) = await Api.RegisterCustomerAsync("Alan", "Turing");
         (await Api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{orderId}", stranger, HttpStatusCode.NotFound)).Response.Dispose();
+
+        await PayAsync(customer, orderId);
+        await FulfilAsync(customer, admin, orderId);
     });
+
+    /// <summary>
+    /// A payment provider (a service client) reports the payment through the service endpoint,
+    /// once and then again.
+    /// </summary>
+    private async Task PayAsync(string customer, Guid orderId)
+    {
+        var provider = await Api.ServiceTokenAsync(ShopDeployment.PaymentsClient, ShopDeployment.ClientSecret);
+        Assert.Equal("pending", (await Api.GetDataAsync($"/api/v1/orders/service/{orderId}", provider)).GetProperty("status").GetString());
+        var payment = new { isPaid = true, paymentIntent = "pi_" + ShopApi.Unique() };
+        (await Api.SendAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", customer, HttpStatusCode.Forbidden, payment)).Response.Dispose();
+
+        await Api.DataAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", provider, payment);
+        var paid = await Api.GetDataAsync($"/api/v1/orders/{orderId}", customer);
+        await Api.DataAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", provider, payment);
+        var unchanged = await Api.GetDataAsync($"/api/v1/orders/service/{orderId}", provider);
+        foreach (var order in new[] { paid, unchanged })
+        {
+            Assert.Equal("paid", order.GetProperty("status").GetString());
+            Assert.True(order.GetProperty("isPaid").GetBoolean());
+            Assert.Equal(payment.paymentIntent, order.GetProperty("paymentIntent").GetString());
+            Assert.Equal(["pending", "paid"], StatusesOf(order));
+        }
+
+        Assert.Equal(paid.GetProperty("paidAt").GetDateTime(), unchanged.GetProperty("paidAt").GetDateTime());
+    }
+
+    /// <summary>The administrator moves the paid order to processing, shipped (with tracking) and delivered; the customer cannot.</summary>
+    private async Task FulfilAsync(string customer, string admin, Guid orderId)
+    {
+        var status = $"/api/v1/orders/{orderId}/status";
+        (await Api.SendAsync(HttpMethod.Put, status, customer, HttpStatusCode.Forbidden, new { status = "processing" })).Response.Dispose();
+        await Api.DataAsync(HttpMethod.Put, status, admin, new { status = "processing", note = "Packing" });
+        await Api.DataAsync(HttpMethod.Put, status, admin, new { status = "shipped", note = "Collected", trackingNumber = "1Z999AA10123456784", carrier = "UPS" });
+        await Api.DataAsync(HttpMethod.Put, status, admin, new { status = "delivered" });
+
+        var order = await Api.GetDataAsync($"/api/v1/orders/{orderId}", customer);
+        Assert.Equal("delivered", order.GetProperty("status").GetString());
+        Assert.Equal(["pending", "paid", "processing", "shipped", "delivered"], StatusesOf(order));
+        var shipped = order.GetProperty("statusHistory")[3];
+        Assert.Equal("1Z999AA10123456784", shipped.GetProperty("trackingNumber").GetString());
+        Assert.Equal("UPS", shipped.GetProperty("carrier").GetString());
+        Assert.Equal("Collected", shipped.GetProperty("note").GetString());
+        Assert.Equal("1Z999AA10123456784", order.GetProperty("trackingNumber").GetString());
+        Assert.Equal("UPS", order.GetProperty("carrier").GetString());
+    }
 
     /// <summary>Places the customer's cart as an order, then sends the same request again; both answers are the one order.</summary>
     private async Task<JsonElement> PlaceOrderAsync(string customer, string couponCode, JsonElement cart)

@@ -65,7 +65,8 @@ public sealed class DistributedShop : ShopDeployment
         }
 
         var process = Track("gateway", await MercatoProcess.StartAsync(
-            RepoPaths.ServerDll, gateway, Workspace.Folder("gateway"), ["--services", "gateway"], urls["gateway"]));
+            RepoPaths.ServerDll, gateway, Workspace.Folder("gateway"), ["--services", "gateway"], urls["gateway"], waitUntilLive: false));
+        await process.WaitUntilLiveAsync(StartupPatience);
         return process.Client;
     }
 
@@ -77,7 +78,7 @@ public sealed class DistributedShop : ShopDeployment
         var process = await MercatoProcess.StartAsync(
             RepoPaths.ServerDll, settings, Workspace.Folder(service), ["--services", service], port, waitUntilLive: false);
         Track(service, process);
-        await process.WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
+        await process.WaitUntilLiveAsync(StartupPatience);
         await WaitUntilReadyAsync(process);
     }
 

@@ -19,7 +19,7 @@ public sealed class EmbeddedShop : ShopDeployment
 
         var process = await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, Workspace.Folder("server"), port: port, waitUntilLive: false);
         Track("server", process);
-        await process.WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
+        await process.WaitUntilLiveAsync(StartupPatience);
         await WaitUntilReadyAsync(process);
         return process.Client;
     }
