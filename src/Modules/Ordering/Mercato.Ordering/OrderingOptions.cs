@@ -14,4 +14,7 @@ public sealed class OrderingOptions
     /// reservation never lapses while its order can still be paid (default 15 minutes).
     /// </summary>
     public TimeSpan ReservationMargin { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shop's name as invoices show it (default "Mercato").</summary>
+    public string ShopName { get; set; } = "Mercato";
 }
