@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mercato.Messaging.Events;
+using Mercato.Messaging.Transport;
 using Mercato.Ordering.Data;
 using Mercato.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +23,10 @@ public class OrderingFactory : ModuleHostFactory<Program>
     /// <summary>A service client with no customer role (for the 403 paths).</summary>
     public const string ReportsClient = "reports";
 
-    /// <summary>The service client's secret (only its hash is configured).</summary>
+    /// <summary>A service client that records payments (scope <c>ordering.payments</c>), as Payments will.</summary>
+    public const string PaymentsClient = "payments";
+
+    /// <summary>The service clients' secret (only its hash is configured).</summary>
     public const string ClientSecret = "ordering-test-secret-4Qk8";
 
     /// <summary>Creates a host on SQLite.</summary>
@@ -40,7 +45,26 @@ public class OrderingFactory : ModuleHostFactory<Program>
         Settings["Catalog:DemoData:Enabled"] = "false";
         Settings[$"Identity:Clients:{ReportsClient}:SecretHash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
         Settings[$"Identity:Clients:{ReportsClient}:Scopes:0"] = "ordering.read";
+        Settings[$"Identity:Clients:{PaymentsClient}:SecretHash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ClientSecret)));
+        Settings[$"Identity:Clients:{PaymentsClient}:Scopes:0"] = "ordering.payments";
     }
+
+    /// <summary>
+    /// Publishes <paramref name="integrationEvent"/> on the host's transport, as another module's
+    /// relay would: it reaches every subscribed handler through its inbox.
+    /// </summary>
+    public Task PublishAsync(IntegrationEvent integrationEvent)
+        => Services.GetRequiredService<IMessageTransport>().PublishAsync(
+            new MessageEnvelope(
+                integrationEvent.Id,
+                IntegrationEvent.NameOf(integrationEvent.GetType()),
+                EventSerializer.Serialize(integrationEvent),
+                integrationEvent.OccurredAt,
+                "tests",
+                null,
+                null,
+                null),
+            CancellationToken.None);
 
     /// <summary>Runs <paramref name="work"/> with a fresh Ordering DbContext of its own scope.</summary>
     public async Task<T> WithOrderingDbAsync<T>(Func<OrderingDbContext, Task<T>> work)

@@ -3,6 +3,12 @@ using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
 using Mercato.Ordering.Data;
+using Mercato.Ordering.Expiry;
+using Mercato.Ordering.Lifecycle;
+using Mercato.Ordering.PaymentEvents;
+using Mercato.Payments.Contracts;
+using Mercato.Ordering.Orders;
+using Mercato.Ordering.Payments;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
@@ -32,9 +38,18 @@ public static class OrderingModule
         builder.AddCatalogClient();
         builder.AddCartClient();
         builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
-            .Validate(o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero, "Ordering:PaymentWindow must be positive and Ordering:ReservationMargin not negative")
+            .Validate(
+                o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero && o.ExpirySweepInterval > TimeSpan.Zero,
+                "Ordering:PaymentWindow and Ordering:ExpirySweepInterval must be positive and Ordering:ReservationMargin not negative")
             .ValidateOnStart();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<OrderAccess>();
+        builder.Services.AddScoped<OrderTransitions>();
+        builder.Services.AddSingleton<UnpaidOrderExpiry>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnpaidOrderExpiry>());
+        builder.AddEventHandler<PaymentSucceeded, PaymentSucceededHandler, OrderingDbContext>(Name);
+        builder.AddEventHandler<PaymentFailed, PaymentFailedHandler, OrderingDbContext>(Name);
+        builder.AddEventHandler<PaymentRefunded, PaymentRefundedHandler, OrderingDbContext>(Name);
         return builder;
     }
 
@@ -42,6 +57,9 @@ public static class OrderingModule
     public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPlaceOrderApi();
+        endpoints.MapOrdersApi();
+        endpoints.MapOrderLifecycleApi();
+        endpoints.MapServiceOrdersApi();
         return endpoints;
     }
 }

@@ -19,6 +19,15 @@ namespace Mercato.Ordering.Orders;
 /// <param name="Notes">The customer's notes.</param>
 /// <param name="StatusHistory">Every status change, oldest first.</param>
 /// <param name="ExpiresAt">When an unpaid order is cancelled (pending orders only).</param>
+/// <param name="IsPaid">Whether its payment was confirmed.</param>
+/// <param name="PaymentIntent">The payment provider's intent id, once paid.</param>
+/// <param name="PaidAt">When payment was confirmed (UTC).</param>
+/// <param name="TrackingNumber">The latest tracking number given, if any.</param>
+/// <param name="Carrier">The latest carrier given, if any.</param>
+/// <param name="CancelledAt">When it was cancelled (UTC), if it was.</param>
+/// <param name="CancelReason">Why it was cancelled, if it was.</param>
+/// <param name="Contact">Who to contact about it.</param>
+/// <param name="IsArchived">Whether an administrator archived it (only administrators see archived orders).</param>
 /// <param name="CreatedAt">Placed (UTC).</param>
 /// <param name="UpdatedAt">Last changed (UTC).</param>
 public sealed record OrderResponse(
@@ -38,11 +47,25 @@ public sealed record OrderResponse(
     string? Notes,
     IReadOnlyList<StatusChangeResponse> StatusHistory,
     DateTime? ExpiresAt,
+    bool IsPaid,
+    string? PaymentIntent,
+    DateTime? PaidAt,
+    string? TrackingNumber,
+    string? Carrier,
+    DateTime? CancelledAt,
+    string? CancelReason,
+    OrderContactResponse Contact,
+    bool IsArchived,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
     /// <summary>The response form of a stored order with its lines and history loaded.</summary>
-    public static OrderResponse From(Order o) => new(
+    public static OrderResponse From(Order o)
+    {
+        var history = o.StatusHistory.OrderBy(c => c.At).ToList();
+        var shipping = history.LastOrDefault(c => c.TrackingNumber is not null || c.Carrier is not null);
+        var cancelled = history.LastOrDefault(c => c.To == OrderStatus.Cancelled);
+        return new(
         o.Id,
         o.Number,
         o.UserId,
@@ -57,8 +80,18 @@ public sealed record OrderResponse(
         AddressBody.From(o.BillingAddress),
         o.CouponCode,
         o.Notes,
-        [.. o.StatusHistory.OrderBy(c => c.At).Select(StatusChangeResponse.From)],
+        [.. history.Select(StatusChangeResponse.From)],
         o.Status == OrderStatus.Pending ? o.ExpiresAt : null,
+        o.PaidAt is not null,
+        o.PaymentIntent,
+        o.PaidAt,
+        shipping?.TrackingNumber,
+        shipping?.Carrier,
+        cancelled?.At,
+        cancelled?.Note,
+        new OrderContactResponse(o.ContactEmail, o.FirstName, o.LastName, o.Phone),
+        o.IsArchived,
         o.CreatedAt,
         o.UpdatedAt);
+    }
 }

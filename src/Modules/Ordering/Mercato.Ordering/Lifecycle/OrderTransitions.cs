@@ -1,0 +1,138 @@
+using Mercato.Messaging.Outbox;
+using Mercato.Ordering.Contracts;
+using Mercato.Ordering.Data;
+using Mercato.Ordering.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Ordering.Lifecycle;
+
+/// <summary>
+/// Moves orders through <see cref="OrderStateMachine"/>: every caller (the API, the payment
+/// events, the expiry job) changes status here and nowhere else. One <c>SaveChanges</c> writes
+/// the new status, its history entry and the event that tells the other modules
+/// (<see cref="OrderPaid"/>, <see cref="OrderShipped"/>, <see cref="OrderDelivered"/>,
+/// <see cref="OrderCancelled"/>), so a change is never kept without its event or the reverse.
+/// Two changes racing for one order are serialized by its <see cref="Order.Version"/>: the loser
+/// reads the order again and is judged on where it stands now (a cancel that loses to a shipment
+/// is refused).
+/// </summary>
+public sealed partial class OrderTransitions(OrderingDbContext db, TimeProvider clock, ILogger<OrderTransitions> logger)
+{
+    private const int MaxRounds = 20;
+
+    /// <summary>
+    /// Moves order <paramref name="orderId"/> as <paramref name="change"/> asks, if its status
+    /// allows it and <paramref name="precondition"/> (a refusal text, or null to go on) agrees.
+    /// </summary>
+    public async Task<TransitionResult> MoveAsync(
+        Guid orderId, StatusChange change, Func<Order, string?>? precondition, CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            db.ChangeTracker.Clear();
+            var order = await db.Orders
+                .Include(o => o.Lines)
+                .Include(o => o.StatusHistory)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+            if (order is null)
+            {
+                return new TransitionResult(TransitionKind.NotFound, null);
+            }
+
+            if (IsRepeat(order, change))
+            {
+                return new TransitionResult(TransitionKind.AlreadyDone, order);
+            }
+
+            if (precondition?.Invoke(order) is { } refusal)
+            {
+                return new TransitionResult(TransitionKind.Refused, order, refusal);
+            }
+
+            var wasPaid = order.PaidAt is not null;
+            if (!OrderStateMachine.CanMove(order.Status, change.To, wasPaid))
+            {
+                return new TransitionResult(TransitionKind.Refused, order, Refusal(order, change.To, wasPaid));
+            }
+
+            if (change.To == OrderStatus.Paid && order.PaymentIntent is { } paidWith && paidWith != change.PaymentIntent)
+            {
+                return new TransitionResult(TransitionKind.Refused, order, $"Order {order.Number} was paid with another payment");
+            }
+
+            var from = order.Status;
+            Apply(order, change);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                LogMoved(order.Number, from, order.Status, change.Actor);
+                return new TransitionResult(TransitionKind.Moved, order);
+            }
+            catch (DbUpdateConcurrencyException) when (round < MaxRounds)
+            {
+                // Another change got there first: read the order again and judge this one anew.
+                await Task.Delay(Random.Shared.Next(1, 5 * round), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsRepeat(Order order, StatusChange change) =>
+        change.To == OrderStatus.Paid && order.PaidAt is not null && change.PaymentIntent is not null && order.PaymentIntent == change.PaymentIntent;
+
+    private static string Refusal(Order order, OrderStatus to, bool wasPaid)
+    {
+        var allowed = OrderStateMachine.NextFrom(order.Status, wasPaid);
+        var next = allowed.Count == 0 ? "none: it is final" : string.Join(", ", allowed.Select(OrderStatusNames.Of));
+        return $"Order {order.Number} is {OrderStatusNames.Of(order.Status)} and cannot become {OrderStatusNames.Of(to)} (allowed next: {next})";
+    }
+
+    private void Apply(Order order, StatusChange change)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = new OrderStatusChange
+        {
+            Id = Guid.CreateVersion7(),
+            OrderId = order.Id,
+            From = order.Status,
+            To = change.To,
+            At = now,
+            Note = change.Note,
+            Actor = change.Actor,
+            TrackingNumber = change.TrackingNumber,
+            Carrier = change.Carrier,
+        };
+        order.StatusHistory.Add(entry);
+        db.OrderStatusChanges.Add(entry);
+        var wasPaid = order.PaidAt is not null;
+        order.Status = change.To;
+        order.UpdatedAt = now;
+        order.ExpiresAt = null;
+        order.Version++;
+        if (change.To == OrderStatus.Paid)
+        {
+            order.PaidAt = now;
+            order.PaymentIntent = change.PaymentIntent;
+        }
+
+        if (EventFor(order, change, wasPaid) is { } integrationEvent)
+        {
+            db.AddIntegrationEvent(integrationEvent, OrderingModule.Name);
+        }
+    }
+
+    private static Messaging.Events.IntegrationEvent? EventFor(Order order, StatusChange change, bool wasPaid) => change.To switch
+    {
+        OrderStatus.Paid => new OrderPaid(order.Id, order.Number, change.PaymentIntent, order.Total),
+        OrderStatus.Shipped => new OrderShipped(order.Id, order.Number, change.TrackingNumber, change.Carrier),
+        OrderStatus.Delivered => new OrderDelivered(order.Id, order.Number, order.UserId, [.. order.Lines.Select(l => l.ProductId).Distinct()]),
+        OrderStatus.Cancelled => new OrderCancelled(
+            order.Id, order.Number, change.Note ?? "Cancelled", wasPaid,
+            [.. order.Lines.Select(l => new OrderedLine(l.ProductId, l.Quantity, l.UnitPrice))]),
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} moved from {From} to {To} by {Actor}")]
+    private partial void LogMoved(string number, OrderStatus from, OrderStatus to, string actor);
+}

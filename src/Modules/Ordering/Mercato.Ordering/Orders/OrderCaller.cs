@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Mercato.Ordering.Checkout;
+using Mercato.Platform.Auth;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Mercato.Ordering.Orders;
+
+/// <summary>
+/// Who asks about orders: a signed-in shopper (their own orders), an administrator (everyone's),
+/// or a guest known only by the <c>X-Cart-Key</c> their orders were placed with.
+/// </summary>
+/// <param name="UserId">The signed-in user, or null for a guest.</param>
+/// <param name="GuestKeyHash">SHA-256 (hex) of a guest's cart key; null for a signed-in user.</param>
+/// <param name="IsAdmin">Whether the caller administers the shop.</param>
+public sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin)
+{
+    /// <summary>What the status history records as the actor.</summary>
+    public string Actor => UserId?.ToString() ?? "guest";
+
+    /// <summary>
+    /// Reads the caller: 401 for an anonymous caller without a cart key, 403 for a signed-in caller
+    /// (a service token, say) that is neither a shopper nor an administrator.
+    /// </summary>
+    public static (OrderCaller? Caller, ApiErrorResult? Error) From(HttpContext context)
+    {
+        var principal = context.User;
+        if (principal.Identity?.IsAuthenticated == true)
+        {
+            var admin = principal.IsInRole(MercatoRoles.Admin);
+            var shopper = admin || principal.IsInRole(MercatoRoles.Customer) || principal.IsInRole(MercatoRoles.Premium);
+            return shopper && Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var userId)
+                ? (new OrderCaller(userId, null, admin), null)
+                : (null, ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only shoppers and administrators see orders"));
+        }
+
+        var key = context.Request.Headers[Buyer.CartKeyHeader].ToString().Trim();
+        return key.Length is > 0 and <= 200
+            ? (new OrderCaller(null, new Buyer(null, key, null).GuestKeyHash, false), null)
+            : (null, ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"Sign in, or send the {Buyer.CartKeyHeader} your order was placed with"));
+    }
+
+    /// <summary>
+    /// The orders this caller may see: an administrator every order, a shopper their own and a
+    /// guest those placed with their key. Archived orders are kept for audit, and only an
+    /// administrator reaching one by its id still sees it.
+    /// </summary>
+    public IQueryable<Order> Visible(IQueryable<Order> orders) => IsAdmin
+        ? orders
+        : UserId is { } userId
+            ? orders.Where(o => o.UserId == userId && !o.IsArchived)
+            : orders.Where(o => o.GuestKeyHash == GuestKeyHash && !o.IsArchived);
+}

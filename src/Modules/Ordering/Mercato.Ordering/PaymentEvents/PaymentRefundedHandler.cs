@@ -1,0 +1,33 @@
+using Mercato.Ordering.Lifecycle;
+using Mercato.Ordering.Orders;
+using Mercato.Messaging.Events;
+using Mercato.Payments.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Ordering.PaymentEvents;
+
+/// <summary>
+/// A refund moves its order to refunded (from delivered, or from cancelled after payment). A
+/// redelivered event finds it refunded already and changes nothing.
+/// </summary>
+public sealed partial class PaymentRefundedHandler(OrderTransitions transitions, ILogger<PaymentRefundedHandler> logger)
+    : IIntegrationEventHandler<PaymentRefunded>
+{
+    /// <inheritdoc />
+    public async Task HandleAsync(PaymentRefunded integrationEvent, CancellationToken cancellationToken)
+    {
+        var note = $"Refunded {integrationEvent.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+        var result = await transitions.MoveAsync(
+            integrationEvent.OrderId,
+            new StatusChange(OrderStatus.Refunded, PaymentSucceededHandler.Actor, note),
+            order => order.Status == OrderStatus.Refunded ? "already refunded" : null,
+            cancellationToken);
+        if (result.Kind is TransitionKind.NotFound or TransitionKind.Refused && result.Order?.Status != OrderStatus.Refunded)
+        {
+            LogNotApplied(integrationEvent.OrderId, integrationEvent.PaymentIntentId, result.Refusal ?? "no such order");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refund of payment {PaymentIntent} for order {OrderId} did not change the order: {Refusal}")]
+    private partial void LogNotApplied(Guid orderId, string paymentIntent, string refusal);
+}

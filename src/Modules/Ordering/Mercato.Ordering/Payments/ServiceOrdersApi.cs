@@ -1,0 +1,52 @@
+using Mercato.Ordering.Contracts;
+using Mercato.Ordering.Lifecycle;
+using Mercato.Ordering.Orders;
+using Mercato.Platform.Auth;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using System.Security.Claims;
+
+namespace Mercato.Ordering.Payments;
+
+/// <summary>
+/// Orders for other services (service tokens): <c>/api/v1/orders/service</c>. Read any order by id
+/// (scope <c>ordering.read</c>, seed 000's service read) and record its payment (scope
+/// <c>ordering.payments</c>, seed 000's service update): the only ways besides the payment events
+/// that an order becomes paid.
+/// </summary>
+public static class ServiceOrdersApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapServiceOrdersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.ModuleGroup(OrderingModule.Descriptor)
+            .MapGroup("/api/v1/orders/service")
+            .WithTags("Orders (service)");
+        group.MapGet("/{id:guid}", GetAsync).RequireScope(OrderingScopes.Read).WithName("GetOrderForService")
+            .WithSummary("Any order by id with its lines, contact and payment state (service)");
+        group.MapPut("/{id:guid}/payment", RecordPaymentAsync).RequireScope(OrderingScopes.Payments).WithName("RecordOrderPayment")
+            .WithSummary("Marks a pending order paid with its payment intent; repeating it with the same intent changes nothing (service)");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ApiResponse<OrderResponse>>, ApiErrorResult>> GetAsync(
+        Guid id, OrderAccess access, CancellationToken cancellationToken)
+    {
+        var order = await access.FindAnyAsync(id, cancellationToken);
+        return order is null ? OrdersApi.NotFound() : ApiResults.Ok(OrderResponse.From(order));
+    }
+
+    private static async Task<Results<Ok<ApiResponse<OrderResponse>>, ApiErrorResult>> RecordPaymentAsync(
+        Guid id, RecordPaymentRequest request, ClaimsPrincipal principal, OrderTransitions transitions, CancellationToken cancellationToken)
+    {
+        var actor = principal.FindFirstValue(MercatoClaims.ClientId) ?? principal.FindFirstValue(MercatoClaims.Subject) ?? "service";
+        var change = new StatusChange(OrderStatus.Paid, actor, "Payment confirmed", PaymentIntent: request.PaymentIntent!.Trim());
+        var result = await transitions.MoveAsync(id, change, null, cancellationToken);
+        return OrderLifecycleApi.Answer(result, "Order updated successfully");
+    }
+}
