@@ -87,33 +87,58 @@ public sealed class InvoiceDocument
 
     private void WriteParties(InvoicePages pages, Order order)
     {
-        var half = pages.ContentWidth / 2;
+        // Bill-to (with the e-mail, the longest line) gets 60 % of the width, ship-to the rest.
+        var billWidth = (pages.ContentWidth * 0.6) - 10;
+        var shipX = InvoicePages.Margin + (pages.ContentWidth * 0.6);
+        var shipWidth = (pages.ContentWidth * 0.4) - 10;
         var name = string.Join(' ', new[] { order.FirstName, order.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        IEnumerable<string> billTo = [name, order.ContactEmail, .. AddressLines(order.BillingAddress)];
-        IEnumerable<string> shipTo = [name, .. AddressLines(order.ShippingAddress)];
-        var billLines = billTo.Where(l => !string.IsNullOrWhiteSpace(l)).SelectMany(l => pages.Wrap(l, _body, half - 10)).ToList();
-        var shipLines = shipTo.Where(l => !string.IsNullOrWhiteSpace(l)).SelectMany(l => pages.Wrap(l, _body, half - 10)).ToList();
+        var billLines = PartyLines(pages, [name, order.ContactEmail, .. AddressLines(order.BillingAddress)], billWidth);
+        var shipLines = PartyLines(pages, [name, .. AddressLines(order.ShippingAddress)], shipWidth);
+        var rows = Math.Max(billLines.Count, shipLines.Count);
 
-        pages.Reserve(LineHeight * (1 + Math.Max(billLines.Count, shipLines.Count)));
-        pages.Text("Bill to", _bold, InvoicePages.Margin, half);
-        pages.Text("Ship to", _bold, InvoicePages.Margin + half, half);
+        pages.Reserve(LineHeight * (1 + rows));
+        pages.Text("Bill to", _bold, InvoicePages.Margin, billWidth);
+        pages.Text("Ship to", _bold, shipX, shipWidth);
         pages.Advance(LineHeight);
-        for (var i = 0; i < Math.Max(billLines.Count, shipLines.Count); i++)
+        for (var i = 0; i < rows; i++)
         {
             if (i < billLines.Count)
             {
-                pages.Text(billLines[i], _body, InvoicePages.Margin, half - 10);
+                pages.Text(billLines[i].Text, billLines[i].Font, InvoicePages.Margin, billWidth);
             }
 
             if (i < shipLines.Count)
             {
-                pages.Text(shipLines[i], _body, InvoicePages.Margin + half, half - 10);
+                pages.Text(shipLines[i].Text, shipLines[i].Font, shipX, shipWidth);
             }
 
             pages.Advance(LineHeight);
         }
 
         pages.Advance(LineHeight * 1.5);
+    }
+
+    /// <summary>
+    /// The non-empty lines of an address block: each on one line, in the small font if only that
+    /// fits (an e-mail address stays whole), else wrapped.
+    /// </summary>
+    private List<(string Text, XFont Font)> PartyLines(InvoicePages pages, IEnumerable<string> lines, double width)
+    {
+        var result = new List<(string, XFont)>();
+        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            var wrapped = pages.Wrap(line, _body, width);
+            if (wrapped.Count > 1 && pages.Wrap(line, _small, width).Count == 1)
+            {
+                result.Add((line, _small));
+            }
+            else
+            {
+                result.AddRange(wrapped.Select(w => (w, _body)));
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<string> AddressLines(PostalAddress address) =>
