@@ -10,6 +10,7 @@ internal sealed record CheckoutResult(
     TimeSpan Elapsed,
     double[] SortedOrderLatenciesMs,
     IReadOnlyDictionary<int, long> OrderStatuses,
+    IReadOnlyDictionary<string, long> OrderErrors,
     IReadOnlyDictionary<int, long> CartStatuses,
     long TransportFailures,
     ServerMemory? ServerMemoryBefore,
@@ -42,6 +43,11 @@ internal sealed record CheckoutResult(
         text.AppendLine(inv, $"orders      {Placed} placed, {Placed / Elapsed.TotalSeconds:0.0} orders/s");
         text.AppendLine(inv, $"order POST  p50 {Percentile(0.50):0.00} ms  p90 {Percentile(0.90):0.00} ms  p99 {Percentile(0.99):0.00} ms  max {(SortedOrderLatenciesMs.Length > 0 ? SortedOrderLatenciesMs[^1] : 0):0.00} ms");
         text.AppendLine(inv, $"statuses    order POST {Statuses(OrderStatuses)}; add to cart {Statuses(CartStatuses)}; {TransportFailures} transport failures");
+        if (OrderErrors.Count > 0)
+        {
+            text.AppendLine(inv, $"refusals    {string.Join(", ", OrderErrors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"))}");
+        }
+
         if (ServerMemoryBefore is { } before && ServerMemoryAfter is { } after)
         {
             text.AppendLine(inv, $"server RSS  {before.RssMb:0.0} MB before, {after.RssMb:0.0} MB after (peak {after.PeakRssMb:0.0} MB)");

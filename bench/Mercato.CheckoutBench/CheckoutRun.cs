@@ -35,6 +35,7 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
             elapsed,
             [.. workers.SelectMany(w => w.OrderLatenciesMs).Order()],
             Merge(workers.Select(w => w.OrderStatuses)),
+            workers.SelectMany(w => w.OrderErrors).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
             Merge(workers.Select(w => w.CartStatuses)),
             workers.Sum(w => w.TransportFailures),
             memoryBefore,
@@ -107,11 +108,12 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
                 var started = Stopwatch.GetTimestamp();
                 using var placed = await shop.SendAsync(
                     HttpMethod.Post, "/api/v1/orders", shopper.Token, new { shippingAddress = ShippingAddress }, Guid.NewGuid().ToString());
-                await placed.Content.LoadIntoBufferAsync();
+                var body = await placed.Content.ReadAsStringAsync();
                 result.OrderLatenciesMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 result.CountOrder(placed.StatusCode);
                 if (placed.StatusCode != HttpStatusCode.Created)
                 {
+                    result.CountOrderError(placed.StatusCode, ErrorCode(body));
                     // The cart keeps its line when the order is refused: start the next round empty.
                     using var cleared = await shop.SendAsync(HttpMethod.Delete, "/api/v1/cart", shopper.Token);
                 }
@@ -123,6 +125,21 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
         }
 
         return result;
+    }
+
+    private static string ErrorCode(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
+                ? errors[0].GetProperty("code").GetString() ?? "?"
+                : "?";
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
     }
 
     /// <summary>Every order the shoppers hold on the server, and the units in them, read through the order list.</summary>

@@ -11,6 +11,9 @@ internal sealed class WorkerResult
     /// <summary>Order POST answers by status code.</summary>
     public Dictionary<int, long> OrderStatuses { get; } = [];
 
+    /// <summary>Refused order POSTs by status and the envelope's first error code, e.g. <c>409 INSUFFICIENT_STOCK</c>.</summary>
+    public Dictionary<string, long> OrderErrors { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Add-to-cart answers by status code.</summary>
     public Dictionary<int, long> CartStatuses { get; } = [];
 
@@ -22,6 +25,10 @@ internal sealed class WorkerResult
 
     /// <summary>Counts one add-to-cart answer.</summary>
     public void CountCart(HttpStatusCode status) => Count(CartStatuses, status);
+
+    /// <summary>Counts one refused order POST by its error code.</summary>
+    public void CountOrderError(HttpStatusCode status, string code)
+        => OrderErrors[$"{(int)status} {code}"] = OrderErrors.GetValueOrDefault($"{(int)status} {code}") + 1;
 
     private static void Count(Dictionary<int, long> statuses, HttpStatusCode status)
         => statuses[(int)status] = statuses.GetValueOrDefault((int)status) + 1;
