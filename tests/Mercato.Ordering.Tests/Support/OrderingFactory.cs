@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Mercato.Messaging.Events;
+using Mercato.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
 using Mercato.Messaging.Transport;
 using Mercato.Ordering.Data;
 using Mercato.Testing;
@@ -65,6 +68,14 @@ public class OrderingFactory : ModuleHostFactory<Program>
                 null,
                 null),
             CancellationToken.None);
+
+    /// <summary>The payloads of the <paramref name="type"/> events Ordering wrote to its outbox for order <paramref name="orderId"/>.</summary>
+    public Task<List<JsonElement>> EventsAsync(string type, Guid orderId) => WithOrderingDbAsync(async db =>
+    {
+        var id = orderId.ToString();
+        var payloads = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == type && m.Payload.Contains(id)).Select(m => m.Payload).ToListAsync();
+        return payloads.Select(p => JsonDocument.Parse(p).RootElement.Clone()).ToList();
+    });
 
     /// <summary>Runs <paramref name="work"/> with a fresh Ordering DbContext of its own scope.</summary>
     public async Task<T> WithOrderingDbAsync<T>(Func<OrderingDbContext, Task<T>> work)

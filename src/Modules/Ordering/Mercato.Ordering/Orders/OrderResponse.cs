@@ -62,7 +62,7 @@ public sealed record OrderResponse(
     /// <summary>The response form of a stored order with its lines and history loaded.</summary>
     public static OrderResponse From(Order o)
     {
-        var history = o.StatusHistory.OrderBy(c => c.At).ToList();
+        var history = StatusHistoryOrder.Chain(o.StatusHistory);
         var shipping = history.LastOrDefault(c => c.TrackingNumber is not null || c.Carrier is not null);
         var cancelled = history.LastOrDefault(c => c.To == OrderStatus.Cancelled);
         return new(
