@@ -25,4 +25,17 @@ public sealed record CartSnapshot(
     decimal Total,
     decimal TaxRate,
     string? CouponCode,
-    bool CanCheckOut);
+    bool CanCheckOut)
+{
+    /// <summary>
+    /// The cart's version: it changes with every write to the cart, so an order records the
+    /// version it was placed from and one cart state is never ordered twice.
+    /// </summary>
+    public long Version { get; init; }
+
+    /// <summary>The coupon code applied to the cart, valid or not (<see cref="CouponCode"/> names it only while it applies).</summary>
+    public string? AppliedCoupon { get; init; }
+
+    /// <summary>Why <see cref="AppliedCoupon"/> grants nothing now, readable by the shopper; null while it applies.</summary>
+    public string? CouponProblem { get; init; }
+}

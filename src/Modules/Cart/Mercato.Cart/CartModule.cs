@@ -4,10 +4,12 @@ using Mercato.Cart.Checkout;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Coupons;
 using Mercato.Cart.Data;
+using Mercato.Cart.OrderEvents;
 using Mercato.Cart.Pricing;
 using Mercato.Cart.Sweep;
 using Mercato.Catalog.Contracts;
 using Mercato.Messaging;
+using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -33,11 +35,13 @@ public static class CartModule
         builder.AddMessaging<CartDbContext>(Name);
         builder.AddEventHandler<ProductUpdated, ProductUpdatedHandler, CartDbContext>(Name);
         builder.AddEventHandler<ProductDeleted, ProductDeletedHandler, CartDbContext>(Name);
+        builder.AddEventHandler<OrderPlaced, OrderPlacedHandler, CartDbContext>(Name);
+        builder.AddEventHandler<OrderCancelled, OrderCancelledHandler, CartDbContext>(Name);
         builder.AddValidatorsOf<CartDbContext>();
         // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
         builder.AddCatalogClient();
         builder.Services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section)
-            .Validate(o => !o.Problems().Any(), "Cart settings are invalid: check Cart:TaxRate, the Max* limits and the idle times")
+            .Validate(o => !o.Problems().Any(), "Cart settings are invalid: check Cart:TaxRate, the Max* limits, the idle times and the redemption hold")
             .ValidateOnStart();
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
@@ -47,6 +51,8 @@ public static class CartModule
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartClient, InProcessCartClient>());
         builder.Services.AddSingleton<IdleCartSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleCartSweep>());
+        builder.Services.AddSingleton<RedemptionHoldSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedemptionHoldSweep>());
         return builder;
     }
 

@@ -27,6 +27,16 @@ public sealed class CartOptions
     /// <summary>How often idle carts are looked for (default 1 hour).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a coupon use counted for an order stays held without Ordering's <c>OrderPlaced</c>
+    /// confirming it; after that the order is taken never to have been written and the use is
+    /// given back (default 15 minutes).
+    /// </summary>
+    public TimeSpan RedemptionHold { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often unconfirmed coupon uses past their hold are looked for (default 1 minute).</summary>
+    public TimeSpan RedemptionSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -43,6 +53,11 @@ public sealed class CartOptions
         if (GuestCartIdleFor <= TimeSpan.Zero || UserCartIdleFor <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero)
         {
             yield return "Cart:GuestCartIdleFor, UserCartIdleFor and SweepInterval must be positive.";
+        }
+
+        if (RedemptionHold <= TimeSpan.Zero || RedemptionSweepInterval <= TimeSpan.Zero)
+        {
+            yield return "Cart:RedemptionHold and RedemptionSweepInterval must be positive.";
         }
     }
 }

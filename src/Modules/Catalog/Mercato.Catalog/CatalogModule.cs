@@ -3,11 +3,13 @@ using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
 using Mercato.Catalog.DemoData;
 using Mercato.Catalog.Media;
+using Mercato.Catalog.OrderEvents;
 using Mercato.Catalog.Products;
 using Mercato.Catalog.Reviews;
 using Mercato.Catalog.Search;
 using Mercato.Catalog.Stock;
 using Mercato.Messaging;
+using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
@@ -33,6 +35,9 @@ public static class CatalogModule
     {
         builder.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(Name);
         builder.AddMessaging<CatalogDbContext>(Name);
+        builder.AddEventHandler<OrderPaid, OrderPaidHandler, CatalogDbContext>(Name);
+        builder.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(Name);
+        builder.AddEventHandler<OrderDelivered, OrderDeliveredHandler, CatalogDbContext>(Name);
         builder.AddIdempotency<CatalogDbContext>();
         builder.AddValidatorsOf<CatalogDbContext>();
         builder.Services.AddOptions<StockOptions>().BindConfiguration(StockOptions.Section)

@@ -60,6 +60,7 @@ public static class OrderingModule
         endpoints.MapOrdersApi();
         endpoints.MapOrderLifecycleApi();
         endpoints.MapServiceOrdersApi();
+        Invoices.InvoiceApi.MapInvoiceApi(endpoints);
         return endpoints;
     }
 }

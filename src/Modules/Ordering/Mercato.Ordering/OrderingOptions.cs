@@ -17,4 +17,7 @@ public sealed class OrderingOptions
 
     /// <summary>How often pending orders past their payment window are looked for (default 1 minute).</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The shop's name as invoices show it (default "Mercato").</summary>
+    public string ShopName { get; set; } = "Mercato";
 }

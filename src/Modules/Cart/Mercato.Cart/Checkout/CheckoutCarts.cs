@@ -63,7 +63,12 @@ public sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuoter 
         quote.Totals.Total,
         quote.TaxRate,
         quote.Coupon is { Valid: true } coupon ? coupon.Coupon!.Code : null,
-        quote.CanCheckOut);
+        quote.CanCheckOut)
+    {
+        Version = quote.Cart.Version,
+        AppliedCoupon = quote.Coupon?.Code,
+        CouponProblem = quote.Coupon is { Valid: false } problem ? problem.Message ?? "The coupon no longer applies" : null,
+    };
 
     private static void Check(CartOwner owner)
     {

@@ -1,6 +1,10 @@
 namespace Mercato.Cart.Coupons;
 
-/// <summary>One order's use of a coupon; unique per order, so a retried redemption counts once.</summary>
+/// <summary>
+/// One order's use of a coupon; unique per order, so a retried redemption counts once. A use is
+/// held until Ordering's <c>OrderPlaced</c> confirms it; one never confirmed (the order was never
+/// written) is given back by <see cref="Sweep.RedemptionHoldSweep"/> after <see cref="CartOptions.RedemptionHold"/>.
+/// </summary>
 public sealed class CouponRedemption
 {
     /// <summary>Id (UUIDv7).</summary>
@@ -17,4 +21,7 @@ public sealed class CouponRedemption
 
     /// <summary>When (UTC).</summary>
     public DateTime RedeemedAt { get; set; }
+
+    /// <summary>When the order was confirmed placed (UTC); null while the use is only held.</summary>
+    public DateTime? ConfirmedAt { get; set; }
 }

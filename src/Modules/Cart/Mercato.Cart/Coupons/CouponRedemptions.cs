@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Data;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -116,15 +117,50 @@ public sealed class CouponRedemptions(CartDbContext db, TimeProvider time)
     /// are removed and the coupons' counts lowered, in one transaction. Releasing again does nothing.
     /// </summary>
     /// <returns>How many uses were given back.</returns>
-    public async Task<int> ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
+    public Task<int> ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
+        => GiveBackAsync(db.CouponRedemptions.Where(r => r.OrderId == orderId), cancellationToken);
+
+    /// <summary>
+    /// Confirms the uses counted for an order that now exists (Ordering's <c>OrderPlaced</c>), so
+    /// the hold sweep keeps them. Confirming again changes nothing.
+    /// </summary>
+    /// <returns>How many held uses were confirmed now.</returns>
+    public Task<int> ConfirmAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var redemptions = await db.CouponRedemptions.AsNoTracking().Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.CouponRedemptions.Where(r => r.OrderId == orderId && r.ConfirmedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConfirmedAt, now), cancellationToken);
+    }
+
+    /// <summary>Whether a use is counted for the order (held or confirmed).</summary>
+    public Task<bool> HeldForAsync(Guid orderId, CancellationToken cancellationToken)
+        => db.CouponRedemptions.AnyAsync(r => r.OrderId == orderId, cancellationToken);
+
+    /// <summary>
+    /// Gives back every use still unconfirmed <paramref name="hold"/> after it was counted: the
+    /// order it was counted for was never written. A use confirmed meanwhile is kept.
+    /// </summary>
+    /// <returns>How many uses were given back.</returns>
+    public Task<int> ReleaseUnconfirmedAsync(TimeSpan hold, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow().UtcDateTime - hold;
+        return GiveBackAsync(db.CouponRedemptions.Where(r => r.ConfirmedAt == null && r.RedeemedAt < before), cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the redemptions <paramref name="rows"/> selects and lowers their coupons' counts, in
+    /// one transaction (its own, or the event handler's it runs in). Each row is removed by a delete
+    /// that repeats the selection, and only the call whose delete removes it gives its use back, so
+    /// parallel or repeated calls count once and a use confirmed meanwhile is not removed by the sweep.
+    /// </summary>
+    private async Task<int> GiveBackAsync(IQueryable<CouponRedemption> rows, CancellationToken cancellationToken)
+    {
+        await using var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken);
+        var redemptions = await rows.AsNoTracking().ToListAsync(cancellationToken);
         var released = 0;
         foreach (var redemption in redemptions)
         {
-            // Only the release that removes the row gives the use back, so parallel releases count once.
-            if (await db.CouponRedemptions.Where(r => r.Id == redemption.Id).ExecuteDeleteAsync(cancellationToken) == 1)
+            if (await rows.Where(r => r.Id == redemption.Id).ExecuteDeleteAsync(cancellationToken) == 1)
             {
                 await db.Coupons.Where(c => c.Id == redemption.CouponId && c.TimesRedeemed > 0)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesRedeemed, c => c.TimesRedeemed - 1), cancellationToken);

@@ -78,6 +78,7 @@ public class CartDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(r => new { r.CouponId, r.OrderId }).IsUnique();
             e.HasIndex(r => r.OrderId);
             e.HasIndex(r => new { r.CouponId, r.CustomerKey });
+            e.HasIndex(r => new { r.ConfirmedAt, r.RedeemedAt });
             e.HasOne<Coupon>().WithMany().HasForeignKey(r => r.CouponId).OnDelete(DeleteBehavior.Restrict);
         });
 

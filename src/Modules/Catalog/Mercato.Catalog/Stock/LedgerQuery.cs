@@ -34,7 +34,7 @@ public sealed class LedgerQuery
 
 /// <summary>One stock movement.</summary>
 /// <param name="Id">Entry id.</param>
-/// <param name="Kind"><c>initial</c>, <c>set</c>, <c>adjust</c>, <c>reserve</c>, <c>commit</c> or <c>release</c>.</param>
+/// <param name="Kind"><c>initial</c>, <c>set</c>, <c>adjust</c>, <c>reserve</c>, <c>commit</c>, <c>release</c> or <c>return</c>.</param>
 /// <param name="OnHandChange">Change of units on hand.</param>
 /// <param name="ReservedChange">Change of reserved units.</param>
 /// <param name="OnHandAfter">Units on hand after.</param>

@@ -2,7 +2,7 @@ namespace Mercato.Catalog.Stock;
 
 /// <summary>An order's stock reservation.</summary>
 /// <param name="OrderId">The order.</param>
-/// <param name="Status"><c>reserved</c>, <c>committed</c> or <c>released</c>.</param>
+/// <param name="Status"><c>reserved</c>, <c>committed</c>, <c>released</c> or <c>returned</c>.</param>
 /// <param name="ExpiresAt">When held units are released by themselves.</param>
 /// <param name="Lines">The lines.</param>
 public sealed record ReservationResponse(Guid OrderId, string Status, DateTime ExpiresAt, IReadOnlyList<ReservationLineResponse> Lines)
@@ -25,5 +25,5 @@ public sealed record ReservationResponse(Guid OrderId, string Status, DateTime E
 /// <summary>One line of a <see cref="ReservationResponse"/>.</summary>
 /// <param name="ProductId">The product.</param>
 /// <param name="Quantity">Units.</param>
-/// <param name="Status"><c>reserved</c>, <c>committed</c> or <c>released</c>.</param>
+/// <param name="Status"><c>reserved</c>, <c>committed</c>, <c>released</c> or <c>returned</c>.</param>
 public sealed record ReservationLineResponse(Guid ProductId, int Quantity, string Status);

@@ -9,6 +9,9 @@ public enum ReservationStatus
     /// <summary>The order was paid; the units left stock.</summary>
     Committed,
 
-    /// <summary>The units were given back.</summary>
+    /// <summary>The units were given back before they were sold.</summary>
     Released,
+
+    /// <summary>The order was cancelled after it was paid: the sold units came back to stock.</summary>
+    Returned,
 }

@@ -20,4 +20,7 @@ public enum StockChangeKind
 
     /// <summary>A reservation was given back (cancelled or expired).</summary>
     Release,
+
+    /// <summary>Sold units came back on hand: the order was cancelled after it was paid.</summary>
+    Return,
 }

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -102,11 +103,38 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
 
     /// <summary>Turns the order's held units into a sale: on-hand and reserved both drop. Idempotent.</summary>
     public Task<TransitionOutcome> CommitAsync(Guid orderId, string? actor, CancellationToken cancellationToken)
-        => TransitionAsync(orderId, ReservationStatus.Committed, $"order {orderId} committed", actor, cancellationToken);
+        => TransitionAsync(
+            orderId,
+            lines => lines.Any(l => l.Status is ReservationStatus.Released or ReservationStatus.Returned) ? [] : Pending(lines, StockMove.Commit),
+            l => l.Status == ReservationStatus.Committed,
+            $"order {orderId} committed",
+            actor,
+            cancellationToken);
 
     /// <summary>Gives the order's held units back. Idempotent; committed lines are never released.</summary>
     public Task<TransitionOutcome> ReleaseAsync(Guid orderId, string? actor, CancellationToken cancellationToken)
-        => TransitionAsync(orderId, ReservationStatus.Released, $"order {orderId} released", actor, cancellationToken);
+        => TransitionAsync(
+            orderId,
+            lines => lines.Any(l => l.Status is ReservationStatus.Committed or ReservationStatus.Returned) ? [] : Pending(lines, StockMove.Release),
+            l => l.Status == ReservationStatus.Released,
+            $"order {orderId} released",
+            actor,
+            cancellationToken);
+
+    /// <summary>
+    /// Gives back all the stock of a cancelled order, once: held lines are released, and lines
+    /// already sold (the order was paid) come back on hand with a <see cref="StockChangeKind.Return"/>
+    /// ledger entry. Each line moves by a conditional update on its status, so any number of
+    /// cancellations, in parallel or repeated, give each unit back exactly once.
+    /// </summary>
+    public Task<TransitionOutcome> GiveBackAsync(Guid orderId, string? actor, CancellationToken cancellationToken)
+        => TransitionAsync(
+            orderId,
+            lines => [.. Pending(lines, StockMove.Release), .. Pending(lines, StockMove.Return)],
+            l => l.Status is ReservationStatus.Released or ReservationStatus.Returned,
+            $"order {orderId} cancelled",
+            actor,
+            cancellationToken);
 
     /// <summary>Releases every held reservation whose hold has run out; answers how many orders were released.</summary>
     public async Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken)
@@ -117,7 +145,13 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
             .Select(r => r.OrderId).Distinct().ToListAsync(cancellationToken);
         foreach (var orderId in orders)
         {
-            await TransitionAsync(orderId, ReservationStatus.Released, "expired", "system", cancellationToken, expiredBy: now);
+            await TransitionAsync(
+                orderId,
+                lines => lines.Any(l => l.Status is ReservationStatus.Committed or ReservationStatus.Returned) ? [] : Pending(lines, StockMove.Release).Where(m => m.Line.ExpiresAt <= now),
+                l => l.Status != ReservationStatus.Reserved,
+                "expired",
+                "system",
+                cancellationToken);
         }
 
         return orders.Count;
@@ -204,8 +238,19 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
             .Select(p => new StockFigures(p.Id, p.OnHand, p.Reserved))
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Moves the lines <paramref name="plan"/> picks from the order's current lines, each by a
+    /// conditional update on its status (a line a parallel call moved first is skipped), with
+    /// its product's figures and a ledger entry, in one transaction: its own, or the event
+    /// handler's it runs in. <paramref name="settled"/> says which lines count as done.
+    /// </summary>
     private async Task<TransitionOutcome> TransitionAsync(
-        Guid orderId, ReservationStatus target, string reason, string? actor, CancellationToken cancellationToken, DateTime? expiredBy = null)
+        Guid orderId,
+        Func<List<Reservation>, IEnumerable<(Reservation Line, StockMove Move)>> plan,
+        Func<Reservation, bool> settled,
+        string reason,
+        string? actor,
+        CancellationToken cancellationToken)
     {
         var lines = await LinesOfAsync(orderId, cancellationToken);
         if (lines.Count == 0)
@@ -213,34 +258,33 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
             return new TransitionOutcome(TransitionStatus.NotFound, lines);
         }
 
-        var pending = lines.Where(l => l.Status == ReservationStatus.Reserved && (expiredBy is null || l.ExpiresAt <= expiredBy)).ToList();
-        if (pending.Count > 0 && !lines.Any(l => IsOpposite(l.Status, target)))
+        var moves = plan(lines).ToList();
+        if (moves.Count > 0)
         {
             var now = time.GetUtcNow().UtcDateTime;
             var entries = new List<StockLedgerEntry>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var line in pending)
+            await using var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken);
+            foreach (var (line, move) in moves)
             {
                 var moved = await db.Reservations
-                    .Where(r => r.Id == line.Id && r.Status == ReservationStatus.Reserved)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, target).SetProperty(r => r.UpdatedAt, now), cancellationToken);
+                    .Where(r => r.Id == line.Id && r.Status == move.From)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, move.To).SetProperty(r => r.UpdatedAt, now), cancellationToken);
                 if (moved == 0)
                 {
-                    continue; // a parallel commit or release moved it first
+                    continue; // a parallel call moved it first
                 }
 
-                var quantity = line.Quantity;
-                var onHandChange = target == ReservationStatus.Committed ? -quantity : 0;
+                var onHandChange = move.OnHandSign * line.Quantity;
+                var reservedChange = move.ReservedSign * line.Quantity;
                 await db.Products
                     .Where(p => p.Id == line.ProductId)
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(p => p.OnHand, p => p.OnHand + onHandChange)
-                            .SetProperty(p => p.Reserved, p => p.Reserved - quantity)
+                            .SetProperty(p => p.Reserved, p => p.Reserved + reservedChange)
                             .SetProperty(p => p.Version, p => p.Version + 1)
                             .SetProperty(p => p.UpdatedAt, now),
                         cancellationToken);
-                var kind = target == ReservationStatus.Committed ? StockChangeKind.Commit : StockChangeKind.Release;
-                entries.Add(await LedgerEntryAsync(line.ProductId, kind, onHandChange, -quantity, reason, orderId, actor, now, cancellationToken));
+                entries.Add(await LedgerEntryAsync(line.ProductId, move.Kind, onHandChange, reservedChange, reason, orderId, actor, now, cancellationToken));
             }
 
             db.StockLedger.AddRange(entries);
@@ -249,12 +293,11 @@ public sealed class StockService(CatalogDbContext db, TimeProvider time, IOption
             lines = await LinesOfAsync(orderId, cancellationToken);
         }
 
-        var done = lines.All(l => l.Status == target || (expiredBy is not null && l.Status != ReservationStatus.Reserved));
-        return new TransitionOutcome(done ? TransitionStatus.Done : TransitionStatus.Conflict, lines);
+        return new TransitionOutcome(lines.All(settled) ? TransitionStatus.Done : TransitionStatus.Conflict, lines);
     }
 
-    private static bool IsOpposite(ReservationStatus status, ReservationStatus target)
-        => (status, target) is (ReservationStatus.Committed, ReservationStatus.Released) or (ReservationStatus.Released, ReservationStatus.Committed);
+    private static IEnumerable<(Reservation Line, StockMove Move)> Pending(List<Reservation> lines, StockMove move)
+        => lines.Where(l => l.Status == move.From).Select(l => (l, move));
 
     private async Task<StockLedgerEntry> LedgerEntryAsync(
         Guid productId, StockChangeKind kind, int onHandChange, int reservedChange, string reason, Guid? orderId, string? actor, DateTime now, CancellationToken cancellationToken)

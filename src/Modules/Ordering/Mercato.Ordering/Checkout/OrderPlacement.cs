@@ -7,6 +7,8 @@ using Mercato.Ordering.Numbers;
 using Mercato.Ordering.Orders;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +26,7 @@ internal sealed partial class OrderPlacement(
     ICartClient carts,
     ICatalogClient catalog,
     TimeProvider clock,
+    IServiceScopeFactory scopes,
     IOptions<OrderingOptions> options,
     ILogger<OrderPlacement> logger)
 {
@@ -41,6 +44,15 @@ internal sealed partial class OrderPlacement(
         if (cart is null || cart.Lines.Count == 0)
         {
             return Refused(ApiResults.BadRequest("cart", "The cart is empty: add products before placing an order"));
+        }
+
+        if (cart.AppliedCoupon is { } applied && cart.CouponCode is null)
+        {
+            // Never charge full price silently for a cart the shopper believes is discounted.
+            return Refused(ApiResults.Conflict(
+                ErrorCodes.Conflict,
+                $"The coupon {applied} on your cart no longer applies ({cart.CouponProblem}); remove it to order at full price",
+                "couponCode"));
         }
 
         if (request.CouponCode is { Length: > 0 } named && !string.Equals(named.Trim(), cart.CouponCode, StringComparison.OrdinalIgnoreCase))
@@ -74,6 +86,13 @@ internal sealed partial class OrderPlacement(
             }
 
             var order = await WriteAsync(orderId, buyer, email, cart, request, cancellationToken);
+            if (order is null)
+            {
+                await UndoAsync(orderId, redeemed, null);
+                return Refused(ApiResults.Conflict(
+                    ErrorCodes.Conflict, "This cart has just been ordered by another request; see your orders", "cart"));
+            }
+
             await ClearCartAsync(owner, order);
             return new PlacementResult(order, null);
         }
@@ -84,7 +103,8 @@ internal sealed partial class OrderPlacement(
         }
     }
 
-    private async Task<Order> WriteAsync(
+    /// <summary>Writes the order, its number and its event; null when this state of the cart was ordered already.</summary>
+    private async Task<Order?> WriteAsync(
         Guid orderId, Buyer buyer, string email, CartSnapshot cart, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -111,6 +131,8 @@ internal sealed partial class OrderPlacement(
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now + options.Value.PaymentWindow,
+            CartId = cart.CartId,
+            CartVersion = cart.Version,
             Lines = [.. cart.Lines.Select(l => new OrderLine
             {
                 Id = Guid.CreateVersion7(),
@@ -138,10 +160,32 @@ internal sealed partial class OrderPlacement(
                 [.. order.Lines.Select(l => new OrderedLine(l.ProductId, l.Quantity, l.UnitPrice))],
                 order.CouponCode, order.Subtotal, order.Discount, order.Tax, order.ShippingCost, order.Total),
             OrderingModule.Name);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await CartOrderedAsync(cart))
+            {
+                throw;
+            }
+
+            LogCartAlreadyOrdered(cart.CartId, cart.Version);
+            return null;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         LogPlaced(order.Number, order.Id, order.Lines.Count, order.Total);
         return order;
+    }
+
+    private async Task<bool> CartOrderedAsync(CartSnapshot cart)
+    {
+        // Ask outside the failed transaction: another connection sees the committed order.
+        await using var scope = scopes.CreateAsyncScope();
+        var fresh = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
+        return await fresh.Orders.AnyAsync(o => o.CartId == cart.CartId && o.CartVersion == cart.Version, CancellationToken.None);
     }
 
     private async Task ClearCartAsync(CartOwner owner, Order order)
@@ -157,7 +201,7 @@ internal sealed partial class OrderPlacement(
         }
     }
 
-    private async Task UndoAsync(Guid orderId, bool redeemed, Exception cause)
+    private async Task UndoAsync(Guid orderId, bool redeemed, Exception? cause)
     {
         LogUndoing(cause, orderId);
         try
@@ -187,7 +231,10 @@ internal sealed partial class OrderPlacement(
     private partial void LogCartNotCleared(Exception exception, string number);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Placing order {OrderId} failed; giving back its coupon use and stock")]
-    private partial void LogUndoing(Exception exception, Guid orderId);
+    private partial void LogUndoing(Exception? exception, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cart {CartId} at version {Version} was ordered by a concurrent request; this one is refused")]
+    private partial void LogCartAlreadyOrdered(Guid cartId, long version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not give back the coupon use or stock of unplaced order {OrderId}")]
     private partial void LogUndoFailed(Exception exception, Guid orderId);

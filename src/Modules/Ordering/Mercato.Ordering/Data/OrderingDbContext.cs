@@ -61,6 +61,7 @@ public class OrderingDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(o => o.GuestKeyHash);
             e.HasIndex(o => new { o.Status, o.ExpiresAt });
             e.HasIndex(o => o.CreatedAt);
+            e.HasIndex(o => new { o.CartId, o.CartVersion }).IsUnique();
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(o => o.StatusHistory).WithOne().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Cascade);
             e.ToTable(t =>

@@ -79,6 +79,16 @@ public sealed class Order
     /// <summary>When a still pending order is cancelled for want of payment (UTC).</summary>
     public DateTime? ExpiresAt { get; set; }
 
+    /// <summary>The cart the order was placed from.</summary>
+    public Guid? CartId { get; set; }
+
+    /// <summary>
+    /// The cart's version when it was ordered. (<see cref="CartId"/>, <see cref="CartVersion"/>) is
+    /// unique, so one state of a cart is ordered once even when two checkouts with different
+    /// idempotency keys race.
+    /// </summary>
+    public long? CartVersion { get; set; }
+
     /// <summary>The lines.</summary>
     public List<OrderLine> Lines { get; set; } = [];
 

@@ -204,6 +204,9 @@ namespace Mercato.Cart.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CouponId")
                         .HasColumnType("uuid");
 
@@ -221,6 +224,8 @@ namespace Mercato.Cart.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("ConfirmedAt", "RedeemedAt");
 
                     b.HasIndex("CouponId", "CustomerKey");
 

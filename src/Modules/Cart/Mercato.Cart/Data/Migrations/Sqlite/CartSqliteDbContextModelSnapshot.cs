@@ -199,6 +199,9 @@ namespace Mercato.Cart.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CouponId")
                         .HasColumnType("TEXT");
 
@@ -216,6 +219,8 @@ namespace Mercato.Cart.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("ConfirmedAt", "RedeemedAt");
 
                     b.HasIndex("CouponId", "CustomerKey");
 

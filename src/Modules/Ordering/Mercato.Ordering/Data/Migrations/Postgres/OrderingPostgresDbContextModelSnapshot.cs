@@ -121,6 +121,12 @@ namespace Mercato.Ordering.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("CartVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -213,6 +219,9 @@ namespace Mercato.Ordering.Data.Migrations.Postgres
                     b.HasIndex("GuestKeyHash");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CartId", "CartVersion")
                         .IsUnique();
 
                     b.HasIndex("Status", "ExpiresAt");

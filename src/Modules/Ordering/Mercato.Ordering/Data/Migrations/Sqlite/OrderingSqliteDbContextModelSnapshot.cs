@@ -116,6 +116,12 @@ namespace Mercato.Ordering.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CartId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CartVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -208,6 +214,9 @@ namespace Mercato.Ordering.Data.Migrations.Sqlite
                     b.HasIndex("GuestKeyHash");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CartId", "CartVersion")
                         .IsUnique();
 
                     b.HasIndex("Status", "ExpiresAt");

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Mercato.LoadDriver;
+
+namespace Mercato.CheckoutBench;
+
+/// <summary>What a checkout run measured, and the stock audit after it.</summary>
+internal sealed record CheckoutResult(
+    CheckoutOptions Options,
+    TimeSpan Elapsed,
+    double[] SortedOrderLatenciesMs,
+    IReadOnlyDictionary<int, long> OrderStatuses,
+    IReadOnlyDictionary<string, long> OrderErrors,
+    IReadOnlyDictionary<int, long> CartStatuses,
+    long TransportFailures,
+    ServerMemory? ServerMemoryBefore,
+    ServerMemory? ServerMemoryAfter,
+    int RemainingStock,
+    long ServerOrders,
+    long ServerUnits)
+{
+    /// <summary>Orders the shoppers saw created (201).</summary>
+    public long Placed => OrderStatuses.GetValueOrDefault(201);
+
+    /// <summary>
+    /// No stock was oversold and no order was lost: the server holds exactly the orders answered
+    /// 201, their units fit in the initial stock, and the Catalog's stock is the initial less them.
+    /// </summary>
+    public bool Consistent =>
+        ServerOrders == Placed
+        && ServerUnits == ServerOrders * Options.Quantity
+        && ServerUnits <= Options.Stock
+        && RemainingStock == Options.Stock - ServerUnits;
+
+    public string Format()
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        var o = Options;
+        text.AppendLine(inv, $"target      checkout on {o.Server}  {o.Shoppers} shoppers, {o.Quantity} unit(s) per order, stock {o.Stock}, up to {o.Duration.TotalSeconds:0}s / {o.MaxOrders} orders");
+        text.AppendLine(inv, $"machine     {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        text.AppendLine(inv, $"elapsed     {Elapsed.TotalSeconds:0.0} s (until the last shopper stopped)");
+        text.AppendLine(inv, $"orders      {Placed} placed, {Placed / Elapsed.TotalSeconds:0.0} orders/s");
+        text.AppendLine(inv, $"order POST  p50 {Percentile(0.50):0.00} ms  p90 {Percentile(0.90):0.00} ms  p99 {Percentile(0.99):0.00} ms  max {(SortedOrderLatenciesMs.Length > 0 ? SortedOrderLatenciesMs[^1] : 0):0.00} ms");
+        text.AppendLine(inv, $"statuses    order POST {Statuses(OrderStatuses)}; add to cart {Statuses(CartStatuses)}; {TransportFailures} transport failures");
+        if (OrderErrors.Count > 0)
+        {
+            text.AppendLine(inv, $"refusals    {string.Join(", ", OrderErrors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"))}");
+        }
+
+        if (ServerMemoryBefore is { } before && ServerMemoryAfter is { } after)
+        {
+            text.AppendLine(inv, $"server RSS  {before.RssMb:0.0} MB before, {after.RssMb:0.0} MB after (peak {after.PeakRssMb:0.0} MB)");
+        }
+
+        text.AppendLine(inv, $"stock       initial {o.Stock}, remaining {RemainingStock} (Catalog); server holds {ServerOrders} orders, {ServerUnits} units");
+        text.AppendLine(inv, $"audit       orders on the server {ServerOrders} {Cmp(ServerOrders == Placed)} 201s {Placed}; units {ServerUnits} {Cmp(ServerUnits <= o.Stock, "<=", ">")} initial {o.Stock}; remaining {RemainingStock} {Cmp(RemainingStock == o.Stock - ServerUnits)} {o.Stock} - {ServerUnits}");
+        text.AppendLine(Consistent ? "oversold    no (stock and orders agree)" : "oversold    CHECK FAILED: stock and orders disagree");
+        return text.ToString();
+    }
+
+    private static string Cmp(bool holds, string yes = "=", string no = "!=") => holds ? yes : no;
+
+    private static string Statuses(IReadOnlyDictionary<int, long> statuses)
+        => statuses.Count == 0 ? "none" : string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
+
+    private double Percentile(double p) =>
+        SortedOrderLatenciesMs.Length == 0 ? 0 : SortedOrderLatenciesMs[Math.Min(SortedOrderLatenciesMs.Length - 1, (int)(p * SortedOrderLatenciesMs.Length))];
+}
