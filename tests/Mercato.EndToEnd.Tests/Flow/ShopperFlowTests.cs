@@ -10,8 +10,9 @@ namespace Mercato.EndToEnd.Tests.Flow;
 /// The whole shopper flow through the public <c>/api/v1</c> of a running shop: a customer
 /// registers and browses, the administrator stocks a product and creates a coupon, the customer
 /// fills a cart, applies the coupon and places the order, a payment provider reports the payment,
-/// and the administrator ships and delivers it. The figures are checked in every service they
-/// touch on the way (cart totals, stock held, coupon uses, the order's history).
+/// the administrator ships and delivers it, and the customer downloads the invoice and reviews
+/// the product as a verified buyer. The figures are checked in every service they touch on the
+/// way (cart totals, stock held and sold, coupon uses, the order's history).
 /// </summary>
 /// <typeparam name="TShop">The deployment (embedded or distributed).</typeparam>
 public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixture<TShop>
@@ -33,11 +34,11 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
     private HttpClient Api => shop.Api;
 
     [Fact]
-    public Task A_customer_buys_with_a_coupon_and_the_order_is_paid_shipped_and_delivered() => shop.RunAsync(async () =>
+    public Task A_customer_buys_with_a_coupon_the_order_is_paid_shipped_and_delivered_and_the_review_is_verified() => shop.RunAsync(async () =>
     {
         // The shop's administrator and a new customer.
         var admin = await Api.SignInAsync(ShopDeployment.AdminEmail, ShopDeployment.AdminPassword);
-        var (_, _, customer) = await Api.RegisterCustomerAsync("Grace", "Hopper");
+        var (customerId, _, customer) = await Api.RegisterCustomerAsync("Grace", "Hopper");
         var me = await Api.GetDataAsync("/api/v1/auth/me", customer);
         Assert.Contains("Customer", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
@@ -110,15 +111,17 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         var (_, _, stranger) = await Api.RegisterCustomerAsync("Alan", "Turing");
         (await Api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{orderId}", stranger, HttpStatusCode.NotFound)).Response.Dispose();
 
-        await PayAsync(customer, orderId);
+        await PayAsync(customer, admin, orderId, productId);
         await FulfilAsync(customer, admin, orderId);
+        await DownloadInvoiceAsync(customer, orderId);
+        await ReviewAsync(customerId, customer, productId);
     });
 
     /// <summary>
     /// A payment provider (a service client) reports the payment through the service endpoint,
-    /// once and then again.
+    /// once and then again; the Catalog turns the held units into a sale when <c>OrderPaid</c> arrives.
     /// </summary>
-    private async Task PayAsync(string customer, Guid orderId)
+    private async Task PayAsync(string customer, string admin, Guid orderId, Guid productId)
     {
         var provider = await Api.ServiceTokenAsync(ShopDeployment.PaymentsClient, ShopDeployment.ClientSecret);
         Assert.Equal("pending", (await Api.GetDataAsync($"/api/v1/orders/service/{orderId}", provider)).GetProperty("status").GetString());
@@ -138,6 +141,13 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         }
 
         Assert.Equal(paid.GetProperty("paidAt").GetDateTime(), unchanged.GetProperty("paidAt").GetDateTime());
+
+        var sold = await ShopCalls.EventuallyAsync(() => LatestLedgerEntryAsync(admin, productId), e => e.GetProperty("kind").GetString() != "reserve");
+        Assert.Equal("commit", sold.GetProperty("kind").GetString());
+        Assert.Equal(orderId, sold.GetProperty("orderId").GetGuid());
+        Assert.Equal(StockOnHand - Quantity, sold.GetProperty("onHandAfter").GetInt32());
+        Assert.Equal(0, sold.GetProperty("reservedAfter").GetInt32());
+        Assert.Equal(StockOnHand - Quantity, (await Api.GetDataAsync($"/api/v1/products/{productId}")).GetProperty("stock").GetInt32());
     }
 
     /// <summary>The administrator moves the paid order to processing, shipped (with tracking) and delivered; the customer cannot.</summary>
@@ -158,6 +168,37 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         Assert.Equal("Collected", shipped.GetProperty("note").GetString());
         Assert.Equal("1Z999AA10123456784", order.GetProperty("trackingNumber").GetString());
         Assert.Equal("UPS", order.GetProperty("carrier").GetString());
+    }
+
+    /// <summary>The customer downloads the order's invoice, a PDF.</summary>
+    private async Task DownloadInvoiceAsync(string customer, Guid orderId)
+    {
+        using var invoice = await Api.CallAsync(HttpMethod.Get, $"/api/v1/orders/{orderId}/invoice", customer);
+        await invoice.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("application/pdf", invoice.Content.Headers.ContentType?.MediaType);
+        var bytes = await invoice.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+    }
+
+    /// <summary>Once the Catalog has heard of the delivery, the customer's review is a verified purchase.</summary>
+    private async Task ReviewAsync(Guid customerId, string customer, Guid productId)
+    {
+        await ShopCalls.EventuallyAsync(() => shop.HasRecordedPurchaseAsync(customerId, productId), recorded => recorded);
+
+        var review = await Api.DataAsync(HttpMethod.Post, $"/api/v1/products/{productId}/reviews", customer, new
+        {
+            rating = 5,
+            title = "Bright and sturdy",
+            comment = "Survived a week of gales on the balcony.",
+        }, HttpStatusCode.Created);
+        Assert.True(review.GetProperty("verifiedPurchase").GetBoolean(), review.ToString());
+
+        var reviews = await Api.GetDataAsync($"/api/v1/products/{productId}/reviews");
+        var listed = Assert.Single(reviews.GetProperty("items").EnumerateArray());
+        Assert.True(listed.GetProperty("verifiedPurchase").GetBoolean());
+        var product = await Api.GetDataAsync($"/api/v1/products/{productId}");
+        Assert.Equal(1, product.GetProperty("reviewCount").GetInt32());
+        Assert.Equal(5m, product.GetProperty("rating").GetDecimal());
     }
 
     /// <summary>Places the customer's cart as an order, then sends the same request again; both answers are the one order.</summary>

@@ -1,4 +1,5 @@
 using Mercato.Testing;
+using Npgsql;
 
 namespace Mercato.EndToEnd.Tests.Support;
 
@@ -68,6 +69,19 @@ public sealed class DistributedShop : ShopDeployment
             RepoPaths.ServerDll, gateway, Workspace.Folder("gateway"), ["--services", "gateway"], urls["gateway"], waitUntilLive: false));
         await process.WaitUntilLiveAsync(StartupPatience);
         return process.Client;
+    }
+
+    /// <inheritdoc />
+    public override async Task<bool> HasRecordedPurchaseAsync(Guid userId, Guid productId)
+    {
+        var catalog = new NpgsqlConnectionStringBuilder(TestInfrastructure.Postgres) { Database = DatabasePrefix + "catalog", Pooling = false };
+        await using var connection = new NpgsqlConnection(catalog.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM catalog_purchases WHERE \"UserId\" = @user AND \"ProductId\" = @product", connection);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("product", productId);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 
     /// <inheritdoc />

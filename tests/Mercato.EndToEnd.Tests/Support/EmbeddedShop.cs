@@ -1,4 +1,5 @@
 using Mercato.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Mercato.EndToEnd.Tests.Support;
 
@@ -22,5 +23,24 @@ public sealed class EmbeddedShop : ShopDeployment
         await process.WaitUntilLiveAsync(StartupPatience);
         await WaitUntilReadyAsync(process);
         return process.Client;
+    }
+
+    /// <inheritdoc />
+    public override async Task<bool> HasRecordedPurchaseAsync(Guid userId, Guid productId)
+    {
+        var file = Workspace.Combine("server", "data", "catalog.db");
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        // EF Core stores a Guid in SQLite as upper-case text.
+        command.CommandText = "SELECT COUNT(*) FROM catalog_purchases WHERE UserId = $user AND ProductId = $product";
+        command.Parameters.AddWithValue("$user", userId.ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("$product", productId.ToString().ToUpperInvariant());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }

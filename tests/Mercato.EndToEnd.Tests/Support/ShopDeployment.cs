@@ -59,6 +59,14 @@ public abstract class ShopDeployment : IAsyncLifetime
     /// <summary>Starts the processes (registering each with <see cref="Track"/>) and returns the public client.</summary>
     protected abstract Task<HttpClient> StartAsync();
 
+    /// <summary>
+    /// Whether the Catalog has recorded that <paramref name="userId"/> received <paramref name="productId"/>
+    /// (its <c>catalog_purchases</c> row, written when <c>OrderDelivered</c> arrives). Nothing in the
+    /// API shows it before a review is written, and a user reviews a product only once, so the flow
+    /// waits on the stored row and then checks the review through the API.
+    /// </summary>
+    public abstract Task<bool> HasRecordedPurchaseAsync(Guid userId, Guid productId);
+
     /// <summary>Removes what the deployment left outside its processes (databases); nothing by default.</summary>
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
 
