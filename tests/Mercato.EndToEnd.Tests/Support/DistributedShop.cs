@@ -23,6 +23,10 @@ public sealed class DistributedShop : ShopDeployment
 
     private string DatabasePrefix => _name + "_";
 
+    private string Exchange => _name + ".events";
+
+    private string QueuePrefix => _name + ".";
+
     /// <inheritdoc />
     protected override async Task<HttpClient> StartAsync()
     {
@@ -39,8 +43,8 @@ public sealed class DistributedShop : ShopDeployment
         shared["Persistence:DatabasePrefix"] = DatabasePrefix;
         shared["Messaging:Transport"] = "rabbitmq";
         shared["Messaging:RabbitMq:Uri"] = TestInfrastructure.RabbitMq;
-        shared["Messaging:RabbitMq:Exchange"] = _name + ".events";
-        shared["Messaging:RabbitMq:QueuePrefix"] = _name + ".";
+        shared["Messaging:RabbitMq:Exchange"] = Exchange;
+        shared["Messaging:RabbitMq:QueuePrefix"] = QueuePrefix;
         shared["Services:Catalog:Url"] = Url("catalog");
         shared["Services:Cart:Url"] = Url("cart");
 
@@ -85,7 +89,11 @@ public sealed class DistributedShop : ShopDeployment
     }
 
     /// <inheritdoc />
-    protected override Task CleanUpAsync() => TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
+    protected override async Task CleanUpAsync()
+    {
+        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering");
+        await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
+    }
 
     private async Task StartServiceAsync(string service, Dictionary<string, string?> settings, int port)
     {

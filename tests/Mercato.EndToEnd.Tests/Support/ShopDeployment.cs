@@ -172,9 +172,15 @@ public abstract class ShopDeployment : IAsyncLifetime
         }
 
         _processes.Clear();
-        await CleanUpAsync();
-        Workspace.Dispose();
-        GC.SuppressFinalize(this);
+        try
+        {
+            await CleanUpAsync();
+        }
+        finally
+        {
+            Workspace.Dispose();
+            GC.SuppressFinalize(this);
+        }
     }
 
     private static string CultureInfoInvariant(FormattableString text) => FormattableString.Invariant(text);

@@ -80,18 +80,8 @@ public sealed class TestBroker : IAsyncDisposable
     }
 
     /// <summary>Deletes what a test's processes declared: the module queues, their dead-letter queues and the exchanges.</summary>
-    public async Task DeleteTopologyAsync(string exchange, string queuePrefix, params string[] modules)
-    {
-        await using var channel = await _connection.CreateChannelAsync();
-        foreach (var module in modules)
-        {
-            await channel.QueueDeleteAsync(queuePrefix + module, ifUnused: false, ifEmpty: false);
-            await channel.QueueDeleteAsync(queuePrefix + module + ".dlq", ifUnused: false, ifEmpty: false);
-        }
-
-        await channel.ExchangeDeleteAsync(exchange, ifUnused: false);
-        await channel.ExchangeDeleteAsync(exchange + ".dlx", ifUnused: false);
-    }
+    public Task DeleteTopologyAsync(string exchange, string queuePrefix, params string[] modules) =>
+        RabbitMqTopology.DeleteAsync(_connection, exchange, queuePrefix, modules);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
