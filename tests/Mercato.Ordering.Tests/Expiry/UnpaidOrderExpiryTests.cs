@@ -45,6 +45,8 @@ public abstract class UnpaidOrderExpiryTests(bool postgres)
         var cancelled = Assert.Single(await factory.EventsAsync("OrderCancelled", stale.Id));
         Assert.Equal((UnpaidOrderExpiry.Reason, false), (cancelled.GetProperty("reason").GetString(), cancelled.GetProperty("wasPaid").GetBoolean()));
         Assert.Empty(await factory.EventsAsync("OrderCancelled", paid.Id));
+        // 10 units: 3 went to the expired order, 1 to the younger one; the 3 come back once.
+        Assert.Equal(9, await MercatoProcess.EventuallyAsync(() => client.StockAsync(stale.ProductId), s => s == 9, TimeSpan.FromSeconds(15)));
 
         // Paying the expired order afterwards is refused; nothing changes.
         using var late = await client.PayAsync(payments, stale.Id, "pi_late");

@@ -102,6 +102,24 @@ public sealed class InvoiceDocumentTests
             expected => Assert.Contains(expected, page, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_font_is_dejavu_sans_embedded_in_the_file_never_one_of_the_machine()
+    {
+        var order = Order("ORD-2026-000046", ("Lamp", "LAMP-1", 30.00m, 1));
+        Total(order);
+        var bytes = new InvoiceDocument(Options.Create(new OrderingOptions())).Render(order);
+
+        var fonts = PdfText.Fonts(bytes);
+
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f =>
+        {
+            Assert.Contains("DejaVu Sans", f.BaseFont.Replace("#20", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(f.Embedded, $"{f.BaseFont} is not embedded");
+        });
+        Assert.Contains(fonts, f => f.BaseFont.Contains("Bold", StringComparison.Ordinal));
+    }
+
     private static List<string> Render(Order order, string shopName = "Mercato")
     {
         var bytes = new InvoiceDocument(Options.Create(new OrderingOptions { ShopName = shopName })).Render(order);

@@ -21,6 +21,29 @@ internal static partial class PdfText
         return [.. document.Pages.Cast<PdfPage>().Select(PageText)];
     }
 
+    /// <summary>The base font names each page uses, with whether the font's program is embedded in the file.</summary>
+    public static IReadOnlyList<(string BaseFont, bool Embedded)> Fonts(byte[] pdf)
+    {
+        using var stream = new MemoryStream(pdf);
+        using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
+        var fonts = new List<(string, bool)>();
+        foreach (var page in document.Pages.Cast<PdfPage>())
+        {
+            var resources = page.Resources.Elements.GetDictionary("/Font");
+            foreach (var name in resources?.Elements.Keys ?? [])
+            {
+                var font = resources!.Elements.GetDictionary(name)!;
+                // A Type0 (Identity-H) font keeps its descriptor in its one descendant CID font.
+                var descendant = font.Elements.GetArray("/DescendantFonts")?.Elements.GetDictionary(0) ?? font;
+                var descriptor = descendant.Elements.GetDictionary("/FontDescriptor");
+                var embedded = descriptor is not null && (descriptor.Elements.ContainsKey("/FontFile2") || descriptor.Elements.ContainsKey("/FontFile3"));
+                fonts.Add((font.Elements.GetName("/BaseFont"), embedded));
+            }
+        }
+
+        return fonts;
+    }
+
     private static string PageText(PdfPage page)
     {
         var fonts = new Dictionary<string, (Dictionary<int, string> Map, int CodeBytes)>(StringComparer.Ordinal);

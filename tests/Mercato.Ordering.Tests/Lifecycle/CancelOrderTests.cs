@@ -32,6 +32,8 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         var line = Assert.Single(cancelled.GetProperty("lines").EnumerateArray());
         Assert.Equal((order.ProductId, 2), (line.GetProperty("productId").GetGuid(), line.GetProperty("quantity").GetInt32()));
         Assert.Equal("cancelled", (await _client.OrderAsync(order.Id, order.Token)).GetProperty("status").GetString());
+        // The Catalog gives the held units back when OrderCancelled reaches it.
+        Assert.Equal(10, await MercatoProcess.EventuallyAsync(() => _client.StockAsync(order.ProductId), s => s == 10, TimeSpan.FromSeconds(15)));
     }
 
     [Fact]
@@ -56,6 +58,8 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         await response.ExpectAsync(HttpStatusCode.OK);
         var cancelled = Assert.Single(await factory.EventsAsync("OrderCancelled", order.Id));
         Assert.True(cancelled.GetProperty("wasPaid").GetBoolean());
+        // Paid stock was sold (OrderPaid committed it); the cancellation puts it back on hand.
+        Assert.Equal(10, await MercatoProcess.EventuallyAsync(() => _client.StockAsync(order.ProductId), s => s == 10, TimeSpan.FromSeconds(15)));
         Assert.Equal("Out of stock at the warehouse", cancelled.GetProperty("reason").GetString());
     }
 
