@@ -244,6 +244,20 @@ public abstract partial class PlaceOrderTests<TFactory>(TFactory factory) : ICla
         var numbers = responses.Where(r => r.StatusCode == HttpStatusCode.Created)
             .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("orderNumber").GetString()).ToList();
         Assert.Equal(10, numbers.Distinct().Count());
+
+        // The ledger adds up: 10 on hand from the start, one reservation per placed order and nothing else.
+        using var ledgerResponse = await _client.CallAsync(HttpMethod.Get, $"/api/v1/products/{product}/stock/ledger?pageSize=100", admin);
+        await ledgerResponse.ExpectAsync(HttpStatusCode.OK);
+        var ledger = (await ledgerResponse.ReadJsonAsync()).GetProperty("data").GetProperty("items").EnumerateArray().ToList();
+        var placedIds = responses.Where(r => r.StatusCode == HttpStatusCode.Created)
+            .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("id").GetGuid()).Order().ToList();
+        var reserves = ledger.Where(e => e.GetProperty("kind").GetString() == "reserve").ToList();
+        Assert.Equal(placedIds, reserves.Select(e => e.GetProperty("orderId").GetGuid()).Order());
+        Assert.All(reserves, e => Assert.Equal((0, 1), (e.GetProperty("onHandChange").GetInt32(), e.GetProperty("reservedChange").GetInt32())));
+        Assert.Equal(10, ledger.Sum(e => e.GetProperty("onHandChange").GetInt32()));
+        Assert.Equal(10, ledger.Sum(e => e.GetProperty("reservedChange").GetInt32()));
+        Assert.Equal(10, ledger.Max(e => e.GetProperty("reservedAfter").GetInt32()));
+        Assert.All(ledger, e => Assert.Equal(10, e.GetProperty("onHandAfter").GetInt32()));
     }
 
     private async Task<(string Token, Guid Product)> CustomerWithCartAsync(int stock, int quantity)
