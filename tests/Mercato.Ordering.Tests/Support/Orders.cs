@@ -20,6 +20,23 @@ public static class Orders
         return new PlacedOrder(data.GetProperty("id").GetGuid(), data.GetProperty("orderNumber").GetString()!, product, userId, email, token, admin);
     }
 
+    /// <summary>
+    /// A guest who placed an order for one unit of <paramref name="product"/> with a new cart;
+    /// returns the order's id and the cart key it was placed with.
+    /// </summary>
+    public static async Task<(Guid OrderId, string CartKey)> GuestOrderAsync(this HttpClient client, Guid product, string firstName = "Zoé")
+    {
+        var cartKey = await client.GuestCartAsync(product, 1);
+        using var placed = await client.PlaceOrderAsync(null, new
+        {
+            shippingAddress = new { street = "1 Rue de Rivoli", city = "Paris", state = "IDF", zipCode = "75001", country = "France" },
+            contactEmail = $"guest-{Shop.Unique()}@example.com",
+            firstName,
+        }, cartKey: cartKey);
+        await placed.ExpectAsync(HttpStatusCode.Created);
+        return ((await placed.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid(), cartKey);
+    }
+
     /// <summary><c>GET /api/v1/orders/{id}</c>.</summary>
     public static Task<HttpResponseMessage> GetOrderAsync(this HttpClient client, Guid id, string? token, string? cartKey = null)
         => client.CallAsync(HttpMethod.Get, $"/api/v1/orders/{id}", token, headers: ShopApi.CartKey(cartKey));

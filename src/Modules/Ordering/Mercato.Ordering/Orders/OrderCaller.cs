@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Mercato.Ordering.Checkout;
+using System.Security.Cryptography;
+using System.Text;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
@@ -14,8 +15,13 @@ namespace Mercato.Ordering.Orders;
 /// <param name="UserId">The signed-in user, or null for a guest.</param>
 /// <param name="GuestKeyHash">SHA-256 (hex) of a guest's cart key; null for a signed-in user.</param>
 /// <param name="IsAdmin">Whether the caller administers the shop.</param>
-public sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin)
+/// <param name="CartKey">A guest's cart key as sent (never stored); null for a signed-in user.</param>
+/// <param name="Email">A signed-in user's account e-mail; null for a guest.</param>
+public sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin, string? CartKey = null, string? Email = null)
 {
+    /// <summary>The guest cart header.</summary>
+    public const string CartKeyHeader = "X-Cart-Key";
+
     /// <summary>What the status history records as the actor.</summary>
     public string Actor => UserId?.ToString() ?? "guest";
 
@@ -24,6 +30,13 @@ public sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmi
     /// (a service token, say) that is neither a shopper nor an administrator.
     /// </summary>
     public static (OrderCaller? Caller, ApiErrorResult? Error) From(HttpContext context)
+        => From(context, "see orders", $"Sign in, or send the {CartKeyHeader} your order was placed with");
+
+    /// <summary>Reads the caller, with the 403 and 401 texts of the endpoint that asks.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="action">What only shoppers and administrators may do, for the 403.</param>
+    /// <param name="signInMessage">The 401's text.</param>
+    public static (OrderCaller? Caller, ApiErrorResult? Error) From(HttpContext context, string action, string signInMessage)
     {
         var principal = context.User;
         if (principal.Identity?.IsAuthenticated == true)
@@ -31,15 +44,18 @@ public sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmi
             var admin = principal.IsInRole(MercatoRoles.Admin);
             var shopper = admin || principal.IsInRole(MercatoRoles.Customer) || principal.IsInRole(MercatoRoles.Premium);
             return shopper && Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var userId)
-                ? (new OrderCaller(userId, null, admin), null)
-                : (null, ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only shoppers and administrators see orders"));
+                ? (new OrderCaller(userId, null, admin, Email: principal.FindFirstValue(MercatoClaims.Email)), null)
+                : (null, ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, $"Only shoppers and administrators {action}"));
         }
 
-        var key = context.Request.Headers[Buyer.CartKeyHeader].ToString().Trim();
+        var key = context.Request.Headers[CartKeyHeader].ToString().Trim();
         return key.Length is > 0 and <= 200
-            ? (new OrderCaller(null, new Buyer(null, key, null).GuestKeyHash, false), null)
-            : (null, ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"Sign in, or send the {Buyer.CartKeyHeader} your order was placed with"));
+            ? (new OrderCaller(null, HashOf(key), false, CartKey: key), null)
+            : (null, ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, signInMessage));
     }
+
+    /// <summary>SHA-256 (hex) of a guest's cart key, as orders store it.</summary>
+    public static string HashOf(string cartKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cartKey)));
 
     /// <summary>
     /// The orders this caller may see: an administrator every order, a shopper their own and a
