@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mercato.Testing;
+
+namespace Mercato.Architecture.Tests;
+
+/// <summary>
+/// Mercato is MIT and ships only permissively licensed dependencies. These tests read the
+/// server's resolved package graph (every direct and transitive package that NuGet restored for
+/// <c>Mercato.Server</c>) and the licence each package declares in its own nuspec.
+/// </summary>
+public sealed partial class LicenceTests
+{
+    private static readonly HashSet<string> Permissive = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL", "ISC", "MS-PL",
+    };
+
+    [Fact]
+    public void The_repository_carries_the_MIT_licence()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "LICENSE"));
+
+        Assert.StartsWith("MIT License", text, StringComparison.Ordinal);
+        Assert.Contains("Permission is hereby granted, free of charge", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_package_the_server_ships_has_a_permissive_licence()
+    {
+        var packages = ServerPackages();
+        Assert.NotEmpty(packages);
+
+        var refused = packages
+            .Where(p => !IsPermissive(p.Licence))
+            .Select(p => $"{p.Id} {p.Version}: {p.Licence ?? "no licence expression"}")
+            .ToList();
+
+        Assert.Empty(refused);
+    }
+
+    [Fact]
+    public void PDFsharp_stays_on_the_MIT_licensed_6_2_line()
+    {
+        var pdf = Assert.Single(ServerPackages(), p => p.Id.Equals("PDFsharp", StringComparison.OrdinalIgnoreCase));
+
+        Assert.StartsWith("6.2.", pdf.Version, StringComparison.Ordinal);
+        Assert.Equal("MIT", pdf.Licence);
+    }
+
+    /// <summary>An SPDX expression is acceptable when every alternative it needs is permissive (an OR needs one).</summary>
+    private static bool IsPermissive(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return false;
+        }
+
+        return expression.Split(" OR ", StringSplitOptions.TrimEntries)
+            .Any(alternative => alternative.Trim('(', ')').Split(" AND ", StringSplitOptions.TrimEntries)
+                .All(Permissive.Contains));
+    }
+
+    private static List<(string Id, string Version, string? Licence)> ServerPackages()
+    {
+        var assetsPath = Path.Combine(RepoPaths.Root, "src", "Mercato.Server", "obj", "project.assets.json");
+        using var assets = JsonDocument.Parse(File.ReadAllText(assetsPath));
+        var root = assets.RootElement;
+        var packageFolder = root.GetProperty("packageFolders").EnumerateObject().First().Name;
+
+        var result = new List<(string, string, string?)>();
+        foreach (var library in root.GetProperty("libraries").EnumerateObject())
+        {
+            if (library.Value.GetProperty("type").GetString() != "package")
+            {
+                continue;
+            }
+
+            var nuspec = library.Value.GetProperty("files").EnumerateArray()
+                .Select(f => f.GetString()!)
+                .Single(f => f.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
+            var text = File.ReadAllText(Path.Combine(packageFolder, library.Value.GetProperty("path").GetString()!, nuspec));
+            var match = LicenceExpression().Match(text);
+            var nameAndVersion = library.Name.Split('/');
+            result.Add((nameAndVersion[0], nameAndVersion[1], match.Success ? match.Groups[1].Value.Trim() : null));
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex("<license type=\"expression\">([^<]*)</license>")]
+    private static partial Regex LicenceExpression();
+}
