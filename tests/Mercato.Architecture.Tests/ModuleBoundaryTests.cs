@@ -58,6 +58,19 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Contracts_reference_the_messaging_abstractions_not_the_messaging_runtime()
+    {
+        string[] forbidden = ["Mercato.Messaging", "Microsoft.EntityFrameworkCore", "RabbitMQ.Client", "OpenTelemetry", "StackExchange.Redis"];
+        var violations = All.Where(p => p.IsContracts)
+            .SelectMany(p => AssemblyReferences(p.ProjectName).Concat(p.ProjectReferences())
+                .Where(r => forbidden.Any(f => r == f || r.StartsWith(f + ".", StringComparison.Ordinal)) && r != "Mercato.Messaging.Abstractions")
+                .Select(r => $"{p.ProjectName} references {r}"))
+            .ToList();
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
     public void Building_blocks_reference_no_module()
     {
         var violations = new List<string>();

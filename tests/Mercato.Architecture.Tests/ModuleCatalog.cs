@@ -22,7 +22,7 @@ public sealed record ModuleProject(string Module, string ProjectName, string Pro
 public static class ModuleCatalog
 {
     /// <summary>The building-block assemblies.</summary>
-    public static readonly string[] BuildingBlocks = ["Mercato.Platform", "Mercato.Messaging"];
+    public static readonly string[] BuildingBlocks = ["Mercato.Platform", "Mercato.Messaging.Abstractions", "Mercato.Messaging"];
 
     /// <summary>The repository root.</summary>
     public static string Root => RepoPaths.Root;

@@ -48,7 +48,7 @@ public abstract class ProductWritesTests<TFactory>(TFactory factory) : IClassFix
         var ledger = await factory.WithCatalogDbAsync(db => db.StockLedger.Where(l => l.ProductId == id).ToListAsync());
         var initial = Assert.Single(ledger);
         Assert.Equal((StockChangeKind.Initial, 100, 100), (initial.Kind, initial.OnHandChange, initial.OnHandAfter));
-        var created = Assert.Single(await factory.ProductEventsAsync(nameof(ProductCreated), id));
+        var created = Assert.Single(await factory.ProductEventsAsync("catalog.product-created.v1", id));
         using var payload = JsonDocument.Parse(created.Payload);
         Assert.Equal(399.99m, payload.RootElement.GetProperty("price").GetDecimal());
 
@@ -201,7 +201,7 @@ public abstract class ProductWritesTests<TFactory>(TFactory factory) : IClassFix
 
         var stored = await factory.StoredProductAsync(id);
         Assert.Equal((379.99m, 0m, 100, 2L), (stored!.Price, stored.DiscountPercent, stored.OnHand, stored.Version));
-        var updated = Assert.Single(await factory.ProductEventsAsync(nameof(ProductUpdated), id));
+        var updated = Assert.Single(await factory.ProductEventsAsync("catalog.product-updated.v1", id));
         using var payload = JsonDocument.Parse(updated.Payload);
         Assert.Equal((379.99m, 399.99m), (payload.RootElement.GetProperty("price").GetDecimal(), payload.RootElement.GetProperty("previousPrice").GetDecimal()));
     }
@@ -242,7 +242,7 @@ public abstract class ProductWritesTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         var stored = await factory.StoredProductAsync(id);
         Assert.Equal((true, 2L), (stored!.IsDeleted, stored.Version));
-        Assert.Single(await factory.ProductEventsAsync(nameof(ProductDeleted), id));
+        Assert.Single(await factory.ProductEventsAsync("catalog.product-deleted.v1", id));
 
         using var read = await _client.GetAsync($"{Url}/{id}");
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);

@@ -351,7 +351,7 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
 
     private async Task<List<OutboxMessage>> UserRegisteredRowsForAsync(Guid userId)
     {
-        var rows = await factory.OutboxRowsAsync(nameof(UserRegistered));
+        var rows = await factory.OutboxRowsAsync("identity.user-registered.v1");
         return [.. rows.Where(r => PayloadUserId(r) == userId)];
     }
 
@@ -370,7 +370,7 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
 
     /// <summary>How many accounts and UserRegistered outbox rows exist (tests in one class run one at a time).</summary>
     private async Task<(int Users, int Events)> CountsAsync()
-        => (await factory.UserCountAsync(), (await factory.OutboxRowsAsync(nameof(UserRegistered))).Count);
+        => (await factory.UserCountAsync(), (await factory.OutboxRowsAsync("identity.user-registered.v1")).Count);
 }
 
 /// <summary>On SQLite.</summary>

@@ -79,7 +79,7 @@ public sealed class InProcessDeliveryTests(InProcessHost host) : IClassFixture<I
             () => host.OutboxRowForNoteAsync(noteId), r => r!.ProcessedAt is not null, EventFlow.Patience);
 
         // And the same envelope straight through the inbox once more.
-        var subscription = host.Factory.Services.GetRequiredService<EventSubscriptions>().For(nameof(NoteCreated)).Single();
+        var subscription = host.Factory.Services.GetRequiredService<EventSubscriptions>().For(EventFlow.NoteCreatedName).Single();
         var envelope = new MessageEnvelope(
             row!.Id, row.Type, row.Payload, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), row.Source, row.CorrelationId, row.TraceParent, row.TraceState);
         var outcome = await host.Factory.Services.GetRequiredService<InboxDispatcher>()
@@ -100,7 +100,7 @@ public sealed class InProcessDeliveryTests(InProcessHost host) : IClassFixture<I
         var stored = await host.WithProbeDbAsync(async db => (await db.Notes.FindAsync(noteId), await host.OutboxRowForNoteAsync(noteId)));
         Assert.NotNull(stored.Item1);
         Assert.NotNull(stored.Item2);
-        Assert.Equal(nameof(NoteCreated), stored.Item2.Type);
+        Assert.Equal(EventFlow.NoteCreatedName, stored.Item2.Type);
         Assert.Equal("probe", stored.Item2.Source);
 
         // A save whose state change fails (the note id is taken) stores no event either.

@@ -49,8 +49,8 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
         var payload = EventSerializer.Serialize(noteCreated);
         var messageId = noteCreated.Id.ToString();
 
-        await pair.Broker.PublishAsync(pair.Exchange, nameof(NoteCreated), messageId, nameof(NoteCreated), payload);
-        await pair.Broker.PublishAsync(pair.Exchange, nameof(NoteCreated), messageId, nameof(NoteCreated), payload);
+        await pair.Broker.PublishAsync(pair.Exchange, EventFlow.NoteCreatedName, messageId, EventFlow.NoteCreatedName, payload);
+        await pair.Broker.PublishAsync(pair.Exchange, EventFlow.NoteCreatedName, messageId, EventFlow.NoteCreatedName, payload);
 
         await pair.Consumer.WaitForLogAsync($"Skipped duplicate NoteCreated {messageId}");
         var entry = Assert.Single(await pair.Consumer.Client.AuditEntriesAsync(noteId));
@@ -69,7 +69,7 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
         await MercatoProcess.EventuallyAsync(
             () => pair.Broker.MessageCountAsync(pair.AuditDeadLetterQueue), count => count == before + 1, EventFlow.Patience);
         var dead = Assert.Single(await pair.Broker.TakeAsync(pair.AuditDeadLetterQueue, m => BodyOf(m).Contains(noteId.ToString(), StringComparison.Ordinal)));
-        Assert.Equal(nameof(NoteCreated), dead.BasicProperties.Type);
+        Assert.Equal(EventFlow.NoteCreatedName, dead.BasicProperties.Type);
         Assert.Equal("delivery_limit", DeathReason(dead));
         Assert.Equal("probe", dead.BasicProperties.AppId);
         Assert.Equal(correlationId, Header(dead, "X-Correlation-Id"));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Mercato.Messaging.Events;
+using Mercato.Probe.Contracts;
 using Mercato.Testing;
 
 namespace Mercato.Messaging.Tests.Support;
@@ -9,6 +11,9 @@ public static class EventFlow
 {
     /// <summary>How long an event may take to arrive on a loaded machine.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>The wire name of <see cref="NoteCreated"/>.</summary>
+    public static readonly string NoteCreatedName = IntegrationEvent.NameOf(typeof(NoteCreated));
 
     /// <summary>Writes a note (optionally with a correlation id and W3C traceparent) and returns its id.</summary>
     public static async Task<Guid> CreateNoteAsync(this HttpClient producer, string text, string? correlationId = null, string? traceParent = null)

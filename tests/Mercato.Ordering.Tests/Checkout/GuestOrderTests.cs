@@ -37,7 +37,7 @@ public abstract class GuestOrderTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(0, await _client.GuestLinesAsync(cartKey));
         var (stored, placed) = await factory.WithOrderingDbAsync(async db => (
             await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id),
-            await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == "OrderPlaced" && m.Payload.Contains(id.ToString())).SingleAsync()));
+            await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == "ordering.order-placed.v1" && m.Payload.Contains(id.ToString())).SingleAsync()));
         Assert.Equal(("guest@ordering.test", "Grace", "Hopper", "+33 1 23 45 67 89"), (stored.ContactEmail, stored.FirstName, stored.LastName, stored.Phone));
         Assert.Null(stored.UserId);
         Assert.Equal(64, stored.GuestKeyHash?.Length);

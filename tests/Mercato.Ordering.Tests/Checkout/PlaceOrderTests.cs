@@ -59,7 +59,7 @@ public abstract partial class PlaceOrderTests<TFactory>(TFactory factory) : ICla
         Assert.Empty((await _client.CartAsync(token)).GetProperty("items").EnumerateArray());
         var (stored, events) = await factory.WithOrderingDbAsync(async db => (
             await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id),
-            await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == "OrderPlaced").Select(m => m.Payload).ToListAsync()));
+            await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == "ordering.order-placed.v1").Select(m => m.Payload).ToListAsync()));
         Assert.Equal((OrderStatus.Pending, email), (stored.Status, stored.ContactEmail));
         var placed = JsonDocument.Parse(Assert.Single(events, e => e.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))).RootElement;
         Assert.Equal(order.GetProperty("orderNumber").GetString(), placed.GetProperty("orderNumber").GetString());

@@ -9,6 +9,7 @@ namespace Mercato.Identity.Contracts;
 /// <param name="FirstName">First name.</param>
 /// <param name="LastName">Last name.</param>
 /// <param name="EmailVerificationRequired">Whether the address still has to be verified.</param>
+[EventName("identity.user-registered.v1")]
 public sealed record UserRegistered(
     Guid UserId,
     string Email,

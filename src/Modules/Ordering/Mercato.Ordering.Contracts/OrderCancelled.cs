@@ -11,4 +11,5 @@ namespace Mercato.Ordering.Contracts;
 /// <param name="Reason">Why it was cancelled.</param>
 /// <param name="WasPaid">Whether it had been paid (so Payments owes a refund).</param>
 /// <param name="Lines">What had been ordered.</param>
+[EventName("ordering.order-cancelled.v1")]
 public sealed record OrderCancelled(Guid OrderId, string OrderNumber, string Reason, bool WasPaid, IReadOnlyList<OrderedLine> Lines) : IntegrationEvent;

@@ -14,6 +14,7 @@ namespace Mercato.Ordering.Contracts;
 /// <param name="Tax">The tax charged.</param>
 /// <param name="ShippingCost">The shipping charged.</param>
 /// <param name="Total">What the customer pays.</param>
+[EventName("ordering.order-placed.v1")]
 public sealed record OrderPlaced(
     Guid OrderId,
     string OrderNumber,

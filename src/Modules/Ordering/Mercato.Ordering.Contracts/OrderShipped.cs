@@ -7,4 +7,5 @@ namespace Mercato.Ordering.Contracts;
 /// <param name="OrderNumber">Its human-facing number.</param>
 /// <param name="TrackingNumber">The carrier's tracking number, if given.</param>
 /// <param name="Carrier">The carrier, if given.</param>
+[EventName("ordering.order-shipped.v1")]
 public sealed record OrderShipped(Guid OrderId, string OrderNumber, string? TrackingNumber, string? Carrier) : IntegrationEvent;

@@ -6,4 +6,5 @@ namespace Mercato.Payments.Contracts;
 /// <param name="OrderId">The order.</param>
 /// <param name="PaymentIntentId">The payment provider's intent id.</param>
 /// <param name="Reason">Why the payment failed, as the provider reported it.</param>
+[EventName("payments.payment-failed.v1")]
 public sealed record PaymentFailed(Guid OrderId, string PaymentIntentId, string Reason) : IntegrationEvent;
