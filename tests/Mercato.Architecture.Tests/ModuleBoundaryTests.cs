@@ -30,7 +30,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Module_projects_reference_only_building_blocks_and_contracts()
     {
-        var violations = All.Where(p => !p.IsContracts)
+        var violations = All.Where(p => p.IsImplementation)
             .SelectMany(p => BoundaryRules.ModuleViolations(p, p.ProjectReferences(), All))
             .ToList();
 
@@ -40,7 +40,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Module_assemblies_reference_only_building_blocks_and_contracts()
     {
-        var violations = All.Where(p => !p.IsContracts)
+        var violations = All.Where(p => p.IsImplementation)
             .SelectMany(p => BoundaryRules.ModuleViolations(p, AssemblyReferences(p.ProjectName), All))
             .ToList();
 
@@ -58,15 +58,35 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Contracts_reference_the_messaging_abstractions_not_the_messaging_runtime()
+    public void Clients_reference_only_building_blocks_and_their_own_contracts()
     {
-        string[] forbidden = ["Mercato.Messaging", "Microsoft.EntityFrameworkCore", "RabbitMQ.Client", "OpenTelemetry", "StackExchange.Redis"];
-        var violations = All.Where(p => p.IsContracts)
-            .SelectMany(p => AssemblyReferences(p.ProjectName).Concat(p.ProjectReferences())
-                .Where(r => forbidden.Any(f => r == f || r.StartsWith(f + ".", StringComparison.Ordinal)) && r != "Mercato.Messaging.Abstractions")
-                .Select(r => $"{p.ProjectName} references {r}"))
+        var clients = All.Where(p => p.IsClient).ToList();
+        var violations = clients
+            .SelectMany(p => BoundaryRules.ClientViolations(p, p.ProjectReferences().Concat(AssemblyReferences(p.ProjectName)), All))
             .ToList();
 
+        Assert.Contains(clients, p => p.ProjectName == "Mercato.Catalog.Client");
+        Assert.Contains(clients, p => p.ProjectName == "Mercato.Cart.Client");
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public void Contracts_are_thin_and_depend_on_the_messaging_abstractions_only()
+    {
+        // Until Mercato.Messaging.Abstractions exists, event records still derive from the full
+        // Mercato.Messaging: tolerate it, and in the compiled assembly what it brings along (the
+        // Platform's OpenAPI source generator adds ASP.NET Core references). Once the
+        // abstractions exist, nothing but them is allowed.
+        string[] transitional = ModuleCatalog.HasMessagingAbstractions ? [] : ["Mercato.Messaging"];
+        string[] compiledTransitional = ModuleCatalog.HasMessagingAbstractions ? [] : [.. transitional, .. AssemblyReferences("Mercato.Messaging")];
+        var contracts = All.Where(p => p.IsContracts).ToList();
+        var violations = contracts
+            .SelectMany(p => BoundaryRules.ThinContractsViolations(p.ProjectName, p.ProjectReferences().Concat(p.PackageReferences()), transitional)
+                .Concat(BoundaryRules.ThinContractsViolations(p.ProjectName, AssemblyReferences(p.ProjectName), compiledTransitional)))
+            .ToList();
+
+        Assert.Contains(contracts, p => p.ProjectName == "Mercato.Catalog.Contracts");
+        Assert.Contains(contracts, p => p.ProjectName == "Mercato.Cart.Contracts");
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
@@ -99,7 +119,7 @@ public sealed class ModuleBoundaryTests
         {
             // Every type of every other module's implementation, by full name (exact, so a
             // neighbour's Contracts namespace never matches by prefix).
-            var others = All.Where(p => p.Module != project.Module && !p.IsContracts)
+            var others = All.Where(p => p.Module != project.Module && p.IsImplementation)
                 .SelectMany(p => ModuleCatalog.Load(p.ProjectName).GetTypes())
                 .Select(t => t.FullName!)
                 .Where(n => !n.Contains('<', StringComparison.Ordinal))
@@ -175,6 +195,26 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(BoundaryRules.ModuleViolations(audit, ["Mercato.Platform", "Mercato.Probe.Contracts", "Mercato.Audit.Contracts"], all));
         Assert.Single(BoundaryRules.ContractsViolations(auditContracts, ["Mercato.Messaging", "Mercato.Probe.Contracts"], all));
         Assert.Single(BoundaryRules.BuildingBlockViolations("Mercato.Platform", ["Mercato.Audit.Contracts"], all));
+
+        var auditClient = new ModuleProject("Audit", "Mercato.Audit.Client", "x", false);
+        var probeClient = new ModuleProject("Probe", "Mercato.Probe.Client", "x", false);
+        IReadOnlyList<ModuleProject> withClients = [.. all, auditClient, probeClient];
+        Assert.Empty(BoundaryRules.ModuleViolations(audit, ["Mercato.Probe.Client", "Mercato.Probe.Contracts"], withClients));
+        Assert.Empty(BoundaryRules.ClientViolations(auditClient, ["Mercato.Platform", "Mercato.Audit.Contracts"], withClients));
+        Assert.Equal(2, BoundaryRules.ClientViolations(auditClient, ["Mercato.Audit", "Mercato.Probe.Contracts"], withClients).Count);
+
+        // Thin Contracts: only the messaging abstractions (the full Mercato.Messaging only until they exist).
+        string[] thin = ["Mercato.Messaging.Abstractions", "System.Runtime", "System.Text.Json"];
+        Assert.Empty(BoundaryRules.ThinContractsViolations("Mercato.Audit.Contracts", thin, tolerated: []));
+        Assert.Empty(BoundaryRules.ThinContractsViolations("Mercato.Audit.Contracts", ["Mercato.Messaging"], tolerated: ["Mercato.Messaging"]));
+        Assert.Single(BoundaryRules.ThinContractsViolations("Mercato.Audit.Contracts", ["Mercato.Messaging"], tolerated: []));
+        string[] heavy =
+        [
+            "Mercato.Platform", "Mercato.Probe.Contracts", "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Relational",
+            "StackExchange.Redis", "OpenTelemetry.Api", "RabbitMQ.Client", "Microsoft.AspNetCore.App", "Microsoft.AspNetCore.Http.Abstractions",
+            "Microsoft.Extensions.Http.Resilience",
+        ];
+        Assert.Equal(heavy.Length, BoundaryRules.ThinContractsViolations("Mercato.Audit.Contracts", [.. thin, .. heavy], tolerated: ["Mercato.Messaging"]).Count);
 
         // The type-level check sees a real dependency: Audit's handler uses Probe's contract.
         var auditOnProbeContracts = Types.InAssembly(ModuleCatalog.Load("Mercato.Audit"))

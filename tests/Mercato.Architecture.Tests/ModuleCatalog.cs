@@ -4,17 +4,30 @@ using Mercato.Testing;
 
 namespace Mercato.Architecture.Tests;
 
-/// <summary>One module project found on disk: <c>src/Modules/&lt;Module&gt;/Mercato.&lt;Module&gt;[.Contracts]</c>.</summary>
+/// <summary>One module project found on disk: <c>src/Modules/&lt;Module&gt;/Mercato.&lt;Module&gt;[.Contracts|.Client]</c>.</summary>
 /// <param name="Module">The module's folder name, e.g. <c>Catalog</c>.</param>
 /// <param name="ProjectName">The project (and assembly) name.</param>
 /// <param name="ProjectPath">The .csproj path.</param>
 /// <param name="IsContracts">Whether this is the module's Contracts project.</param>
 public sealed record ModuleProject(string Module, string ProjectName, string ProjectPath, bool IsContracts)
 {
+    /// <summary>Whether this is the module's HTTP client for neighbours in another process (<c>Mercato.&lt;Module&gt;.Client</c>).</summary>
+    public bool IsClient => ProjectName.EndsWith(".Client", StringComparison.Ordinal);
+
+    /// <summary>Whether this is the module itself (neither its Contracts nor its Client).</summary>
+    public bool IsImplementation => !IsContracts && !IsClient;
+
     /// <summary>The project names this project references.</summary>
     public IReadOnlyList<string> ProjectReferences() =>
         XDocument.Load(ProjectPath).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToList();
+
+    /// <summary>The package and framework references of this project.</summary>
+    public IReadOnlyList<string> PackageReferences() =>
+        XDocument.Load(ProjectPath).Descendants()
+            .Where(e => e.Name.LocalName is "PackageReference" or "FrameworkReference")
+            .Select(r => r.Attribute("Include")!.Value)
             .ToList();
 }
 
@@ -23,6 +36,16 @@ public static class ModuleCatalog
 {
     /// <summary>The building-block assemblies.</summary>
     public static readonly string[] BuildingBlocks = ["Mercato.Platform", "Mercato.Messaging.Abstractions", "Mercato.Messaging"];
+
+    /// <summary>The small assembly a Contracts project may depend on (integration event base types and attributes).</summary>
+    public const string MessagingAbstractions = "Mercato.Messaging.Abstractions";
+
+    /// <summary>
+    /// Whether <see cref="MessagingAbstractions"/> exists yet. Until it does, Contracts still
+    /// derive their events from the full Mercato.Messaging, and the thin-Contracts rule tolerates it.
+    /// </summary>
+    public static bool HasMessagingAbstractions =>
+        File.Exists(Path.Combine(Root, "src", "BuildingBlocks", MessagingAbstractions, MessagingAbstractions + ".csproj"));
 
     /// <summary>The repository root.</summary>
     public static string Root => RepoPaths.Root;

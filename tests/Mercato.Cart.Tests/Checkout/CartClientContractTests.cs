@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Mercato.Cart.Checkout;
+using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Coupons;
 using Mercato.Cart.Tests.Discounts;

@@ -1,4 +1,5 @@
 using Mercato.Cart.Checkout;
+using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Net;
+using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Coupons;
 using Mercato.Cart.Tests.Discounts;

@@ -1,3 +1,4 @@
+using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
 using Mercato.Testing;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Tests.Support;
 using Mercato.Platform.Correlation;

@@ -1,3 +1,4 @@
+using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Testing;
 

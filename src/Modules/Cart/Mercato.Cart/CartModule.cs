@@ -7,6 +7,7 @@ using Mercato.Cart.Data;
 using Mercato.Cart.OrderEvents;
 using Mercato.Cart.Pricing;
 using Mercato.Cart.Sweep;
+using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Messaging;
 using Mercato.Ordering.Contracts;

@@ -2,8 +2,8 @@ namespace Mercato.Catalog.Contracts;
 
 /// <summary>
 /// The Catalog as other modules call it: in-process when co-hosted, over HTTP with a service
-/// token otherwise (register it with <see cref="CatalogClientSetup.AddCatalogClient"/>). Both
-/// behave the same; over HTTP any call may also throw <see cref="CatalogUnavailableException"/>.
+/// token otherwise (<c>AddCatalogClient</c> in Mercato.Catalog.Client registers it). Both
+/// behave the same; over HTTP any call may also throw <c>CatalogUnavailableException</c> (answered 503).
 /// </summary>
 public interface ICatalogClient
 {
@@ -11,7 +11,7 @@ public interface ICatalogClient
     /// The products with these ids that exist, each once in the order asked; unknown ids are left
     /// out, deleted products are reported unavailable with no stock.
     /// </summary>
-    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
+    /// <remarks>Over HTTP: <c>CatalogUnavailableException</c> when the Catalog gave no usable answer.</remarks>
     Task<IReadOnlyList<ProductSnapshot>> GetProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>
@@ -21,18 +21,18 @@ public interface ICatalogClient
     /// </summary>
     /// <exception cref="ArgumentException">No lines, a quantity below 1 or a hold that is not positive (over HTTP also more than the service's limits of lines, units or hold).</exception>
     /// <exception cref="InvalidOperationException">The order already holds a reservation with other lines.</exception>
-    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
+    /// <remarks>Over HTTP: <c>CatalogUnavailableException</c> when the Catalog gave no usable answer.</remarks>
     Task<ReserveStockResult> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken);
 
     /// <summary>Turns an order's reservation into a sale (when paid); idempotent.</summary>
     /// <exception cref="KeyNotFoundException">The order holds no reservation.</exception>
     /// <exception cref="InvalidOperationException">The reservation was already released.</exception>
-    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
+    /// <remarks>Over HTTP: <c>CatalogUnavailableException</c> when the Catalog gave no usable answer.</remarks>
     Task CommitAsync(Guid orderId, CancellationToken cancellationToken);
 
     /// <summary>Gives an order's reserved units back (cancelled or expired); idempotent.</summary>
     /// <exception cref="KeyNotFoundException">The order holds no reservation.</exception>
     /// <exception cref="InvalidOperationException">The reservation was already committed.</exception>
-    /// <exception cref="CatalogUnavailableException">Over HTTP: the Catalog gave no usable answer.</exception>
+    /// <remarks>Over HTTP: <c>CatalogUnavailableException</c> when the Catalog gave no usable answer.</remarks>
     Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
+using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
+using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;

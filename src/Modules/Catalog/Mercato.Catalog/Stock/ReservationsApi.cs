@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mercato.Cart.Contracts;
+using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;

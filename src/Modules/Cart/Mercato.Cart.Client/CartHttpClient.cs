@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Mercato.Cart.Contracts;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Mercato.Cart.Contracts;
+namespace Mercato.Cart.Client;
 
 /// <summary>
 /// The Cart as a module in another process (Ordering) calls it: its service endpoints

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Mercato.Catalog.Contracts;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Mercato.Catalog.Contracts;
+namespace Mercato.Catalog.Client;
 
 /// <summary>
 /// The Catalog as a module in another process calls it: its service endpoints over a typed

@@ -1,7 +1,7 @@
-using Mercato.Platform.Errors;
 using System.Net;
+using Mercato.Platform.Errors;
 
-namespace Mercato.Catalog.Contracts;
+namespace Mercato.Catalog.Client;
 
 /// <summary>
 /// The Catalog, called over HTTP, gave no usable answer: it could not be reached, it answered 5xx

@@ -1,7 +1,8 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Platform.Http;
 using Microsoft.Extensions.Hosting;
 
-namespace Mercato.Catalog.Contracts;
+namespace Mercato.Catalog.Client;
 
 /// <summary>How a consumer module gets an <see cref="ICatalogClient"/>.</summary>
 public static class CatalogClientSetup

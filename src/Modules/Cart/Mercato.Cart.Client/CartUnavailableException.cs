@@ -1,7 +1,8 @@
 using System.Net;
+using Mercato.Cart.Contracts;
 using Mercato.Platform.Errors;
 
-namespace Mercato.Cart.Contracts;
+namespace Mercato.Cart.Client;
 
 /// <summary>
 /// The Cart, called over HTTP, gave no usable answer: it could not be reached, it answered 5xx or

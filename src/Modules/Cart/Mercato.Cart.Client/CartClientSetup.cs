@@ -1,7 +1,8 @@
+using Mercato.Cart.Contracts;
 using Mercato.Platform.Http;
 using Microsoft.Extensions.Hosting;
 
-namespace Mercato.Cart.Contracts;
+namespace Mercato.Cart.Client;
 
 /// <summary>How a consumer module (Ordering) gets an <see cref="ICartClient"/>.</summary>
 public static class CartClientSetup

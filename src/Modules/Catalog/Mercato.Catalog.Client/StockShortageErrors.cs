@@ -1,8 +1,9 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Microsoft.AspNetCore.Http;
 
-namespace Mercato.Catalog.Contracts;
+namespace Mercato.Catalog.Client;
 
 /// <summary>
 /// Seed 004's stock error for whoever reports a failed reservation (the Catalog's reservation

@@ -1,12 +1,12 @@
 using Mercato.Platform.Http;
 
-namespace Mercato.Catalog.Contracts;
+namespace Mercato.Cart.Client;
 
-/// <summary>Where the Catalog runs when it is not co-hosted (<c>Services:Catalog</c>, as the gateway reads it).</summary>
-public sealed class CatalogClientOptions : ModuleClientOptions
+/// <summary>Where the Cart runs when it is not co-hosted (<c>Services:Cart</c>, as the gateway reads it).</summary>
+public sealed class CartClientOptions : ModuleClientOptions
 {
     /// <summary>The configuration section.</summary>
-    public const string Section = "Services:Catalog";
+    public const string Section = "Services:Cart";
 
     /// <summary>The resilience section (<c>HttpStandardResilienceOptions</c>' shape, e.g. <c>AttemptTimeout:Timeout</c>).</summary>
     public const string ResilienceSection = Section + ":Resilience";
