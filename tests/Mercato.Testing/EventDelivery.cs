@@ -1,4 +1,6 @@
 using Mercato.Messaging.Events;
+using Mercato.Messaging.Inbox;
+using Mercato.Messaging.InProcess;
 using Mercato.Messaging.Outbox;
 using Mercato.Messaging.Transport;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ namespace Mercato.Testing;
 
 /// <summary>
 /// Delivers another module's integration events into a test host through its real messaging
-/// pipeline: an outbox row, the relay, the transport and each handler's inbox.
+/// pipeline: an outbox row, the relay, the transport, each consumer's queue and each handler's inbox.
 /// </summary>
 public static class EventDelivery
 {
@@ -17,10 +19,10 @@ public static class EventDelivery
 
     /// <summary>
     /// Writes <paramref name="integrationEvent"/> to the outbox of <typeparamref name="TContext"/>
-    /// (as its producer writes it to its own) and waits until the relay has published it, that is,
-    /// on the in-process transport, until every subscribed handler has committed.
+    /// (as its producer writes it to its own) and waits until the relay has published it and,
+    /// on the in-process transport, every subscribed handler has committed its queued copy.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A handler failed (the relay recorded its error).</exception>
+    /// <exception cref="InvalidOperationException">A handler failed (its queued copy recorded the error).</exception>
     public static async Task RelayAsync<TContext>(this IServiceProvider services, IntegrationEvent integrationEvent, string source)
         where TContext : DbContext
     {
@@ -57,21 +59,28 @@ public static class EventDelivery
     }
 
     /// <summary>
-    /// Hands the event straight to the host's transport, as a relay does (many at once, when the
-    /// test calls it in parallel); returns once the transport has delivered it.
+    /// Delivers the event straight to every subscribed handler's inbox, as a consumer does after
+    /// taking it from its queue (many at once, when the test calls it in parallel, as concurrent
+    /// redeliveries would); returns once every handler has committed or found it already applied.
     /// </summary>
-    public static Task PublishAsync(this IServiceProvider services, IntegrationEvent integrationEvent, string source)
-        => services.GetRequiredService<IMessageTransport>().PublishAsync(
-            new MessageEnvelope(
-                integrationEvent.Id,
-                IntegrationEvent.NameOf(integrationEvent.GetType()),
-                EventSerializer.Serialize(integrationEvent),
-                integrationEvent.OccurredAt,
-                source,
-                null,
-                null,
-                null),
-            CancellationToken.None);
+    public static async Task PublishAsync(this IServiceProvider services, IntegrationEvent integrationEvent, string source)
+    {
+        var name = IntegrationEvent.NameOf(integrationEvent.GetType());
+        var envelope = new MessageEnvelope(
+            integrationEvent.Id,
+            name,
+            EventSerializer.Serialize(integrationEvent),
+            integrationEvent.OccurredAt,
+            source,
+            null,
+            null,
+            null);
+        var dispatcher = services.GetRequiredService<InboxDispatcher>();
+        foreach (var subscription in services.GetRequiredService<EventSubscriptions>().For(name))
+        {
+            await dispatcher.DispatchAsync(subscription, envelope, CancellationToken.None);
+        }
+    }
 
     private static async Task PublishedAsync<TContext>(IServiceProvider services, Guid eventId)
         where TContext : DbContext
@@ -87,6 +96,22 @@ public static class EventDelivery
         if (row.ProcessedAt is null)
         {
             throw new InvalidOperationException($"{row.Type} {row.Id} was not delivered: {row.LastError}");
+        }
+
+        // The consumers' copies (in-process transport): each is removed once its handler committed.
+        var failed = await MercatoProcess.EventuallyAsync(
+            async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<TContext>().Set<ConsumerQueueMessage>().AsNoTracking()
+                    .Where(m => m.MessageId == eventId).ToListAsync();
+            },
+            copies => copies.All(c => c.LastError is not null),
+            Patience);
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{row.Type} {row.Id} was not applied: {string.Join("; ", failed.Select(c => $"{c.Consumer}: {c.LastError}"))}");
         }
     }
 }

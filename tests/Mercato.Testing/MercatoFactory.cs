@@ -18,14 +18,23 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 {
     /// <summary>Creates a factory with its own data folder.</summary>
     public MercatoFactory()
+        : this(Directory.CreateTempSubdirectory("mercato-test-").FullName)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("mercato-test-").FullName;
+    }
+
+    /// <summary>Creates a factory on an existing data folder (another factory's, handed over to this one).</summary>
+    protected MercatoFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
         Settings["Persistence:DataDirectory"] = DataDirectory;
         Settings["Logging:LogLevel:Default"] = "Warning";
     }
 
     /// <summary>The folder of this host's SQLite files.</summary>
     public string DataDirectory { get; }
+
+    /// <summary>Whether disposing deletes <see cref="DataDirectory"/> (not when another factory took it over).</summary>
+    protected bool OwnsData { get; set; } = true;
 
     /// <summary>Configuration applied on top of appsettings (set before the first client is created).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -58,6 +67,11 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!OwnsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

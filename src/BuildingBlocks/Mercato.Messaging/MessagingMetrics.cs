@@ -21,13 +21,16 @@ public static class MessagingMetrics
     /// <summary>Rows parked after too many failures.</summary>
     public static readonly Counter<long> Parked = Meter.CreateCounter<long>("mercato.outbox.parked");
 
+    /// <summary>Copies in an embedded consumer queue parked after too many failed attempts.</summary>
+    public static readonly Counter<long> ConsumerQueueParked = Meter.CreateCounter<long>("mercato.consumer_queue.parked");
+
     /// <summary>Events applied by a handler.</summary>
     public static readonly Counter<long> Handled = Meter.CreateCounter<long>("mercato.inbox.handled");
 
     /// <summary>Deliveries skipped because the inbox had them already.</summary>
     public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("mercato.inbox.duplicates");
 
-    /// <summary>Deliveries whose handler failed; the broker delivers them again.</summary>
+    /// <summary>Deliveries whose handler failed; they are delivered again (or parked, dead-lettered).</summary>
     public static readonly Counter<long> HandlerFailures = Meter.CreateCounter<long>("mercato.consumer.handler_failures");
 
     /// <summary>Messages a consumer rejected to its dead-letter queue at once (unknown type, no event id).</summary>

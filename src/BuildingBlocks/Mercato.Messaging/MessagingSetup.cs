@@ -17,7 +17,9 @@ public static class MessagingSetup
 {
     /// <summary>
     /// Makes <typeparamref name="TContext"/> a producer: its outbox rows are published by a
-    /// relay in this process, and parked rows show on <c>/health/ready</c>.
+    /// relay in this process, and parked rows show on <c>/health/ready</c>. On the in-process
+    /// transport its database also holds the consumers' queues of its events, drained here by a
+    /// <see cref="ConsumerQueueWorker{TContext}"/> (parked copies show on <c>/health/ready</c> too).
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string module)
         where TContext : DbContext
@@ -31,6 +33,12 @@ public static class MessagingSetup
         }
 
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>($"outbox-{module}", tags: MessagingHealth.Tags);
+        if (TransportOf(builder.Configuration) == MessagingTransports.InProcess)
+        {
+            builder.Services.AddHostedService<ConsumerQueueWorker<TContext>>();
+            builder.Services.AddHealthChecks().AddCheck<ConsumerQueueHealthCheck<TContext>>($"consumer-queue-{module}", tags: MessagingHealth.Tags);
+        }
+
         return builder;
     }
 
@@ -61,12 +69,13 @@ public static class MessagingSetup
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ConsumerQueueSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<EventSubscriptions>();
 
-        var transport = builder.Configuration[$"{MessagingOptions.Section}:Transport"] ?? MessagingTransports.InProcess;
-        switch (transport.Trim().ToLowerInvariant())
+        var transport = TransportOf(builder.Configuration);
+        switch (transport)
         {
             case MessagingTransports.InProcess:
                 services.AddSingleton<IMessageTransport, InProcessTransport>();
@@ -79,4 +88,7 @@ public static class MessagingSetup
                     $"Messaging:Transport '{transport}' is not supported; use 'inprocess' or 'rabbitmq'.");
         }
     }
+
+    private static string TransportOf(IConfiguration configuration) =>
+        (configuration[$"{MessagingOptions.Section}:Transport"] ?? MessagingTransports.InProcess).Trim().ToLowerInvariant();
 }

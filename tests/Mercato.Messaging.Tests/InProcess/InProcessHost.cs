@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Messaging.Tests.InProcess;
 
 /// <summary>
-/// The TestHost (Probe and Audit in one process, in-process transport) over private SQLite
+/// The TestHost (Probe, Audit and Tally in one process, in-process transport) over private SQLite
 /// files. The Audit handler fails the first two times it sees each event, and always for notes
-/// containing <see cref="Poison"/>; the relay retries quickly and parks after four attempts.
+/// containing <see cref="Poison"/>; its queue retries quickly and parks after four attempts.
 /// </summary>
 public sealed class InProcessHost : IAsyncLifetime
 {

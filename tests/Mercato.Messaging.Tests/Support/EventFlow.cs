@@ -47,6 +47,22 @@ public static class EventFlow
         return [.. json.GetProperty("data").EnumerateArray()];
     }
 
+    /// <summary>The entries the Tally module (a second consumer of NoteCreated) recorded for a note.</summary>
+    public static async Task<JsonElement[]> TallyEntriesAsync(this HttpClient consumer, Guid noteId)
+    {
+        using var response = await consumer.GetAsync(new Uri($"/api/v1/tally/entries?noteId={noteId}", UriKind.Relative));
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET tally entries answered {(int)response.StatusCode}: {json}");
+        return [.. json.GetProperty("data").EnumerateArray()];
+    }
+
+    /// <summary>Waits until the Tally module has recorded the note, and returns its single entry.</summary>
+    public static async Task<JsonElement> WaitForTallyEntryAsync(this HttpClient consumer, Guid noteId)
+    {
+        var entries = await MercatoProcess.EventuallyAsync(() => consumer.TallyEntriesAsync(noteId), e => e.Length > 0, Patience);
+        return Assert.Single(entries);
+    }
+
     /// <summary>Waits until the consumer has recorded the note, and returns its single entry.</summary>
     public static async Task<JsonElement> WaitForAuditEntryAsync(this HttpClient consumer, Guid noteId)
     {

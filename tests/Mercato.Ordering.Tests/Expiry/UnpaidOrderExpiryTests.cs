@@ -42,9 +42,9 @@ public abstract class UnpaidOrderExpiryTests(bool postgres)
         Assert.Equal((UnpaidOrderExpiry.Reason, "system"), (cancellation.Note, cancellation.Actor));
         Assert.Equal(OrderStatus.Paid, stored[paid.Id].Status);
         Assert.Equal(OrderStatus.Pending, stored[younger].Status);
-        var cancelled = Assert.Single(await factory.EventsAsync("OrderCancelled", stale.Id));
+        var cancelled = Assert.Single(await factory.EventsAsync("ordering.order-cancelled.v1", stale.Id));
         Assert.Equal((UnpaidOrderExpiry.Reason, false), (cancelled.GetProperty("reason").GetString(), cancelled.GetProperty("wasPaid").GetBoolean()));
-        Assert.Empty(await factory.EventsAsync("OrderCancelled", paid.Id));
+        Assert.Empty(await factory.EventsAsync("ordering.order-cancelled.v1", paid.Id));
         // 10 units: 3 went to the expired order, 1 to the younger one; the 3 come back once.
         Assert.Equal(9, await MercatoProcess.EventuallyAsync(() => client.StockAsync(stale.ProductId), s => s == 9, TimeSpan.FromSeconds(15)));
 
@@ -81,8 +81,8 @@ public abstract class UnpaidOrderExpiryTests(bool postgres)
         foreach (var (id, status) in answers)
         {
             var order = await factory.WithOrderingDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == id));
-            var paidEvents = (await factory.EventsAsync("OrderPaid", id)).Count;
-            var cancelledEvents = (await factory.EventsAsync("OrderCancelled", id)).Count;
+            var paidEvents = (await factory.EventsAsync("ordering.order-paid.v1", id)).Count;
+            var cancelledEvents = (await factory.EventsAsync("ordering.order-cancelled.v1", id)).Count;
             if (status == HttpStatusCode.OK)
             {
                 Assert.Equal((OrderStatus.Paid, 1, 0), (order.Status, paidEvents, cancelledEvents));

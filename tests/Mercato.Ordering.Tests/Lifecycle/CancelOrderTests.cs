@@ -27,7 +27,7 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(JsonValueKind.Null, data.GetProperty("expiresAt").ValueKind);
         var last = data.GetProperty("statusHistory").EnumerateArray().Last();
         Assert.Equal(("cancelled", "Changed my mind"), (last.GetProperty("status").GetString(), last.GetProperty("note").GetString()));
-        var cancelled = Assert.Single(await factory.EventsAsync("OrderCancelled", order.Id));
+        var cancelled = Assert.Single(await factory.EventsAsync("ordering.order-cancelled.v1", order.Id));
         Assert.Equal(("Changed my mind", false), (cancelled.GetProperty("reason").GetString(), cancelled.GetProperty("wasPaid").GetBoolean()));
         var line = Assert.Single(cancelled.GetProperty("lines").EnumerateArray());
         Assert.Equal((order.ProductId, 2), (line.GetProperty("productId").GetGuid(), line.GetProperty("quantity").GetInt32()));
@@ -56,7 +56,7 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         using var response = await _client.CancelAsync(order.AdminToken, order.Id, "Out of stock at the warehouse");
 
         await response.ExpectAsync(HttpStatusCode.OK);
-        var cancelled = Assert.Single(await factory.EventsAsync("OrderCancelled", order.Id));
+        var cancelled = Assert.Single(await factory.EventsAsync("ordering.order-cancelled.v1", order.Id));
         Assert.True(cancelled.GetProperty("wasPaid").GetBoolean());
         // Paid stock was sold (OrderPaid committed it); the cancellation puts it back on hand.
         Assert.Equal(10, await MercatoProcess.EventuallyAsync(() => _client.StockAsync(order.ProductId), s => s == 10, TimeSpan.FromSeconds(15)));
@@ -76,7 +76,7 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(["CONFLICT"], (await byOwner.ReadErrorAsync()).ErrorCodes());
         await byAdmin.ExpectAsync(HttpStatusCode.Conflict);
         Assert.Equal("shipped", (await _client.OrderAsync(order.Id, order.Token)).GetProperty("status").GetString());
-        Assert.Empty(await factory.EventsAsync("OrderCancelled", order.Id));
+        Assert.Empty(await factory.EventsAsync("ordering.order-cancelled.v1", order.Id));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
 
         await first.ExpectAsync(HttpStatusCode.OK);
         await second.ExpectAsync(HttpStatusCode.Conflict);
-        Assert.Single(await factory.EventsAsync("OrderCancelled", order.Id));
+        Assert.Single(await factory.EventsAsync("ordering.order-cancelled.v1", order.Id));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
         var history = (await _client.OrderAsync(order.Id, order.Token)).GetProperty("statusHistory").EnumerateArray().ToList();
         Assert.Equal(["pending", "cancelled"], history.Select(h => h.GetProperty("status").GetString()));
-        Assert.Single(await factory.EventsAsync("OrderCancelled", order.Id));
+        Assert.Single(await factory.EventsAsync("ordering.order-cancelled.v1", order.Id));
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.True(cancelled == HttpStatusCode.OK ^ shipped == HttpStatusCode.OK, $"cancel {cancelled}, ship {shipped}");
         var status = (await _client.OrderAsync(order.Id, order.Token)).GetProperty("status").GetString();
         Assert.Equal(cancelled == HttpStatusCode.OK ? "cancelled" : "shipped", status);
-        Assert.Equal(cancelled == HttpStatusCode.OK ? 1 : 0, (await factory.EventsAsync("OrderCancelled", order.Id)).Count);
-        Assert.Equal(shipped == HttpStatusCode.OK ? 1 : 0, (await factory.EventsAsync("OrderShipped", order.Id)).Count);
+        Assert.Equal(cancelled == HttpStatusCode.OK ? 1 : 0, (await factory.EventsAsync("ordering.order-cancelled.v1", order.Id)).Count);
+        Assert.Equal(shipped == HttpStatusCode.OK ? 1 : 0, (await factory.EventsAsync("ordering.order-shipped.v1", order.Id)).Count);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public abstract class CancelOrderTests<TFactory>(TFactory factory) : IClassFixtu
         await asService.ExpectAsync(HttpStatusCode.Forbidden);
         await unknown.ExpectAsync(HttpStatusCode.NotFound);
         Assert.Equal("pending", (await _client.OrderAsync(order.Id, order.Token)).GetProperty("status").GetString());
-        Assert.Empty(await factory.EventsAsync("OrderCancelled", order.Id));
+        Assert.Empty(await factory.EventsAsync("ordering.order-cancelled.v1", order.Id));
     }
 
     [Fact]

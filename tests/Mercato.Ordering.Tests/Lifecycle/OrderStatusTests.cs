@@ -53,12 +53,12 @@ public abstract class OrderStatusTests<TFactory>(TFactory factory) : IClassFixtu
         var adminId = await factory.WithOrderingDbAsync(db => Task.FromResult(db.OrderStatusChanges.Single(c => c.OrderId == order.Id && c.To == OrderStatus.Shipped).Actor));
         Assert.True(Guid.TryParse(adminId, out _), adminId);
 
-        var shippedEvent = Assert.Single(await factory.EventsAsync("OrderShipped", order.Id));
+        var shippedEvent = Assert.Single(await factory.EventsAsync("ordering.order-shipped.v1", order.Id));
         Assert.Equal(("123456789", "FedEx"), (shippedEvent.GetProperty("trackingNumber").GetString(), shippedEvent.GetProperty("carrier").GetString()));
-        var deliveredEvent = Assert.Single(await factory.EventsAsync("OrderDelivered", order.Id));
+        var deliveredEvent = Assert.Single(await factory.EventsAsync("ordering.order-delivered.v1", order.Id));
         Assert.Equal(order.UserId, deliveredEvent.GetProperty("userId").GetGuid());
         Assert.Equal([order.ProductId], deliveredEvent.GetProperty("productIds").EnumerateArray().Select(p => p.GetGuid()));
-        Assert.Single(await factory.EventsAsync("OrderPaid", order.Id));
+        Assert.Single(await factory.EventsAsync("ordering.order-paid.v1", order.Id));
     }
 
     [Fact]

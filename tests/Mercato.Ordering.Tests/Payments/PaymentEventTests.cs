@@ -24,7 +24,7 @@ public abstract class PaymentEventTests<TFactory>(TFactory factory) : IClassFixt
         var data = await _client.OrderAsync(order.Id, order.Token);
         Assert.Equal(("paid", "pi_event"), (data.GetProperty("status").GetString(), data.GetProperty("paymentIntent").GetString()));
         Assert.Equal(2, data.GetProperty("statusHistory").GetArrayLength());
-        Assert.Single(await factory.EventsAsync("OrderPaid", order.Id));
+        Assert.Single(await factory.EventsAsync("ordering.order-paid.v1", order.Id));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public abstract class PaymentEventTests<TFactory>(TFactory factory) : IClassFixt
         var unknown = Guid.NewGuid();
         await factory.PublishAsync(new PaymentSucceeded(unknown, "pi_nobody", 1.00m));
 
-        Assert.Empty(await factory.EventsAsync("OrderPaid", unknown));
+        Assert.Empty(await factory.EventsAsync("ordering.order-paid.v1", unknown));
     }
 }
 

@@ -23,7 +23,7 @@ public abstract class ServicePaymentTests<TFactory>(TFactory factory) : IClassFi
         var data = (await response.ReadJsonAsync()).GetProperty("data");
         Assert.Equal(("paid", true, "pi_3Nabc"), (data.GetProperty("status").GetString(), data.GetProperty("isPaid").GetBoolean(), data.GetProperty("paymentIntent").GetString()));
         Assert.EndsWith("Z", data.GetProperty("paidAt").GetString());
-        var paid = Assert.Single(await factory.EventsAsync("OrderPaid", order.Id));
+        var paid = Assert.Single(await factory.EventsAsync("ordering.order-paid.v1", order.Id));
         Assert.Equal(("pi_3Nabc", 108.00m, order.Number), (paid.GetProperty("paymentIntentId").GetString(), paid.GetProperty("amount").GetDecimal(), paid.GetProperty("orderNumber").GetString()));
         var actor = await factory.WithOrderingDbAsync(db => db.OrderStatusChanges.Where(c => c.OrderId == order.Id && c.To == OrderStatus.Paid).Select(c => c.Actor).SingleAsync());
         Assert.Equal(OrderingFactory.PaymentsClient, actor);
@@ -45,7 +45,7 @@ public abstract class ServicePaymentTests<TFactory>(TFactory factory) : IClassFi
         var data = await _client.OrderAsync(order.Id, order.Token);
         Assert.Equal("pi_one", data.GetProperty("paymentIntent").GetString());
         Assert.Equal(2, data.GetProperty("statusHistory").GetArrayLength());
-        Assert.Single(await factory.EventsAsync("OrderPaid", order.Id));
+        Assert.Single(await factory.EventsAsync("ordering.order-paid.v1", order.Id));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class ServicePaymentTests<TFactory>(TFactory factory) : IClassFi
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(2, (await _client.OrderAsync(order.Id, order.Token)).GetProperty("statusHistory").GetArrayLength());
-        Assert.Single(await factory.EventsAsync("OrderPaid", order.Id));
+        Assert.Single(await factory.EventsAsync("ordering.order-paid.v1", order.Id));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public abstract class ServicePaymentTests<TFactory>(TFactory factory) : IClassFi
 
         await response.ExpectAsync(HttpStatusCode.Conflict);
         Assert.False((await _client.OrderAsync(order.Id, order.Token)).GetProperty("isPaid").GetBoolean());
-        Assert.Empty(await factory.EventsAsync("OrderPaid", order.Id));
+        Assert.Empty(await factory.EventsAsync("ordering.order-paid.v1", order.Id));
     }
 
     [Theory]

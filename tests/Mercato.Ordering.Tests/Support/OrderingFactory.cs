@@ -4,7 +4,6 @@ using System.Text.Json;
 using Mercato.Messaging.Events;
 using Mercato.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Mercato.Messaging.Transport;
 using Mercato.Ordering.Data;
 using Mercato.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,21 +52,10 @@ public class OrderingFactory : ModuleHostFactory<Program>
     }
 
     /// <summary>
-    /// Publishes <paramref name="integrationEvent"/> on the host's transport, as another module's
-    /// relay would: it reaches every subscribed handler through its inbox.
+    /// Delivers <paramref name="integrationEvent"/> as another module's would arrive: it reaches
+    /// every subscribed handler through its inbox.
     /// </summary>
-    public Task PublishAsync(IntegrationEvent integrationEvent)
-        => Services.GetRequiredService<IMessageTransport>().PublishAsync(
-            new MessageEnvelope(
-                integrationEvent.Id,
-                IntegrationEvent.NameOf(integrationEvent.GetType()),
-                EventSerializer.Serialize(integrationEvent),
-                integrationEvent.OccurredAt,
-                "tests",
-                null,
-                null,
-                null),
-            CancellationToken.None);
+    public Task PublishAsync(IntegrationEvent integrationEvent) => Services.PublishAsync(integrationEvent, "tests");
 
     /// <summary>The payloads of the <paramref name="type"/> events Ordering wrote to its outbox for order <paramref name="orderId"/>.</summary>
     public Task<List<JsonElement>> EventsAsync(string type, Guid orderId) => WithOrderingDbAsync(async db =>

@@ -1,42 +1,45 @@
 using Mercato.Messaging.Events;
-using Mercato.Messaging.Inbox;
 using Mercato.Messaging.Transport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Messaging.InProcess;
 
 /// <summary>
-/// The embedded transport: the relay's publish runs every subscribed handler in this process
-/// and succeeds only when all have committed. A failing handler fails the publish, so the
-/// relay retries with backoff (handlers that already committed skip it through their inbox)
-/// and finally parks the row: the in-process equivalent of a dead-letter queue.
+/// The embedded transport: a durable hand-off to one queue per consumer. Publishing adds one
+/// <see cref="ConsumerQueueMessage"/> per subscribed handler to the producer's own unit of work,
+/// so the copies commit with the outbox row's published mark (all of them or none). No handler
+/// runs inside the relay: each consumer's <see cref="ConsumerQueueWorker{TContext}"/> drains its
+/// own copies with its own retries and parking, so a slow or failing consumer never delays
+/// another consumer or the producer.
 /// </summary>
-public sealed class InProcessTransport(EventSubscriptions subscriptions, InboxDispatcher dispatcher) : IMessageTransport
+public sealed class InProcessTransport(EventSubscriptions subscriptions, TimeProvider time) : IMessageTransport
 {
     /// <inheritdoc />
-    public async Task PublishAsync(MessageEnvelope envelope, CancellationToken cancellationToken)
+    public Task PublishAsync(MessageEnvelope envelope, DbContext producer, CancellationToken cancellationToken)
     {
-        List<Exception>? failures = null;
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(producer);
+        var now = time.GetUtcNow().UtcDateTime;
+        var queue = producer.Set<ConsumerQueueMessage>();
         foreach (var subscription in subscriptions.For(envelope.Type))
         {
-            try
+            queue.Add(new ConsumerQueueMessage
             {
-                await dispatcher.DispatchAsync(subscription, envelope, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // Other handlers still get the event; the failures are rethrown together.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                (failures ??= []).Add(ex);
-            }
+                Id = Guid.CreateVersion7(),
+                MessageId = envelope.Id,
+                Consumer = subscription.Consumer,
+                Type = envelope.Type,
+                Payload = envelope.Payload,
+                Source = envelope.Source,
+                OccurredAt = envelope.OccurredAt.UtcDateTime,
+                CorrelationId = envelope.CorrelationId,
+                TraceParent = envelope.TraceParent,
+                TraceState = envelope.TraceState,
+                EnqueuedAt = now,
+                NextAttemptAt = now,
+            });
         }
 
-        if (failures is not null)
-        {
-            throw new AggregateException($"{failures.Count} handler(s) of {envelope.Type} failed", failures);
-        }
+        return Task.CompletedTask;
     }
 }

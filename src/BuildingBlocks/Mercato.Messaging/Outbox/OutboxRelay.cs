@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mercato.Messaging.Events;
+using Mercato.Messaging.InProcess;
 using Mercato.Messaging.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IMessageTransport transport,
     OutboxSignal signal,
+    ConsumerQueueSignal deliveries,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -89,23 +91,32 @@ public sealed partial class OutboxRelay<TContext>(
         // absorb (delivery is at least once by design).
         foreach (var message in due)
         {
-            if (!await PublishAsync(message, settings, cancellationToken))
+            if (!await PublishAsync(db, message, settings, cancellationToken))
             {
                 // Nothing can be published until the transport is back; keep what was published
                 // and wait for the next round.
-                await db.SaveChangesAsync(cancellationToken);
+                await CommitAsync(db, cancellationToken);
                 return 0;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(db, cancellationToken);
 
         await CleanupAsync(db, settings, cancellationToken);
         return due.Count;
     }
 
+    /// <summary>Commits a round's outcomes (and the embedded consumers' copies), then wakes the consumer queues.</summary>
+    private async Task CommitAsync(TContext db, CancellationToken cancellationToken)
+    {
+        if (await db.SaveChangesAsync(cancellationToken) > 0)
+        {
+            deliveries.Notify();
+        }
+    }
+
     /// <summary>Publishes one row and records the outcome on it; false when the transport is unavailable.</summary>
-    private async Task<bool> PublishAsync(OutboxMessage message, RelayOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> PublishAsync(TContext db, OutboxMessage message, RelayOptions settings, CancellationToken cancellationToken)
     {
         var envelope = new MessageEnvelope(
             message.Id, message.Type, message.Payload, new DateTimeOffset(message.OccurredAt, TimeSpan.Zero),
@@ -114,7 +125,7 @@ public sealed partial class OutboxRelay<TContext>(
         using var activity = MessagingMetrics.ActivitySource.StartActivity($"publish {message.Type}", ActivityKind.Producer, parent);
         try
         {
-            await transport.PublishAsync(envelope, cancellationToken);
+            await transport.PublishAsync(envelope, db, cancellationToken);
             message.ProcessedAt = time.GetUtcNow().UtcDateTime;
             message.LastError = null;
             MessagingMetrics.Published.Add(1);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mercato.Messaging.Events;
 using Mercato.Messaging.Transport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -30,7 +31,7 @@ internal sealed partial class RabbitMqTransport(RabbitMqBroker broker, RabbitMqC
     private readonly ConcurrentBag<IChannel> _idle = [];
 
     /// <inheritdoc />
-    public async Task PublishAsync(MessageEnvelope envelope, CancellationToken cancellationToken)
+    public async Task PublishAsync(MessageEnvelope envelope, DbContext producer, CancellationToken cancellationToken)
     {
         if (!consumers.QueuesDeclared)
         {

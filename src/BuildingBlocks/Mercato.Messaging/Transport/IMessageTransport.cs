@@ -1,4 +1,5 @@
 using Mercato.Messaging.Events;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Messaging.Transport;
 
@@ -7,7 +8,12 @@ public interface IMessageTransport
 {
     /// <summary>
     /// Publishes one event. Returns only once the transport has taken responsibility for it
-    /// (broker confirm, or in-process handlers committed); throws otherwise.
+    /// (a broker confirm), or has added its consumers' copies to <paramref name="producer"/>,
+    /// the relay's unit of work, which commits them with the outbox row's published mark
+    /// (embedded queues); throws otherwise.
     /// </summary>
-    Task PublishAsync(MessageEnvelope envelope, CancellationToken cancellationToken);
+    /// <param name="envelope">The event and its headers.</param>
+    /// <param name="producer">The producing module's DbContext the relay is working in.</param>
+    /// <param name="cancellationToken">Cancels the publish.</param>
+    Task PublishAsync(MessageEnvelope envelope, DbContext producer, CancellationToken cancellationToken);
 }

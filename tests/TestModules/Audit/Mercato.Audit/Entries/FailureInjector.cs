@@ -30,12 +30,14 @@ public sealed class FailureInjector(IConfiguration configuration)
 
     /// <summary>
     /// Takes <c>Audit:HandlerDelayMs</c> to "work", deliberately deaf to cancellation: a handler
-    /// still running when the process is asked to stop.
+    /// still running when the process is asked to stop, or a consumer blocked on a slow SMTP
+    /// server. With <c>Audit:SlowMarker</c> set, only notes whose text contains it take that long.
     /// </summary>
-    public Task WorkAsync()
+    public Task WorkAsync(string text)
     {
         var delay = configuration.GetValue("Audit:HandlerDelayMs", 0);
-        return delay > 0 ? Task.Delay(delay, CancellationToken.None) : Task.CompletedTask;
+        var slow = configuration["Audit:SlowMarker"] is not { Length: > 0 } marker || text.Contains(marker, StringComparison.Ordinal);
+        return delay > 0 && slow ? Task.Delay(delay, CancellationToken.None) : Task.CompletedTask;
     }
 
     /// <summary>How many times the handler was invoked for the event.</summary>

@@ -15,7 +15,7 @@ public sealed partial class NoteCreatedHandler(AuditDbContext db, FailureInjecto
     public async Task HandleAsync(NoteCreated integrationEvent, CancellationToken cancellationToken)
     {
         LogStarted(logger, integrationEvent.Id);
-        await failures.WorkAsync();
+        await failures.WorkAsync(integrationEvent.Text);
         db.Entries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(),
