@@ -1,7 +1,7 @@
 namespace Mercato.Cart;
 
 /// <summary>The Cart's settings (section <c>Cart</c>), validated at start.</summary>
-public sealed class CartOptions
+internal sealed class CartOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Cart";

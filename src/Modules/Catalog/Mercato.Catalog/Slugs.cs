@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Mercato.Catalog;
 
 /// <summary>URL names of products and categories: lower-case letters and digits in dash-separated words.</summary>
-public static partial class Slugs
+internal static partial class Slugs
 {
     /// <summary>What a slug looks like.</summary>
     public const string Pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";

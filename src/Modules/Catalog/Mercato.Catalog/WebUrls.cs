@@ -1,7 +1,7 @@
 namespace Mercato.Catalog;
 
 /// <summary>Checks of image and other links given by administrators.</summary>
-public static class WebUrls
+internal static class WebUrls
 {
     /// <summary>Whether <paramref name="url"/> is an absolute http or https URL.</summary>
     public static bool IsHttp(string? url)

@@ -5,7 +5,7 @@ using Mercato.Identity.Passwords;
 namespace Mercato.Identity;
 
 /// <summary>The Identity module's settings (<c>Identity</c> section).</summary>
-public sealed class IdentitySettings
+internal sealed class IdentitySettings
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Identity";
@@ -33,7 +33,7 @@ public sealed class IdentitySettings
 }
 
 /// <summary>Lockout after repeated failed sign-ins (<c>Identity:Lockout</c>).</summary>
-public sealed class LockoutPolicyOptions
+internal sealed class LockoutPolicyOptions
 {
     /// <summary>Failed sign-ins in a row that lock the account (default 5).</summary>
     public int MaxFailedAttempts { get; set; } = 5;
@@ -43,7 +43,7 @@ public sealed class LockoutPolicyOptions
 }
 
 /// <summary>The administrator account created on first start (<c>Identity:Admin</c>).</summary>
-public sealed class AdminAccountOptions
+internal sealed class AdminAccountOptions
 {
     /// <summary>Whether to create it when no administrator exists (default true).</summary>
     public bool Create { get; set; } = true;

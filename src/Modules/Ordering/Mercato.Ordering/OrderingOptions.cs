@@ -1,7 +1,7 @@
 namespace Mercato.Ordering;
 
 /// <summary>Ordering settings (section <c>Ordering</c>).</summary>
-public sealed class OrderingOptions
+internal sealed class OrderingOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Ordering";

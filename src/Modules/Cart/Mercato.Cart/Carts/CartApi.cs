@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Cart.Carts;
 
 /// <summary><c>GET</c> and <c>DELETE /api/v1/cart</c>: the caller's cart, priced now, and emptying it.</summary>
-public static class CartApi
+internal static class CartApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder endpoints)

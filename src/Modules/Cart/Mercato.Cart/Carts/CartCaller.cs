@@ -11,7 +11,7 @@ namespace Mercato.Cart.Carts;
 /// </summary>
 /// <param name="UserId">The signed-in user, if any.</param>
 /// <param name="CartKey">The guest's key as sent, if any.</param>
-public sealed record CartCaller(Guid? UserId, string? CartKey)
+internal sealed record CartCaller(Guid? UserId, string? CartKey)
 {
     /// <summary>Reads the caller from the request.</summary>
     public static CartCaller From(HttpContext context)

@@ -10,7 +10,7 @@ namespace Mercato.Cart.Carts;
 /// <param name="Valid">Whether the discount is granted now.</param>
 /// <param name="Reason">Why not (<c>expired</c>, <c>minimumNotMet</c>...), when not.</param>
 /// <param name="Message">Why not, for the shopper, when not.</param>
-public sealed record CartCouponResponse(string Code, string? DiscountType, decimal? DiscountValue, bool Valid, string? Reason, string? Message)
+internal sealed record CartCouponResponse(string Code, string? DiscountType, decimal? DiscountValue, bool Valid, string? Reason, string? Message)
 {
     /// <summary>Maps the cart's coupon status.</summary>
     public static CartCouponResponse From(CouponStatus status) => new(

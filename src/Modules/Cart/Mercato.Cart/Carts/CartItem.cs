@@ -6,7 +6,7 @@ namespace Mercato.Cart.Carts;
 /// <see cref="PriceWhenAdded"/> is what the shopper saw when choosing the quantity, so a later
 /// price change can be pointed out.
 /// </summary>
-public sealed class CartItem
+internal sealed class CartItem
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

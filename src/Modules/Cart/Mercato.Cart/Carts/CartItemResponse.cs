@@ -27,7 +27,7 @@ namespace Mercato.Cart.Carts;
 /// <param name="PriceWhenAdded">The price when the quantity was chosen.</param>
 /// <param name="AddedAt">When the product was put in the cart.</param>
 /// <param name="UpdatedAt">When the line last changed.</param>
-public sealed record CartItemResponse(
+internal sealed record CartItemResponse(
     Guid Id,
     Guid ProductId,
     string ProductName,

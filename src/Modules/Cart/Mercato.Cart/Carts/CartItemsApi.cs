@@ -14,7 +14,7 @@ namespace Mercato.Cart.Carts;
 /// guest's first add creates a cart and answers its key. Quantities pass the cart's limits and,
 /// when they grow, the catalog's available stock; prices always come from the catalog.
 /// </summary>
-public static class CartItemsApi
+internal static class CartItemsApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartItemsApi(this IEndpointRouteBuilder endpoints)

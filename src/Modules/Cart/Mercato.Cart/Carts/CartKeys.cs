@@ -8,7 +8,7 @@ namespace Mercato.Cart.Carts;
 /// Guest cart keys: 256 random bits, base64url (43 characters). Only their SHA-256 is stored, so
 /// a leaked database does not hand out carts.
 /// </summary>
-public static class CartKeys
+internal static class CartKeys
 {
     /// <summary>The header a guest sends its key in, and the cart answers it in.</summary>
     public const string Header = Contracts.CartOwner.CartKeyHeader;

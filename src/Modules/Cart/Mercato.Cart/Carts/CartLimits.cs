@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Mercato.Cart.Carts;
 
 /// <summary>The checks every quantity change passes: the cart's limits, then the catalog's stock.</summary>
-public static class CartLimits
+internal static class CartLimits
 {
     /// <summary>
     /// Why a line of <paramref name="cart"/> may not hold <paramref name="quantity"/> units

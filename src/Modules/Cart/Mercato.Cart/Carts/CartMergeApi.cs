@@ -15,7 +15,7 @@ namespace Mercato.Cart.Carts;
 /// Quantities are added, capped by the catalog's stock and the cart's limits; the guest's coupon
 /// is kept when the user's cart has none; the guest cart is removed, so its key stops working.
 /// </summary>
-public static class CartMergeApi
+internal static class CartMergeApi
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapCartMergeApi(this IEndpointRouteBuilder endpoints)

@@ -14,7 +14,7 @@ namespace Mercato.Cart.Carts;
 /// <param name="Catalog">The catalog.</param>
 /// <param name="Options">The Cart's settings.</param>
 /// <param name="Time">The clock.</param>
-public sealed record CartRequestServices(
+internal sealed record CartRequestServices(
     HttpContext Http, CartDbContext Db, CartStore Store, CartQuoter Quoter, ICatalogClient Catalog, IOptions<CartOptions> Options, TimeProvider Time)
 {
     /// <summary>Who is asking.</summary>

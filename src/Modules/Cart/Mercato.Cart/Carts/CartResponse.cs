@@ -21,7 +21,7 @@ namespace Mercato.Cart.Carts;
 /// <param name="Coupon">The coupon's state, if any.</param>
 /// <param name="CanCheckOut">Whether every line can be bought as it stands.</param>
 /// <param name="UpdatedAt">When the shopper last changed the cart.</param>
-public sealed record CartResponse(
+internal sealed record CartResponse(
     Guid? Id,
     Guid? UserId,
     string? CartKey,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Cart.Carts;
 
 /// <summary>Finds and creates carts by owner.</summary>
-public sealed class CartStore(CartDbContext db, TimeProvider time)
+internal sealed class CartStore(CartDbContext db, TimeProvider time)
 {
     /// <summary>The owner's cart with its lines (tracked), or null.</summary>
     public Task<ShoppingCart?> FindAsync(CartOwner owner, CancellationToken cancellationToken)

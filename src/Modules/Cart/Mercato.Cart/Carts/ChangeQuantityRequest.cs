@@ -9,10 +9,10 @@ namespace Mercato.Cart.Carts;
 /// </summary>
 /// <param name="Change">Units to add (positive) or take away (negative).</param>
 /// <param name="Quantity">The new quantity, at least 1.</param>
-public sealed record ChangeQuantityRequest(int? Change, int? Quantity);
+internal sealed record ChangeQuantityRequest(int? Change, int? Quantity);
 
 /// <summary>Rules for <see cref="ChangeQuantityRequest"/>.</summary>
-public sealed class ChangeQuantityRequestValidator : AbstractValidator<ChangeQuantityRequest>
+internal sealed class ChangeQuantityRequestValidator : AbstractValidator<ChangeQuantityRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ChangeQuantityRequestValidator(IOptions<CartOptions> options)

@@ -11,7 +11,7 @@ namespace Mercato.Cart.Carts;
 /// reloads and re-decides from the fresh state, so no change is lost and no limit is passed. Each
 /// round lets at least one writer through, so N writers racing on one cart need at most N rounds.
 /// </summary>
-public static class ConcurrentWrites
+internal static class ConcurrentWrites
 {
     private const int Attempts = 40;
 

@@ -5,10 +5,10 @@ namespace Mercato.Cart.Carts;
 
 /// <summary>Body of <c>PUT /api/v1/cart/items/{itemId}</c> (seed 004): the line's new quantity.</summary>
 /// <param name="Quantity">Units, at least 1 (remove a line with DELETE).</param>
-public sealed record SetQuantityRequest(int? Quantity);
+internal sealed record SetQuantityRequest(int? Quantity);
 
 /// <summary>Rules for <see cref="SetQuantityRequest"/>.</summary>
-public sealed class SetQuantityRequestValidator : AbstractValidator<SetQuantityRequest>
+internal sealed class SetQuantityRequestValidator : AbstractValidator<SetQuantityRequest>
 {
     /// <summary>Declares the rules.</summary>
     public SetQuantityRequestValidator(IOptions<CartOptions> options)

@@ -4,7 +4,7 @@ namespace Mercato.Cart.Carts;
 /// A cart: a signed-in user's (one per user) or a guest's, found by the SHA-256 of its key (the
 /// key itself is never stored). <see cref="Version"/> guards concurrent writes.
 /// </summary>
-public sealed class ShoppingCart
+internal sealed class ShoppingCart
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

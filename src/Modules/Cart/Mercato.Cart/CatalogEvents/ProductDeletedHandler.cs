@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Cart.CatalogEvents;
 
 /// <summary>Flags the lines holding a removed product as unavailable; the shopper sees why and removes them.</summary>
-public sealed class ProductDeletedHandler(CartDbContext db) : IIntegrationEventHandler<ProductDeleted>
+internal sealed class ProductDeletedHandler(CartDbContext db) : IIntegrationEventHandler<ProductDeleted>
 {
     /// <inheritdoc />
     public Task HandleAsync(ProductDeleted integrationEvent, CancellationToken cancellationToken)

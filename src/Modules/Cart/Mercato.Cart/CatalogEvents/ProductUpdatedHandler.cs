@@ -9,7 +9,7 @@ namespace Mercato.Cart.CatalogEvents;
 /// Keeps the lines of every cart holding the product current: name, SKU, price and availability.
 /// The price the shopper chose at stays, so the cart can show that the price changed.
 /// </summary>
-public sealed class ProductUpdatedHandler(CartDbContext db) : IIntegrationEventHandler<ProductUpdated>
+internal sealed class ProductUpdatedHandler(CartDbContext db) : IIntegrationEventHandler<ProductUpdated>
 {
     /// <inheritdoc />
     public Task HandleAsync(ProductUpdated integrationEvent, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Mercato.Cart.Checkout;
 /// <c>/api/v1/cart/service</c>. Read and clear any shopper's cart (seed 000's
 /// <c>get_user_cart</c> and <c>clear_user_cart</c>), and count or give back a coupon use for an order.
 /// </summary>
-public static class CheckoutApi
+internal static class CheckoutApi
 {
     /// <summary>Maps the service endpoints.</summary>
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder endpoints)

@@ -9,7 +9,7 @@ namespace Mercato.Cart.Checkout;
 /// Any shopper's cart as Ordering needs it at checkout: priced with the catalog's current prices
 /// and stock (<see cref="CartQuoter"/>), and emptied once the order is placed.
 /// </summary>
-public sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuoter quoter)
+internal sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuoter quoter)
 {
     /// <summary>The owner's cart priced now, or null when there is none.</summary>
     /// <exception cref="ArgumentException">The owner names neither or both of a user id and a cart key.</exception>

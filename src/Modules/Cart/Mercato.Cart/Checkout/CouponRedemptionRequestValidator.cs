@@ -5,7 +5,7 @@ using Mercato.Cart.Coupons;
 namespace Mercato.Cart.Checkout;
 
 /// <summary>Rules for a <see cref="CouponRedemptionRequest"/> (the body of <c>POST /api/v1/cart/service/coupons/redeem</c>).</summary>
-public sealed class CouponRedemptionRequestValidator : AbstractValidator<CouponRedemptionRequest>
+internal sealed class CouponRedemptionRequestValidator : AbstractValidator<CouponRedemptionRequest>
 {
     /// <summary>Declares the rules.</summary>
     public CouponRedemptionRequestValidator()

@@ -5,7 +5,7 @@ using Mercato.Cart.Coupons;
 namespace Mercato.Cart.Checkout;
 
 /// <summary>The Cart as a co-hosted module (Ordering) calls it: straight to the services behind the service endpoints.</summary>
-public sealed class InProcessCartClient(CheckoutCarts carts, CouponRedemptions redemptions, IValidator<CouponRedemptionRequest> validator) : ICartClient
+internal sealed class InProcessCartClient(CheckoutCarts carts, CouponRedemptions redemptions, IValidator<CouponRedemptionRequest> validator) : ICartClient
 {
     /// <inheritdoc />
     public Task<CartSnapshot?> GetCartAsync(CartOwner owner, CancellationToken cancellationToken) => carts.GetAsync(owner, cancellationToken);

@@ -4,10 +4,10 @@ namespace Mercato.Cart.Checkout;
 
 /// <summary>Body of <c>POST /api/v1/cart/service/coupons/release</c>.</summary>
 /// <param name="OrderId">The order whose coupon use is given back.</param>
-public sealed record ReleaseCouponRequest(Guid? OrderId);
+internal sealed record ReleaseCouponRequest(Guid? OrderId);
 
 /// <summary>Rules for <see cref="ReleaseCouponRequest"/>.</summary>
-public sealed class ReleaseCouponRequestValidator : AbstractValidator<ReleaseCouponRequest>
+internal sealed class ReleaseCouponRequestValidator : AbstractValidator<ReleaseCouponRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ReleaseCouponRequestValidator()

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Mercato.Cart.Checkout;
 
 /// <summary>Whose cart a service asks for: <c>?userId=</c> or the guest's key in <c>X-Cart-Key</c>, exactly one of them.</summary>
-public static class ServiceCartOwner
+internal static class ServiceCartOwner
 {
     /// <summary>The owner named by the request, or the 400 that explains what is wrong.</summary>
     public static (CartOwner? Owner, ApiErrorResult? Error) Read(HttpRequest request)

@@ -9,5 +9,5 @@ namespace Mercato.Cart.Coupons;
 /// <param name="Discount">The cart's discount (= <paramref name="DiscountAmount"/>).</param>
 /// <param name="Tax">Tax on the discounted subtotal.</param>
 /// <param name="Total">Subtotal − discount + tax.</param>
-public sealed record AppliedCouponResponse(
+internal sealed record AppliedCouponResponse(
     string CouponCode, string DiscountType, decimal DiscountValue, decimal DiscountAmount, decimal Subtotal, decimal Discount, decimal Tax, decimal Total);

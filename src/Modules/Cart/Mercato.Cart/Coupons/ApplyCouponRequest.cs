@@ -4,10 +4,10 @@ namespace Mercato.Cart.Coupons;
 
 /// <summary>Body of <c>POST /api/v1/cart/apply-coupon</c> (seed 004).</summary>
 /// <param name="CouponCode">The code, any case.</param>
-public sealed record ApplyCouponRequest(string? CouponCode);
+internal sealed record ApplyCouponRequest(string? CouponCode);
 
 /// <summary>Rules for <see cref="ApplyCouponRequest"/>.</summary>
-public sealed class ApplyCouponRequestValidator : AbstractValidator<ApplyCouponRequest>
+internal sealed class ApplyCouponRequestValidator : AbstractValidator<ApplyCouponRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ApplyCouponRequestValidator()

@@ -18,7 +18,7 @@ namespace Mercato.Cart.Coupons;
 /// this customer, the cart qualifies) and again on every read of the cart; it is counted as used
 /// only when an order is placed with it.
 /// </summary>
-public static class CartCouponApi
+internal static class CartCouponApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartCouponApi(this IEndpointRouteBuilder endpoints)

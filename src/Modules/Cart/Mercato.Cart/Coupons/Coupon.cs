@@ -4,7 +4,7 @@ namespace Mercato.Cart.Coupons;
 /// A discount code. <see cref="TimesRedeemed"/> counts uses by placed orders and only grows
 /// through a conditional update that respects <see cref="UsageLimit"/>.
 /// </summary>
-public sealed class Coupon
+internal sealed class Coupon
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

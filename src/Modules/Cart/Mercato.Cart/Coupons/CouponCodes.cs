@@ -1,7 +1,7 @@
 namespace Mercato.Cart.Coupons;
 
 /// <summary>How coupon codes are written and compared: trimmed, upper case, letters, digits, '-' and '_'.</summary>
-public static class CouponCodes
+internal static class CouponCodes
 {
     /// <summary>The longest code.</summary>
     public const int MaxLength = 40;

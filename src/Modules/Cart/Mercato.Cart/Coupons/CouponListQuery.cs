@@ -3,7 +3,7 @@ using Mercato.Platform.Envelope;
 namespace Mercato.Cart.Coupons;
 
 /// <summary>Query of <c>GET /api/v1/coupons</c>: newest first.</summary>
-public sealed class CouponListQuery
+internal sealed class CouponListQuery
 {
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }

@@ -5,7 +5,7 @@ namespace Mercato.Cart.Coupons;
 /// held until Ordering's <c>OrderPlaced</c> confirms it; one never confirmed (the order was never
 /// written) is given back by <see cref="Sweep.RedemptionHoldSweep"/> after <see cref="CartOptions.RedemptionHold"/>.
 /// </summary>
-public sealed class CouponRedemption
+internal sealed class CouponRedemption
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

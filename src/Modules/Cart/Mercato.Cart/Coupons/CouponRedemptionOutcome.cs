@@ -6,4 +6,4 @@ namespace Mercato.Cart.Coupons;
 /// <param name="Result">The answer a caller gets.</param>
 /// <param name="Code">The code as the caller sent it (trimmed).</param>
 /// <param name="Coupon">The coupon, when one has the code.</param>
-public sealed record CouponRedemptionOutcome(CouponRedemptionResult Result, string Code, Coupon? Coupon);
+internal sealed record CouponRedemptionOutcome(CouponRedemptionResult Result, string Code, Coupon? Coupon);

@@ -14,7 +14,7 @@ namespace Mercato.Cart.Coupons;
 /// locks it until commit; SQLite runs one writer at a time), so two orders of one customer cannot
 /// both take the last use. The unique index on (coupon, order) makes a retried order count once.
 /// </summary>
-public sealed class CouponRedemptions(CartDbContext db, TimeProvider time)
+internal sealed class CouponRedemptions(CartDbContext db, TimeProvider time)
 {
     /// <summary>Counts one use of the coupon for the order, or says why not; a repeat for the same order answers redeemed again.</summary>
     /// <exception cref="ArgumentException">The order id is empty, or neither a customer id nor an e-mail is given.</exception>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Mercato.Cart.Coupons;
 
 /// <summary>A coupon refusal as an error answer: 400 for the request, 409 when the coupon's uses ran out; <c>reason</c> names it.</summary>
-public static class CouponRefusals
+internal static class CouponRefusals
 {
     /// <summary>The error answer for <paramref name="refusal"/>.</summary>
     public static ApiErrorResult Answer(CouponRefusal refusal, string code, Coupon? coupon)

@@ -14,7 +14,7 @@ namespace Mercato.Cart.Coupons;
 /// <param name="PerCustomerLimit">How many orders one customer may use it for (1 or more), if limited.</param>
 /// <param name="CategoryIds">When given, the discount applies only to lines in these categories (at most 50, distinct).</param>
 /// <param name="Active">Switched on (default true).</param>
-public sealed record CouponRequest(
+internal sealed record CouponRequest(
     string? Code,
     string? Description,
     string? DiscountType,
@@ -28,7 +28,7 @@ public sealed record CouponRequest(
     bool? Active);
 
 /// <summary>Rules for <see cref="CouponRequest"/>.</summary>
-public sealed class CouponRequestValidator : AbstractValidator<CouponRequest>
+internal sealed class CouponRequestValidator : AbstractValidator<CouponRequest>
 {
     /// <summary>The largest amount a fixed coupon or a minimum subtotal may name.</summary>
     public const decimal MaxAmount = 1_000_000m;

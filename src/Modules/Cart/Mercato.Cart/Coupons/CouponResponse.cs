@@ -16,7 +16,7 @@ namespace Mercato.Cart.Coupons;
 /// <param name="Active">Switched on.</param>
 /// <param name="CreatedAt">Created.</param>
 /// <param name="UpdatedAt">Last changed.</param>
-public sealed record CouponResponse(
+internal sealed record CouponResponse(
     Guid Id,
     string Code,
     string? Description,

@@ -7,7 +7,7 @@ namespace Mercato.Cart.Coupons;
 /// Whether a coupon can be used now, and for a given cart. The per-customer limit needs the
 /// customer's redemptions, so it is checked where they are counted (<see cref="CouponRedemptions"/>).
 /// </summary>
-public static class CouponRules
+internal static class CouponRules
 {
     /// <summary>The coupon's own state at <paramref name="now"/>: switched on, within its dates, not used up.</summary>
     public static CouponRefusal? CheckState(Coupon coupon, DateTime now)

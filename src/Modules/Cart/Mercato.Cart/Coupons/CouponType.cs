@@ -1,7 +1,7 @@
 namespace Mercato.Cart.Coupons;
 
 /// <summary>How a coupon's value is applied.</summary>
-public enum CouponType
+internal enum CouponType
 {
     /// <summary>A percentage of the qualifying subtotal.</summary>
     Percentage,

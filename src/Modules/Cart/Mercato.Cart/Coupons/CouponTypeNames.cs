@@ -1,7 +1,7 @@
 namespace Mercato.Cart.Coupons;
 
 /// <summary>The API's names of coupon types (seed 004's <c>discountType</c>).</summary>
-public static class CouponTypeNames
+internal static class CouponTypeNames
 {
     /// <summary>A percentage off.</summary>
     public const string Percentage = "percentage";

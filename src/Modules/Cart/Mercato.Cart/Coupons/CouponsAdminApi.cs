@@ -17,7 +17,7 @@ namespace Mercato.Cart.Coupons;
 /// index settles a race. Every write bumps <see cref="Coupon.Version"/>, the concurrency token.
 /// The use count is never written here: it only moves through <see cref="CouponRedemptions"/>.
 /// </summary>
-public static class CouponsAdminApi
+internal static class CouponsAdminApi
 {
     private const string Url = "/api/v1/coupons";
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Cart.Data;
 
 /// <summary>The Cart module's database. Money is stored as whole cents (see <see cref="MoneyColumns"/>).</summary>
-public class CartDbContext(DbContextOptions options) : DbContext(options)
+internal class CartDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Carts.</summary>
     public DbSet<ShoppingCart> Carts => Set<ShoppingCart>();
@@ -99,7 +99,7 @@ public class CartDbContext(DbContextOptions options) : DbContext(options)
 }
 
 /// <summary>The SQLite flavour, which owns the SQLite migrations.</summary>
-public sealed class CartSqliteDbContext(DbContextOptions<CartSqliteDbContext> options) : CartDbContext(options);
+internal sealed class CartSqliteDbContext(DbContextOptions<CartSqliteDbContext> options) : CartDbContext(options);
 
 /// <summary>The PostgreSQL flavour, which owns the PostgreSQL migrations.</summary>
-public sealed class CartPostgresDbContext(DbContextOptions<CartPostgresDbContext> options) : CartDbContext(options);
+internal sealed class CartPostgresDbContext(DbContextOptions<CartPostgresDbContext> options) : CartDbContext(options);

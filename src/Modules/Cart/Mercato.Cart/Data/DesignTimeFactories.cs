@@ -3,7 +3,7 @@ using Mercato.Platform.Persistence;
 namespace Mercato.Cart.Data;
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite context.</summary>
-public sealed class CartSqliteDesignTimeFactory : SqliteDesignTimeFactory<CartSqliteDbContext>;
+internal sealed class CartSqliteDesignTimeFactory : SqliteDesignTimeFactory<CartSqliteDbContext>;
 
 /// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context.</summary>
-public sealed class CartPostgresDesignTimeFactory : PostgresDesignTimeFactory<CartPostgresDbContext>;
+internal sealed class CartPostgresDesignTimeFactory : PostgresDesignTimeFactory<CartPostgresDbContext>;

@@ -8,7 +8,7 @@ namespace Mercato.Cart.OrderEvents;
 /// A cancelled order's coupon use is given back, once (<see cref="CouponRedemptions.ReleaseAsync"/>):
 /// a redelivered event stops at the inbox, and another cancellation of the same order finds no use left.
 /// </summary>
-public sealed class OrderCancelledHandler(CouponRedemptions redemptions) : IIntegrationEventHandler<OrderCancelled>
+internal sealed class OrderCancelledHandler(CouponRedemptions redemptions) : IIntegrationEventHandler<OrderCancelled>
 {
     /// <inheritdoc />
     public Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Mercato.Cart.OrderEvents;
 /// The order exists: the coupon use counted for it is confirmed, so the hold sweep keeps it
 /// (<see cref="CouponRedemptions.ConfirmAsync"/>).
 /// </summary>
-public sealed partial class OrderPlacedHandler(CouponRedemptions redemptions, ILogger<OrderPlacedHandler> logger) : IIntegrationEventHandler<OrderPlaced>
+internal sealed partial class OrderPlacedHandler(CouponRedemptions redemptions, ILogger<OrderPlacedHandler> logger) : IIntegrationEventHandler<OrderPlaced>
 {
     /// <inheritdoc />
     public async Task HandleAsync(OrderPlaced integrationEvent, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Mercato.Cart.Pricing;
 /// </list>
 /// Rounding is <see cref="Money.Round"/> (half away from zero) everywhere.
 /// </summary>
-public static class CartPricing
+internal static class CartPricing
 {
     /// <summary>Prices <paramref name="lines"/> with an optional valid coupon and the tax rate.</summary>
     public static CartTotals Price(IReadOnlyList<PricingLine> lines, CouponTerms? coupon, decimal taxRate)

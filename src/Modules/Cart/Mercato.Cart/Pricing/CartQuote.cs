@@ -8,7 +8,7 @@ namespace Mercato.Cart.Pricing;
 /// <param name="Totals">The figures.</param>
 /// <param name="TaxRate">The tax rate used.</param>
 /// <param name="Coupon">The coupon on the cart, if any.</param>
-public sealed record CartQuote(ShoppingCart Cart, IReadOnlyList<QuotedLine> Lines, CartTotals Totals, decimal TaxRate, CouponStatus? Coupon)
+internal sealed record CartQuote(ShoppingCart Cart, IReadOnlyList<QuotedLine> Lines, CartTotals Totals, decimal TaxRate, CouponStatus? Coupon)
 {
     /// <summary>Whether every line can be bought as it stands.</summary>
     public bool CanCheckOut => Lines.Count > 0 && Lines.All(l => l.InStock);

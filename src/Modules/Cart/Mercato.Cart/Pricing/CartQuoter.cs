@@ -14,7 +14,7 @@ namespace Mercato.Cart.Pricing;
 /// the catalog's events and by the shopper's writes), checks the coupon and applies
 /// <see cref="CartPricing"/>. Prices always come from the catalog.
 /// </summary>
-public sealed class CartQuoter(CartDbContext db, ICatalogClient catalog, IOptions<CartOptions> options, TimeProvider time)
+internal sealed class CartQuoter(CartDbContext db, ICatalogClient catalog, IOptions<CartOptions> options, TimeProvider time)
 {
     /// <summary>Prices <paramref name="cart"/> (tracked by this module's context).</summary>
     public async Task<CartQuote> QuoteAsync(ShoppingCart cart, CancellationToken cancellationToken)

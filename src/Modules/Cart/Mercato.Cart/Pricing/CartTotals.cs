@@ -7,7 +7,7 @@ namespace Mercato.Cart.Pricing;
 /// <param name="Discount">The coupon's discount.</param>
 /// <param name="Tax">Tax on <paramref name="Subtotal"/> − <paramref name="Discount"/>.</param>
 /// <param name="Total"><paramref name="Subtotal"/> − <paramref name="Discount"/> + <paramref name="Tax"/>.</param>
-public sealed record CartTotals(
+internal sealed record CartTotals(
     IReadOnlyList<decimal> LineSubtotals,
     IReadOnlyList<decimal> LineDiscounts,
     decimal Subtotal,

@@ -7,7 +7,7 @@ namespace Mercato.Cart.Pricing;
 /// <param name="Code">The code on the cart.</param>
 /// <param name="Coupon">The coupon, or null when it no longer exists.</param>
 /// <param name="Refusal">Why it does not apply now, or null when it does.</param>
-public sealed record CouponStatus(string Code, Coupon? Coupon, CouponRefusal? Refusal)
+internal sealed record CouponStatus(string Code, Coupon? Coupon, CouponRefusal? Refusal)
 {
     /// <summary>Whether the discount is granted.</summary>
     public bool Valid => Coupon is not null && Refusal is null;

@@ -6,7 +6,7 @@ namespace Mercato.Cart.Pricing;
 /// <param name="Type">Percentage or fixed amount.</param>
 /// <param name="Value">The percentage or the amount.</param>
 /// <param name="CategoryIds">When not empty, only lines in these categories are discounted.</param>
-public sealed record CouponTerms(CouponType Type, decimal Value, IReadOnlyCollection<Guid> CategoryIds)
+internal sealed record CouponTerms(CouponType Type, decimal Value, IReadOnlyCollection<Guid> CategoryIds)
 {
     /// <summary>Whether a line in <paramref name="categoryId"/> is discounted.</summary>
     public bool Covers(Guid categoryId) => CategoryIds.Count == 0 || CategoryIds.Contains(categoryId);

@@ -5,4 +5,4 @@ namespace Mercato.Cart.Pricing;
 /// <param name="Quantity">Units.</param>
 /// <param name="CategoryId">The product's category.</param>
 /// <param name="Sellable">Whether the product can be bought; unsellable lines add nothing to the totals.</param>
-public readonly record struct PricingLine(decimal UnitPrice, int Quantity, Guid CategoryId, bool Sellable);
+internal readonly record struct PricingLine(decimal UnitPrice, int Quantity, Guid CategoryId, bool Sellable);

@@ -7,7 +7,7 @@ namespace Mercato.Cart.Pricing;
 /// <param name="Subtotal">Unit price × quantity (0 when the product cannot be sold).</param>
 /// <param name="Discount">The line's share of the coupon discount.</param>
 /// <param name="AvailableStock">Units the catalog can sell now.</param>
-public sealed record QuotedLine(CartItem Item, decimal Subtotal, decimal Discount, int AvailableStock)
+internal sealed record QuotedLine(CartItem Item, decimal Subtotal, decimal Discount, int AvailableStock)
 {
     /// <summary>Whether the catalog still sells the product.</summary>
     public bool Available => Item.Available;

@@ -13,7 +13,7 @@ namespace Mercato.Cart.Sweep;
 /// on the injected clock. Their lines go with them (the database cascades the delete), in the same
 /// statement, so a cart written to meanwhile is either kept whole or removed whole.
 /// </summary>
-public sealed partial class IdleCartSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<CartOptions> options, ILogger<IdleCartSweep> logger)
+internal sealed partial class IdleCartSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<CartOptions> options, ILogger<IdleCartSweep> logger)
     : PeriodicJob(time, logger)
 {
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace Mercato.Cart.Sweep;
 /// (Ordering counted the use, then never wrote the order: a crash, or an undo that could not reach
 /// the Cart), every <see cref="CartOptions.RedemptionSweepInterval"/> on the injected clock.
 /// </summary>
-public sealed partial class RedemptionHoldSweep(
+internal sealed partial class RedemptionHoldSweep(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<CartOptions> options, ILogger<RedemptionHoldSweep> logger) : PeriodicJob(time, logger)
 {
     /// <inheritdoc />

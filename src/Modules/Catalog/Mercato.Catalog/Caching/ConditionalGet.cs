@@ -16,7 +16,7 @@ namespace Mercato.Catalog.Caching;
 /// and <c>Cache-Control: public, max-age=60</c>; a request whose <c>If-None-Match</c> names the
 /// current ETag gets 304 with no body.
 /// </summary>
-public static class ConditionalGet
+internal static class ConditionalGet
 {
     /// <summary>What catalog reads may be cached for.</summary>
     public const string CacheControl = "public, max-age=60";

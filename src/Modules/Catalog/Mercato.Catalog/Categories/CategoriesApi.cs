@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Categories;
 
 /// <summary><c>/api/v1/categories</c>: the category tree for everyone, and its upkeep for administrators.</summary>
-public static class CategoriesApi
+internal static class CategoriesApi
 {
     /// <summary>Maps the category endpoints.</summary>
     public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder endpoints)

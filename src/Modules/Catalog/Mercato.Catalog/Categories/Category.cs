@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Categories;
 
 /// <summary>A node of the category tree.</summary>
-public sealed class Category
+internal sealed class Category
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

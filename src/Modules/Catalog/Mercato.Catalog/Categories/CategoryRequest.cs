@@ -12,7 +12,7 @@ namespace Mercato.Catalog.Categories;
 /// <param name="Image">Image URL (http or https).</param>
 /// <param name="ParentId">The parent category, or null for a top-level category.</param>
 /// <param name="SortOrder">Position among its siblings (default 0).</param>
-public sealed record CategoryRequest(
+internal sealed record CategoryRequest(
     string? Name,
     string? Slug,
     string? Description,
@@ -28,7 +28,7 @@ public sealed record CategoryRequest(
 }
 
 /// <summary>Rules for <see cref="CategoryRequest"/>.</summary>
-public sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
+internal sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
 {
     /// <summary>Declares the rules.</summary>
     public CategoryRequestValidator()

@@ -12,7 +12,7 @@ namespace Mercato.Catalog.Categories;
 /// <param name="Children">The categories directly below, each with its own sub-tree.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-public sealed record CategoryResponse(
+internal sealed record CategoryResponse(
     Guid Id,
     string Name,
     string Slug,

@@ -7,7 +7,7 @@ namespace Mercato.Catalog.Categories;
 /// The whole category tree in memory (catalogs have tens to hundreds of categories), with the
 /// number of shoppable products directly in each category.
 /// </summary>
-public sealed class CategoryTree
+internal sealed class CategoryTree
 {
     private readonly Dictionary<Guid, Category> _byId;
     private readonly ILookup<Guid?, Category> _byParent;

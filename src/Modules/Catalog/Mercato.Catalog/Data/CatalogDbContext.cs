@@ -16,7 +16,7 @@ namespace Mercato.Catalog.Data;
 /// in integer columns on both providers through <see cref="MoneyColumns"/>, so filters and sorts on
 /// prices compare numbers exactly (SQLite has no decimal type); the code always sees <see cref="decimal"/>.
 /// </summary>
-public class CatalogDbContext(DbContextOptions options) : DbContext(options)
+internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Products (including deleted ones, which the shop never shows).</summary>
     public DbSet<Product> Products => Set<Product>();
@@ -144,7 +144,7 @@ public class CatalogDbContext(DbContextOptions options) : DbContext(options)
 }
 
 /// <summary>The SQLite flavour, which owns the SQLite migrations.</summary>
-public sealed class CatalogSqliteDbContext(DbContextOptions<CatalogSqliteDbContext> options) : CatalogDbContext(options);
+internal sealed class CatalogSqliteDbContext(DbContextOptions<CatalogSqliteDbContext> options) : CatalogDbContext(options);
 
 /// <summary>The PostgreSQL flavour, which owns the PostgreSQL migrations.</summary>
-public sealed class CatalogPostgresDbContext(DbContextOptions<CatalogPostgresDbContext> options) : CatalogDbContext(options);
+internal sealed class CatalogPostgresDbContext(DbContextOptions<CatalogPostgresDbContext> options) : CatalogDbContext(options);

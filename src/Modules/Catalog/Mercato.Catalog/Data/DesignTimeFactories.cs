@@ -3,7 +3,7 @@ using Mercato.Platform.Persistence;
 namespace Mercato.Catalog.Data;
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite context.</summary>
-public sealed class CatalogSqliteDesignTimeFactory : SqliteDesignTimeFactory<CatalogSqliteDbContext>;
+internal sealed class CatalogSqliteDesignTimeFactory : SqliteDesignTimeFactory<CatalogSqliteDbContext>;
 
 /// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context.</summary>
-public sealed class CatalogPostgresDesignTimeFactory : PostgresDesignTimeFactory<CatalogPostgresDbContext>;
+internal sealed class CatalogPostgresDesignTimeFactory : PostgresDesignTimeFactory<CatalogPostgresDbContext>;

@@ -10,7 +10,7 @@ namespace Mercato.Catalog.DemoData;
 /// each sub-category (200 in all), drawn from word lists by a <see cref="Random"/> with a fixed
 /// seed, so every empty catalog gets the same shop. Pictures (products' and categories') are Mercato's own SVGs.
 /// </summary>
-public static class DemoCatalog
+internal static class DemoCatalog
 {
     /// <summary>Products per sub-category.</summary>
     public const int ProductsPerCategory = 25;

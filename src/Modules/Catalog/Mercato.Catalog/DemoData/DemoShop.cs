@@ -8,4 +8,4 @@ namespace Mercato.Catalog.DemoData;
 /// <param name="Categories">The category tree, parents first.</param>
 /// <param name="Products">The products.</param>
 /// <param name="Ledger">One <see cref="StockChangeKind.Initial"/> entry per product.</param>
-public sealed record DemoShop(IReadOnlyList<Category> Categories, IReadOnlyList<Product> Products, IReadOnlyList<StockLedgerEntry> Ledger);
+internal sealed record DemoShop(IReadOnlyList<Category> Categories, IReadOnlyList<Product> Products, IReadOnlyList<StockLedgerEntry> Ledger);

@@ -15,7 +15,7 @@ namespace Mercato.Catalog.Media;
 /// <c>GET /api/v1/catalog/media/products/{sku}.svg</c> and <c>/categories/{slug}.svg</c>:
 /// pictures drawn by Mercato (see <see cref="MediaSvg"/>).
 /// </summary>
-public static class MediaApi
+internal static class MediaApi
 {
     /// <summary>How long browsers and proxies may keep a picture (a week): it changes only with a rename.</summary>
     public const string CacheControl = "public, max-age=604800";

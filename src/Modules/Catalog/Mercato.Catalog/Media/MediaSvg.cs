@@ -8,7 +8,7 @@ namespace Mercato.Catalog.Media;
 /// images): a rounded square in a colour derived from the SKU (or category slug), with the
 /// initials of the name and the SKU (or slug) written below.
 /// </summary>
-public static class MediaSvg
+internal static class MediaSvg
 {
     /// <summary>The URL a product's picture is served at.</summary>
     public static string ProductUrl(string sku) => $"/api/v1/catalog/media/products/{Uri.EscapeDataString(sku)}.svg";

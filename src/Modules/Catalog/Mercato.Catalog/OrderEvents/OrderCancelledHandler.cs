@@ -11,7 +11,7 @@ namespace Mercato.Catalog.OrderEvents;
 /// redelivered event stops at the inbox; another cancellation event for the same order finds
 /// nothing left to move.
 /// </summary>
-public sealed partial class OrderCancelledHandler(StockService stock, ILogger<OrderCancelledHandler> logger) : IIntegrationEventHandler<OrderCancelled>
+internal sealed partial class OrderCancelledHandler(StockService stock, ILogger<OrderCancelledHandler> logger) : IIntegrationEventHandler<OrderCancelled>
 {
     /// <inheritdoc />
     public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Mercato.Catalog.OrderEvents;
 /// are verified purchases. Guest orders record nothing (there is no account to review with), and
 /// a product the customer already received keeps its first record.
 /// </summary>
-public sealed class OrderDeliveredHandler(CatalogDbContext db, TimeProvider time) : IIntegrationEventHandler<OrderDelivered>
+internal sealed class OrderDeliveredHandler(CatalogDbContext db, TimeProvider time) : IIntegrationEventHandler<OrderDelivered>
 {
     /// <inheritdoc />
     public async Task HandleAsync(OrderDelivered integrationEvent, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Mercato.Catalog.OrderEvents;
 
 /// <summary>A paid order's held stock becomes a sale (<see cref="StockService.CommitAsync"/>): on-hand and reserved both drop.</summary>
-public sealed partial class OrderPaidHandler(StockService stock, ILogger<OrderPaidHandler> logger) : IIntegrationEventHandler<OrderPaid>
+internal sealed partial class OrderPaidHandler(StockService stock, ILogger<OrderPaidHandler> logger) : IIntegrationEventHandler<OrderPaid>
 {
     /// <inheritdoc />
     public async Task HandleAsync(OrderPaid integrationEvent, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Mercato.Catalog.Products;
 /// Stock: <see cref="OnHand"/> units exist, <see cref="Reserved"/> are held for unpaid orders, and
 /// a shopper can buy <c>OnHand - Reserved</c>.
 /// </summary>
-public sealed class Product
+internal sealed class Product
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Products;
 
 /// <summary>A shopper-facing attribute such as Color: Black.</summary>
-public sealed class ProductAttribute
+internal sealed class ProductAttribute
 {
     /// <summary>Attribute name.</summary>
     public string Name { get; set; } = string.Empty;

@@ -3,7 +3,7 @@ namespace Mercato.Catalog.Products;
 /// <summary>A shopper-facing attribute as responses show it, such as Color: Black.</summary>
 /// <param name="Name">Attribute name.</param>
 /// <param name="Value">Attribute value.</param>
-public sealed record ProductAttributeResponse(string Name, string Value)
+internal sealed record ProductAttributeResponse(string Name, string Value)
 {
     /// <summary>Describes every attribute of a product, in order.</summary>
     public static IReadOnlyList<ProductAttributeResponse> From(IEnumerable<ProductAttribute> attributes)

@@ -4,4 +4,4 @@ namespace Mercato.Catalog.Products;
 /// <param name="Id">Id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Slug">Slug.</param>
-public sealed record ProductCategoryResponse(Guid Id, string Name, string Slug);
+internal sealed record ProductCategoryResponse(Guid Id, string Name, string Slug);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Products;
 
 /// <summary>Builds a product's detail: its category and its latest reviews.</summary>
-public static class ProductDetails
+internal static class ProductDetails
 {
     /// <summary>How many reviews the detail shows.</summary>
     public const int LatestReviews = 5;

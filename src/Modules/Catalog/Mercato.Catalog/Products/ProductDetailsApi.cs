@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Catalog.Products;
 
 /// <summary><c>GET /api/v1/products/{idOrSlug}</c>: one product in seed 004's detail shape.</summary>
-public static class ProductDetailsApi
+internal static class ProductDetailsApi
 {
     /// <summary>Maps the product detail endpoint.</summary>
     public static IEndpointRouteBuilder MapProductDetailsApi(this IEndpointRouteBuilder endpoints)

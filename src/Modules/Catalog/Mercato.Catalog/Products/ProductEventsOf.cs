@@ -3,7 +3,7 @@ using Mercato.Catalog.Contracts;
 namespace Mercato.Catalog.Products;
 
 /// <summary>The integration events that describe a product, as every writer of products publishes them.</summary>
-public static class ProductEventsOf
+internal static class ProductEventsOf
 {
     /// <summary>The event of <paramref name="product"/> having been added to the catalog.</summary>
     public static ProductCreated Created(Product product)

@@ -6,7 +6,7 @@ namespace Mercato.Catalog.Products;
 /// <see cref="ProductPatchRequest"/> (patch) differ only in which fields their validators require
 /// and in what a field left out means.
 /// </summary>
-public abstract record ProductFields
+internal abstract record ProductFields
 {
     /// <summary>Display name, 1-200 characters.</summary>
     public string? Name { get; init; }

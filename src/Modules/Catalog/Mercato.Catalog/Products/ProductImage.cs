@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Products;
 
 /// <summary>One picture of a product.</summary>
-public sealed class ProductImage
+internal sealed class ProductImage
 {
     /// <summary>Where it is served.</summary>
     public string Url { get; set; } = string.Empty;

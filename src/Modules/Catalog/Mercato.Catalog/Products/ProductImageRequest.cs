@@ -4,4 +4,4 @@ namespace Mercato.Catalog.Products;
 /// <param name="Url">Absolute http(s) URL.</param>
 /// <param name="Alt">Alternative text.</param>
 /// <param name="IsPrimary">Whether it is the main picture (at most one).</param>
-public sealed record ProductImageRequest(string? Url, string? Alt, bool IsPrimary);
+internal sealed record ProductImageRequest(string? Url, string? Alt, bool IsPrimary);

@@ -4,7 +4,7 @@ namespace Mercato.Catalog.Products;
 /// <param name="Url">Where it is served.</param>
 /// <param name="Alt">Alternative text.</param>
 /// <param name="IsPrimary">Whether it is the product's main picture.</param>
-public sealed record ProductImageResponse(string Url, string? Alt, bool IsPrimary)
+internal sealed record ProductImageResponse(string Url, string? Alt, bool IsPrimary)
 {
     /// <summary>Describes every picture of a product, in order.</summary>
     public static IReadOnlyList<ProductImageResponse> From(IEnumerable<ProductImage> images)

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Products;
 
 /// <summary><c>GET /api/v1/products</c> and <c>GET /api/v1/categories/{id}/products</c>: filtered, sorted pages of products.</summary>
-public static class ProductListApi
+internal static class ProductListApi
 {
     /// <summary>Maps the product list endpoints.</summary>
     public static IEndpointRouteBuilder MapProductListApi(this IEndpointRouteBuilder endpoints)

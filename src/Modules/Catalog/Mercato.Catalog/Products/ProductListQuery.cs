@@ -8,7 +8,7 @@ namespace Mercato.Catalog.Products;
 /// names plus seed 000's aliases (<c>search</c>, <c>price_min</c>, <c>price_max</c>,
 /// <c>discount_min</c>, <c>discount_max</c>). Prices filter what the shopper pays.
 /// </summary>
-public sealed class ProductListQuery
+internal sealed class ProductListQuery
 {
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = 100;

@@ -5,4 +5,4 @@ namespace Mercato.Catalog.Products;
 /// price, SKU and category are required; PUT replaces every field but the stock, resetting those
 /// left out to a new product's defaults.
 /// </summary>
-public sealed record ProductRequest : ProductFields;
+internal sealed record ProductRequest : ProductFields;

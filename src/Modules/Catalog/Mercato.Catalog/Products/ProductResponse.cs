@@ -28,7 +28,7 @@ namespace Mercato.Catalog.Products;
 /// <param name="RelatedProducts">Related product ids.</param>
 /// <param name="CreatedAt">Created.</param>
 /// <param name="UpdatedAt">Last changed.</param>
-public sealed record ProductResponse(
+internal sealed record ProductResponse(
     Guid Id,
     string Name,
     string Slug,

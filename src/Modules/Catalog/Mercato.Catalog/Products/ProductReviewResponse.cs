@@ -9,4 +9,4 @@ namespace Mercato.Catalog.Products;
 /// <param name="Comment">Text.</param>
 /// <param name="VerifiedPurchase">Whether the author bought the product.</param>
 /// <param name="CreatedAt">When it was written.</param>
-public sealed record ProductReviewResponse(Guid Id, Guid UserId, string UserName, int Rating, string Title, string Comment, bool VerifiedPurchase, DateTime CreatedAt);
+internal sealed record ProductReviewResponse(Guid Id, Guid UserId, string UserName, int Rating, string Title, string Comment, bool VerifiedPurchase, DateTime CreatedAt);

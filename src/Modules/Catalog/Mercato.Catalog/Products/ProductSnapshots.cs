@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Products;
 
 /// <summary>Products as other modules see them (<see cref="ProductSnapshot"/>), for both ways they reach the Catalog.</summary>
-public static class ProductSnapshots
+internal static class ProductSnapshots
 {
     /// <summary>
     /// The snapshots of the products with these ids that exist, in the order of the ids (each

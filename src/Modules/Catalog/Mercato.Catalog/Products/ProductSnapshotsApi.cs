@@ -15,7 +15,7 @@ namespace Mercato.Catalog.Products;
 /// right now (service token with scope <c>catalog.read</c>). Unlike the shop's reads it reports
 /// unpublished and deleted products, so a cart or order can tell a shopper what became unavailable.
 /// </summary>
-public static class ProductSnapshotsApi
+internal static class ProductSnapshotsApi
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapProductSnapshotsApi(this IEndpointRouteBuilder endpoints)

@@ -4,7 +4,7 @@ using Mercato.Catalog.Contracts;
 namespace Mercato.Catalog.Products;
 
 /// <summary>Rules for <see cref="ProductSnapshotsRequest"/>.</summary>
-public sealed class ProductSnapshotsRequestValidator : AbstractValidator<ProductSnapshotsRequest>
+internal sealed class ProductSnapshotsRequestValidator : AbstractValidator<ProductSnapshotsRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ProductSnapshotsRequestValidator()

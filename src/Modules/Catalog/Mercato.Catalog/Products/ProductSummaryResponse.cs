@@ -25,7 +25,7 @@ namespace Mercato.Catalog.Products;
 /// <param name="Attributes">Attributes.</param>
 /// <param name="CreatedAt">Created.</param>
 /// <param name="UpdatedAt">Last changed.</param>
-public record ProductSummaryResponse(
+internal record ProductSummaryResponse(
     Guid Id,
     string Name,
     string Slug,

@@ -8,7 +8,7 @@ namespace Mercato.Catalog.Products;
 /// description, price, SKU and category; a patch checks only what it gives.
 /// </summary>
 /// <typeparam name="T">The request type.</typeparam>
-public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
+internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
     where T : ProductFields
 {
     /// <summary>The longest slug.</summary>
@@ -93,7 +93,7 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
 }
 
 /// <summary>Rules for <see cref="ProductRequest"/> on create (stock allowed).</summary>
-public sealed class ProductRequestValidator : ProductFieldsValidator<ProductRequest>
+internal sealed class ProductRequestValidator : ProductFieldsValidator<ProductRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ProductRequestValidator()
@@ -103,7 +103,7 @@ public sealed class ProductRequestValidator : ProductFieldsValidator<ProductRequ
 }
 
 /// <summary>Rules for <see cref="ProductPatchRequest"/>.</summary>
-public sealed class ProductPatchRequestValidator : ProductFieldsValidator<ProductPatchRequest>
+internal sealed class ProductPatchRequestValidator : ProductFieldsValidator<ProductPatchRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ProductPatchRequestValidator()

@@ -21,7 +21,7 @@ namespace Mercato.Catalog.Products;
 /// SaveChanges. Stock is set only on create; afterwards it has its own endpoints, so PUT and PATCH
 /// refuse a <c>stock</c> field with 400.
 /// </summary>
-public static class ProductsAdminApi
+internal static class ProductsAdminApi
 {
     /// <summary>Maps the admin product endpoints.</summary>
     public static IEndpointRouteBuilder MapProductsAdminApi(this IEndpointRouteBuilder endpoints)

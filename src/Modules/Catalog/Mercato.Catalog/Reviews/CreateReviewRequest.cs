@@ -11,10 +11,10 @@ namespace Mercato.Catalog.Reviews;
 /// <param name="Comment">The text, up to 5000 characters.</param>
 /// <param name="OrderId">The order the product came with; accepted as in the seed and not used
 /// (the verified-purchase flag comes from the purchases Ordering reports, not from the client).</param>
-public sealed record CreateReviewRequest(int? Rating, string? Title, string? Comment, string? OrderId);
+internal sealed record CreateReviewRequest(int? Rating, string? Title, string? Comment, string? OrderId);
 
 /// <summary>Rules for <see cref="CreateReviewRequest"/>.</summary>
-public sealed class CreateReviewRequestValidator : AbstractValidator<CreateReviewRequest>
+internal sealed class CreateReviewRequestValidator : AbstractValidator<CreateReviewRequest>
 {
     /// <summary>The longest title.</summary>
     public const int MaxTitleLength = 200;

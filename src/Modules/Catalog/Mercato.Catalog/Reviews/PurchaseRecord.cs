@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Reviews;
 
 /// <summary>Ordering reported that a user received a product: their review is a verified purchase.</summary>
-public sealed class PurchaseRecord
+internal sealed class PurchaseRecord
 {
     /// <summary>The buyer.</summary>
     public Guid UserId { get; set; }

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Reviews;
 
 /// <summary>A shopper's review of a product; one per user per product.</summary>
-public sealed class Review
+internal sealed class Review
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

@@ -3,7 +3,7 @@ using Mercato.Platform.Envelope;
 namespace Mercato.Catalog.Reviews;
 
 /// <summary>Query of <c>GET /api/v1/products/{id}/reviews</c>.</summary>
-public sealed class ReviewListQuery
+internal sealed class ReviewListQuery
 {
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }

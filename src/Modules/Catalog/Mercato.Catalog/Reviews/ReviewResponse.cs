@@ -10,7 +10,7 @@ namespace Mercato.Catalog.Reviews;
 /// <param name="Comment">Text.</param>
 /// <param name="VerifiedPurchase">Whether Ordering reported that the author received the product.</param>
 /// <param name="CreatedAt">When it was written (UTC).</param>
-public sealed record ReviewResponse(
+internal sealed record ReviewResponse(
     Guid Id,
     Guid ProductId,
     Guid UserId,

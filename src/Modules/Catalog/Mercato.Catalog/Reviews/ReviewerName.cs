@@ -8,7 +8,7 @@ namespace Mercato.Catalog.Reviews;
 /// "Customer" when the token has no e-mail. The name is stored with the review, so it never
 /// changes afterwards.
 /// </summary>
-public static class ReviewerName
+internal static class ReviewerName
 {
     /// <summary>The shown name for an e-mail claim.</summary>
     public static string FromEmail(string? email)

@@ -17,7 +17,7 @@ namespace Mercato.Catalog.Reviews;
 /// <c>ReviewCount</c> move in the same transaction as the review insert, by an increment in SQL,
 /// so the average rating stays exact however many reviews arrive at once.
 /// </summary>
-public static class ReviewsApi
+internal static class ReviewsApi
 {
     /// <summary>Maps the review endpoints.</summary>
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder endpoints)

@@ -17,7 +17,7 @@ namespace Mercato.Catalog.Search;
 /// <c>websearch_to_tsquery</c> and ranked by <c>ts_rank</c>.</item>
 /// </list>
 /// </summary>
-public static partial class ProductSearch
+internal static partial class ProductSearch
 {
     /// <summary>Every matching product, best first (ties by id).</summary>
     public static async Task<List<SearchHit>> FindAsync(CatalogDbContext db, string text, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Search;
 
 /// <summary><c>GET /api/v1/products/search</c>: full-text product search with category facets.</summary>
-public static class SearchApi
+internal static class SearchApi
 {
     /// <summary>Maps the search endpoint.</summary>
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder endpoints)

@@ -4,4 +4,4 @@ namespace Mercato.Catalog.Search;
 /// <param name="Id">The product.</param>
 /// <param name="CategoryId">Its category (for the facets).</param>
 /// <param name="Rank">Relevance; higher is better on both providers.</param>
-public sealed record SearchHit(Guid Id, Guid CategoryId, double Rank);
+internal sealed record SearchHit(Guid Id, Guid CategoryId, double Rank);

@@ -3,7 +3,7 @@ using Mercato.Catalog.Products;
 namespace Mercato.Catalog.Search;
 
 /// <summary>A product in search results: the list item (<see cref="ProductSummaryResponse"/>) plus its relevance.</summary>
-public sealed record SearchItemResponse : ProductSummaryResponse
+internal sealed record SearchItemResponse : ProductSummaryResponse
 {
     /// <summary>The list item <paramref name="summary"/> with its <paramref name="score"/>.</summary>
     public SearchItemResponse(ProductSummaryResponse summary, double score)

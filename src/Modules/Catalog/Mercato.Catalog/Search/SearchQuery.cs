@@ -3,7 +3,7 @@ using Mercato.Platform.Envelope;
 namespace Mercato.Catalog.Search;
 
 /// <summary>Query of <c>GET /api/v1/products/search</c>.</summary>
-public sealed class SearchQuery
+internal sealed class SearchQuery
 {
     /// <summary>The longest search text.</summary>
     public const int MaxQueryLength = 200;

@@ -8,7 +8,7 @@ namespace Mercato.Catalog.Search;
 /// <param name="PageSize">Products per page.</param>
 /// <param name="TotalPages">Number of pages.</param>
 /// <param name="Facets">Counts of the whole result set.</param>
-public sealed record SearchResultResponse(
+internal sealed record SearchResultResponse(
     IReadOnlyList<SearchItemResponse> Items,
     string Query,
     long TotalCount,
@@ -19,11 +19,11 @@ public sealed record SearchResultResponse(
 
 /// <summary>Counts of a search's whole result set.</summary>
 /// <param name="Categories">Matching products per category, largest first.</param>
-public sealed record SearchFacets(IReadOnlyList<CategoryFacet> Categories);
+internal sealed record SearchFacets(IReadOnlyList<CategoryFacet> Categories);
 
 /// <summary>How many matching products one category holds.</summary>
 /// <param name="Id">Category id.</param>
 /// <param name="Name">Category name.</param>
 /// <param name="Slug">Category slug.</param>
 /// <param name="Count">Matching products in it (its own, not its sub-categories').</param>
-public sealed record CategoryFacet(Guid Id, string Name, string Slug, int Count);
+internal sealed record CategoryFacet(Guid Id, string Name, string Slug, int Count);

@@ -5,7 +5,7 @@ using Mercato.Catalog.Products;
 namespace Mercato.Catalog.Stock;
 
 /// <summary>The Catalog as a co-hosted module calls it: straight to its database and stock engine.</summary>
-public sealed class InProcessCatalogClient(CatalogDbContext db, StockService stock) : ICatalogClient
+internal sealed class InProcessCatalogClient(CatalogDbContext db, StockService stock) : ICatalogClient
 {
     private const string Actor = "in-process";
 

@@ -3,7 +3,7 @@ using Mercato.Platform.Envelope;
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Query of <c>GET /api/v1/products/{id}/stock/ledger</c>.</summary>
-public sealed class LedgerQuery
+internal sealed class LedgerQuery
 {
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = 100;
@@ -43,7 +43,7 @@ public sealed class LedgerQuery
 /// <param name="OrderId">The order, for reservation movements.</param>
 /// <param name="Actor">Who (user id or service client).</param>
 /// <param name="CreatedAt">When.</param>
-public sealed record LedgerEntryResponse(
+internal sealed record LedgerEntryResponse(
     Guid Id, string Kind, int OnHandChange, int ReservedChange, int OnHandAfter, int ReservedAfter, string Reason, Guid? OrderId, string? Actor, DateTime CreatedAt)
 {
     /// <summary>Describes <paramref name="entry"/>.</summary>

@@ -16,7 +16,7 @@ namespace Mercato.Catalog.Stock;
 /// Product stock: the public lookup (<c>POST /api/v1/products/stock</c>) and the administrators'
 /// count, adjustments and ledger under <c>/api/v1/products/{id}/stock</c>.
 /// </summary>
-public static class ProductStockApi
+internal static class ProductStockApi
 {
     /// <summary>Maps the product stock endpoints.</summary>
     public static IEndpointRouteBuilder MapProductStockApi(this IEndpointRouteBuilder endpoints)

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Units of one product held for one order.</summary>
-public sealed class Reservation
+internal sealed class Reservation
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

@@ -9,7 +9,7 @@ namespace Mercato.Catalog.Stock;
 /// Releases held reservations whose hold has run out, every <see cref="StockOptions.SweepInterval"/>
 /// on the injected clock (ledger kind Release, reason "expired").
 /// </summary>
-public sealed partial class ReservationExpirySweep(
+internal sealed partial class ReservationExpirySweep(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<StockOptions> options, ILogger<ReservationExpirySweep> logger) : PeriodicJob(time, logger)
 {
     /// <inheritdoc />

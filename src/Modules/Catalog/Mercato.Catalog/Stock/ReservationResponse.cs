@@ -5,7 +5,7 @@ namespace Mercato.Catalog.Stock;
 /// <param name="Status"><c>reserved</c>, <c>committed</c>, <c>released</c> or <c>returned</c>.</param>
 /// <param name="ExpiresAt">When held units are released by themselves.</param>
 /// <param name="Lines">The lines.</param>
-public sealed record ReservationResponse(Guid OrderId, string Status, DateTime ExpiresAt, IReadOnlyList<ReservationLineResponse> Lines)
+internal sealed record ReservationResponse(Guid OrderId, string Status, DateTime ExpiresAt, IReadOnlyList<ReservationLineResponse> Lines)
 {
     /// <summary>Describes an order's reservation lines (at least one).</summary>
     public static ReservationResponse From(IReadOnlyList<Reservation> lines)
@@ -26,4 +26,4 @@ public sealed record ReservationResponse(Guid OrderId, string Status, DateTime E
 /// <param name="ProductId">The product.</param>
 /// <param name="Quantity">Units.</param>
 /// <param name="Status"><c>reserved</c>, <c>committed</c>, <c>released</c> or <c>returned</c>.</param>
-public sealed record ReservationLineResponse(Guid ProductId, int Quantity, string Status);
+internal sealed record ReservationLineResponse(Guid ProductId, int Quantity, string Status);

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Where a reservation line stands.</summary>
-public enum ReservationStatus
+internal enum ReservationStatus
 {
     /// <summary>Units are held.</summary>
     Reserved,

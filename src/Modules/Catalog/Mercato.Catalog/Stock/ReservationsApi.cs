@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Stock reservations for other services (service token with scope <c>catalog.stock</c>): <c>/api/v1/catalog/reservations</c>.</summary>
-public static class ReservationsApi
+internal static class ReservationsApi
 {
     /// <summary>Maps the reservation endpoints.</summary>
     public static IEndpointRouteBuilder MapReservationsApi(this IEndpointRouteBuilder endpoints)

@@ -3,7 +3,7 @@ using Mercato.Catalog.Contracts;
 namespace Mercato.Catalog.Stock;
 
 /// <summary>How a reservation attempt ended.</summary>
-public enum ReserveStatus
+internal enum ReserveStatus
 {
     /// <summary>Every line is now held.</summary>
     Reserved,
@@ -22,4 +22,4 @@ public enum ReserveStatus
 /// <param name="Status">How it ended.</param>
 /// <param name="Lines">The order's reservation lines (empty when nothing is held).</param>
 /// <param name="Shortages">The lines that could not be held, when <see cref="ReserveStatus.Insufficient"/>.</param>
-public sealed record ReserveOutcome(ReserveStatus Status, IReadOnlyList<Reservation> Lines, IReadOnlyList<StockShortage> Shortages);
+internal sealed record ReserveOutcome(ReserveStatus Status, IReadOnlyList<Reservation> Lines, IReadOnlyList<StockShortage> Shortages);

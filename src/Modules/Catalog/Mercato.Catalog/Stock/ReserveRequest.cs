@@ -6,15 +6,15 @@ namespace Mercato.Catalog.Stock;
 /// <param name="OrderId">The order the units are held for; a retry with the same id and lines is safe.</param>
 /// <param name="Lines">The lines, all held or none.</param>
 /// <param name="HoldForSeconds">How long to hold the units (default <c>Catalog:Reservations:HoldFor</c>).</param>
-public sealed record ReserveRequest(Guid? OrderId, IReadOnlyList<ReserveLineRequest>? Lines, int? HoldForSeconds);
+internal sealed record ReserveRequest(Guid? OrderId, IReadOnlyList<ReserveLineRequest>? Lines, int? HoldForSeconds);
 
 /// <summary>One line of a <see cref="ReserveRequest"/>.</summary>
 /// <param name="ProductId">The product.</param>
 /// <param name="Quantity">Units, 1 to <see cref="ReserveRequestValidator.MaxQuantity"/>.</param>
-public sealed record ReserveLineRequest(Guid? ProductId, int? Quantity);
+internal sealed record ReserveLineRequest(Guid? ProductId, int? Quantity);
 
 /// <summary>Rules for <see cref="ReserveRequest"/>.</summary>
-public sealed class ReserveRequestValidator : AbstractValidator<ReserveRequest>
+internal sealed class ReserveRequestValidator : AbstractValidator<ReserveRequest>
 {
     /// <summary>The most lines in one reservation.</summary>
     public const int MaxLines = 100;

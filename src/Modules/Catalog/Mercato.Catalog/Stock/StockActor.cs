@@ -4,7 +4,7 @@ using Mercato.Platform.Auth;
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Who moved stock, as the ledger records it.</summary>
-public static class StockActor
+internal static class StockActor
 {
     /// <summary>The caller's subject (user id or service client id).</summary>
     public static string? Of(ClaimsPrincipal principal)

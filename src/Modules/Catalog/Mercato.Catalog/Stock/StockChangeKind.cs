@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Why stock moved.</summary>
-public enum StockChangeKind
+internal enum StockChangeKind
 {
     /// <summary>Stock given when the product was created.</summary>
     Initial,

@@ -5,15 +5,15 @@ namespace Mercato.Catalog.Stock;
 /// <summary>Body of <c>PUT /api/v1/products/{id}/stock</c>: the units on hand after a count.</summary>
 /// <param name="Stock">Units on hand, 0 to <see cref="StockLimits.MaxUnits"/>; never below the reserved units.</param>
 /// <param name="Reason">Why, for the ledger.</param>
-public sealed record SetStockRequest(int? Stock, string? Reason);
+internal sealed record SetStockRequest(int? Stock, string? Reason);
 
 /// <summary>Body of <c>POST /api/v1/products/{id}/stock/adjustments</c>: units received (positive) or lost (negative).</summary>
 /// <param name="Change">Units to add or remove, not 0.</param>
 /// <param name="Reason">Why, for the ledger.</param>
-public sealed record AdjustStockRequest(int? Change, string? Reason);
+internal sealed record AdjustStockRequest(int? Change, string? Reason);
 
 /// <summary>Limits of administrators' stock changes.</summary>
-public static class StockLimits
+internal static class StockLimits
 {
     /// <summary>The most units of one product, and the largest adjustment.</summary>
     public const int MaxUnits = 1_000_000;
@@ -23,7 +23,7 @@ public static class StockLimits
 }
 
 /// <summary>Rules for <see cref="SetStockRequest"/>.</summary>
-public sealed class SetStockRequestValidator : AbstractValidator<SetStockRequest>
+internal sealed class SetStockRequestValidator : AbstractValidator<SetStockRequest>
 {
     /// <summary>Declares the rules.</summary>
     public SetStockRequestValidator()
@@ -36,7 +36,7 @@ public sealed class SetStockRequestValidator : AbstractValidator<SetStockRequest
 }
 
 /// <summary>Rules for <see cref="AdjustStockRequest"/>.</summary>
-public sealed class AdjustStockRequestValidator : AbstractValidator<AdjustStockRequest>
+internal sealed class AdjustStockRequestValidator : AbstractValidator<AdjustStockRequest>
 {
     /// <summary>Declares the rules.</summary>
     public AdjustStockRequestValidator()
@@ -53,7 +53,7 @@ public sealed class AdjustStockRequestValidator : AbstractValidator<AdjustStockR
 /// <param name="OnHand">Units in the warehouse.</param>
 /// <param name="Reserved">Units held for unpaid orders.</param>
 /// <param name="AvailableStock">Units a shopper can buy now.</param>
-public sealed record StockFiguresResponse(Guid ProductId, int OnHand, int Reserved, int AvailableStock)
+internal sealed record StockFiguresResponse(Guid ProductId, int OnHand, int Reserved, int AvailableStock)
 {
     /// <summary>Describes <paramref name="figures"/>.</summary>
     public static StockFiguresResponse From(StockFigures figures) => new(figures.ProductId, figures.OnHand, figures.Reserved, figures.Available);

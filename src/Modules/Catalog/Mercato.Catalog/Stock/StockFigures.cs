@@ -4,14 +4,14 @@ namespace Mercato.Catalog.Stock;
 /// <param name="ProductId">The product.</param>
 /// <param name="OnHand">Units in the warehouse.</param>
 /// <param name="Reserved">Units held for unpaid orders.</param>
-public sealed record StockFigures(Guid ProductId, int OnHand, int Reserved)
+internal sealed record StockFigures(Guid ProductId, int OnHand, int Reserved)
 {
     /// <summary>Units a shopper can buy now.</summary>
     public int Available => Math.Max(0, OnHand - Reserved);
 }
 
 /// <summary>How an administrator's stock change ended.</summary>
-public enum StockChangeStatus
+internal enum StockChangeStatus
 {
     /// <summary>Changed (and recorded in the ledger).</summary>
     Changed,
@@ -29,4 +29,4 @@ public enum StockChangeStatus
 /// <summary>The outcome of an administrator's stock change.</summary>
 /// <param name="Status">How it ended.</param>
 /// <param name="Figures">The figures after the change, or as they stand when it was refused (null when not found).</param>
-public sealed record StockChangeOutcome(StockChangeStatus Status, StockFigures? Figures);
+internal sealed record StockChangeOutcome(StockChangeStatus Status, StockFigures? Figures);

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Stock;
 
 /// <summary>One stock movement; the ledger of a product adds up to its current figures.</summary>
-public sealed class StockLedgerEntry
+internal sealed class StockLedgerEntry
 {
     /// <summary>Id (UUIDv7, so entries sort by time).</summary>
     public Guid Id { get; set; }

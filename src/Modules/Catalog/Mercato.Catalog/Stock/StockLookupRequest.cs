@@ -4,10 +4,10 @@ namespace Mercato.Catalog.Stock;
 
 /// <summary>Body of <c>POST /api/v1/products/stock</c> (seed 001's stock lookup).</summary>
 /// <param name="Ids">Product ids, 1 to <see cref="StockLookupRequestValidator.MaxIds"/>.</param>
-public sealed record StockLookupRequest(IReadOnlyList<Guid>? Ids);
+internal sealed record StockLookupRequest(IReadOnlyList<Guid>? Ids);
 
 /// <summary>Rules for <see cref="StockLookupRequest"/>.</summary>
-public sealed class StockLookupRequestValidator : AbstractValidator<StockLookupRequest>
+internal sealed class StockLookupRequestValidator : AbstractValidator<StockLookupRequest>
 {
     /// <summary>The most ids in one lookup.</summary>
     public const int MaxIds = 100;
@@ -25,4 +25,4 @@ public sealed class StockLookupRequestValidator : AbstractValidator<StockLookupR
 /// <param name="Id">The product.</param>
 /// <param name="Stock">Units a shopper can buy now (on hand minus reserved).</param>
 /// <param name="InStock">Whether at least one unit can be bought.</param>
-public sealed record ProductStockResponse(Guid Id, int Stock, bool InStock);
+internal sealed record ProductStockResponse(Guid Id, int Stock, bool InStock);

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Settings of stock reservations (<c>Catalog:Reservations</c>).</summary>
-public sealed class StockOptions
+internal sealed class StockOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Catalog:Reservations";

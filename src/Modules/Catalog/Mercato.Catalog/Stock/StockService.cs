@@ -13,7 +13,7 @@ namespace Mercato.Catalog.Stock;
 /// its ledger entries, so it is exact under any concurrency on SQLite and PostgreSQL. Products are
 /// always touched in id order, so concurrent multi-line changes cannot deadlock.
 /// </summary>
-public sealed class StockService(CatalogDbContext db, TimeProvider time, IOptions<StockOptions> options)
+internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOptions<StockOptions> options)
 {
     private const int MaxSetAttempts = 10;
 

@@ -1,7 +1,7 @@
 namespace Mercato.Catalog.Stock;
 
 /// <summary>How a commit or release ended.</summary>
-public enum TransitionStatus
+internal enum TransitionStatus
 {
     /// <summary>Every line of the order is in the asked state (now or already).</summary>
     Done,
@@ -16,4 +16,4 @@ public enum TransitionStatus
 /// <summary>The outcome of <see cref="StockService.CommitAsync"/> or <see cref="StockService.ReleaseAsync"/>.</summary>
 /// <param name="Status">How it ended.</param>
 /// <param name="Lines">The order's reservation lines as they stand.</param>
-public sealed record TransitionOutcome(TransitionStatus Status, IReadOnlyList<Reservation> Lines);
+internal sealed record TransitionOutcome(TransitionStatus Status, IReadOnlyList<Reservation> Lines);

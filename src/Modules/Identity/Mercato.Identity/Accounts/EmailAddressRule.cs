@@ -3,7 +3,7 @@ using System.Net.Mail;
 namespace Mercato.Identity.Accounts;
 
 /// <summary>What Mercato accepts as an e-mail address: one mailbox, no display name, a dotted domain.</summary>
-public static class EmailAddressRule
+internal static class EmailAddressRule
 {
     /// <summary>Whether <paramref name="value"/> is an acceptable address.</summary>
     public static bool IsValid(string? value)

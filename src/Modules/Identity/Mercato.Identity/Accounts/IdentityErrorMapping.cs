@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Mercato.Identity.Accounts;
 
 /// <summary>Turns Identity's errors into the error envelope: duplicates are 409, the rest 400 on their field.</summary>
-public static class IdentityErrorMapping
+internal static class IdentityErrorMapping
 {
     /// <summary>The envelope for a failed <see cref="IdentityResult"/>.</summary>
     public static ApiErrorResult ToApiError(IEnumerable<IdentityError> errors)

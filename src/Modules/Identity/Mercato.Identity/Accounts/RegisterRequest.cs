@@ -14,7 +14,7 @@ namespace Mercato.Identity.Accounts;
 /// <param name="PhoneNumber">Phone number, optional.</param>
 /// <param name="Username">User name, optional; unique regardless of case.</param>
 /// <param name="ConfirmPassword">When given, must equal <paramref name="Password"/>.</param>
-public sealed record RegisterRequest(
+internal sealed record RegisterRequest(
     string? Email,
     string? Password,
     string? FirstName,
@@ -24,7 +24,7 @@ public sealed record RegisterRequest(
     string? ConfirmPassword);
 
 /// <summary>Rules for <see cref="RegisterRequest"/> (the password policy itself is Identity's, see <c>PasswordPolicyOptions</c>).</summary>
-public sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>
+internal sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>
 {
     /// <summary>Declares the rules.</summary>
     public RegisterRequestValidator()

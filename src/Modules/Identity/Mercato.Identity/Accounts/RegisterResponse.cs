@@ -5,4 +5,4 @@ namespace Mercato.Identity.Accounts;
 /// <param name="Email">Its e-mail address.</param>
 /// <param name="Username">The chosen user name, if any.</param>
 /// <param name="EmailVerificationRequired">Whether the address must still be verified.</param>
-public sealed record RegisterResponse(Guid UserId, string Email, string? Username, bool EmailVerificationRequired);
+internal sealed record RegisterResponse(Guid UserId, string Email, string? Username, bool EmailVerificationRequired);

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Identity.Accounts;
 
 /// <summary><c>POST /api/v1/auth/register</c>.</summary>
-public static class RegistrationApi
+internal static class RegistrationApi
 {
     /// <summary>Maps the registration endpoint.</summary>
     public static IEndpointRouteBuilder MapRegistrationApi(this IEndpointRouteBuilder endpoints)

@@ -14,7 +14,7 @@ namespace Mercato.Identity.Admin;
 /// Makes sure an administrator exists: on first start it creates one with the configured
 /// e-mail and password, or a generated password printed once to standard output.
 /// </summary>
-public sealed partial class AdminAccountSeeder(
+internal sealed partial class AdminAccountSeeder(
     IServiceScopeFactory scopes, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<AdminAccountSeeder> logger)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

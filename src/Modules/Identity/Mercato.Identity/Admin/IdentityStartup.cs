@@ -7,7 +7,7 @@ namespace Mercato.Identity.Admin;
 /// Runs after the migrations and before the server listens: loads (or generates) the signing
 /// keys, then makes sure an administrator exists.
 /// </summary>
-public sealed class IdentityStartup(KeyRing keys, AdminAccountSeeder admin) : IHostedLifecycleService
+internal sealed class IdentityStartup(KeyRing keys, AdminAccountSeeder admin) : IHostedLifecycleService
 {
     /// <inheritdoc />
     public async Task StartingAsync(CancellationToken cancellationToken)

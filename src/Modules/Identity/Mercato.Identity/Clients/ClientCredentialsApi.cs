@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Identity.Clients;
 
 /// <summary><c>POST /api/v1/auth/token</c>: OAuth 2.0 client credentials for service clients.</summary>
-public static class ClientCredentialsApi
+internal static class ClientCredentialsApi
 {
     /// <summary>The only grant this endpoint serves.</summary>
     public const string GrantType = "client_credentials";

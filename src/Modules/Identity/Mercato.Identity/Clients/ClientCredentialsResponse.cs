@@ -10,7 +10,7 @@ namespace Mercato.Identity.Clients;
 /// <param name="TokenType">Always <c>Bearer</c>.</param>
 /// <param name="ExpiresIn">Seconds until it expires.</param>
 /// <param name="Scope">The granted scopes, space-separated.</param>
-public sealed record ClientCredentialsResponse(
+internal sealed record ClientCredentialsResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,

@@ -17,7 +17,7 @@ namespace Mercato.Identity.Clients;
 /// <param name="error">The RFC 6749 error code.</param>
 /// <param name="description">What went wrong, for a human.</param>
 /// <param name="field">The request field at fault.</param>
-public sealed class OAuthErrorResult(int statusCode, string error, string description, string? field = null) : IResult
+internal sealed class OAuthErrorResult(int statusCode, string error, string description, string? field = null) : IResult
 {
     /// <summary>The HTTP status.</summary>
     public int StatusCode { get; } = statusCode;

@@ -1,7 +1,7 @@
 namespace Mercato.Identity.Clients;
 
 /// <summary>A service client allowed to use the client-credentials grant (<c>Identity:Clients:&lt;id&gt;</c>).</summary>
-public sealed class ServiceClientOptions
+internal sealed class ServiceClientOptions
 {
     /// <summary>
     /// SHA-256 of the client secret as 64 hex digits (<c>printf %s "$secret" | sha256sum</c>).

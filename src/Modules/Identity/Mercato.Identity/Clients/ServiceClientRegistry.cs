@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Mercato.Identity.Clients;
 
 /// <summary>The configured service clients, checked in constant time.</summary>
-public sealed class ServiceClientRegistry(IOptionsMonitor<IdentitySettings> settings)
+internal sealed class ServiceClientRegistry(IOptionsMonitor<IdentitySettings> settings)
 {
     /// <summary>The client's allowed scopes if the id and secret match a configured client, otherwise null.</summary>
     public IReadOnlyList<string>? Authenticate(string clientId, string secret)

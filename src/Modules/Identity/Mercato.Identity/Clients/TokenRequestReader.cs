@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Mercato.Identity.Clients;
 
 /// <summary>Reads a token request's parameters: a form (RFC 6749) or, for convenience, a JSON object of strings.</summary>
-public static class TokenRequestReader
+internal static class TokenRequestReader
 {
     /// <summary>The request's parameters, or null when the body is neither a form nor a JSON object of strings.</summary>
     public static async Task<Dictionary<string, string>?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Mercato.Identity.Data;
 /// The Identity module's database: ASP.NET Core Identity's users, roles and claims (under
 /// <c>identity_*</c> tables), refresh tokens, signing keys, and the outbox.
 /// </summary>
-public class MercatoIdentityDbContext(DbContextOptions options)
+internal class MercatoIdentityDbContext(DbContextOptions options)
     : IdentityDbContext<User, Role, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>, IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
 {
     /// <summary>Refresh tokens (hashes only).</summary>
@@ -74,7 +74,7 @@ public class MercatoIdentityDbContext(DbContextOptions options)
 }
 
 /// <summary>The SQLite flavour, which owns the SQLite migrations.</summary>
-public sealed class IdentitySqliteDbContext(DbContextOptions<IdentitySqliteDbContext> options) : MercatoIdentityDbContext(options);
+internal sealed class IdentitySqliteDbContext(DbContextOptions<IdentitySqliteDbContext> options) : MercatoIdentityDbContext(options);
 
 /// <summary>The PostgreSQL flavour, which owns the PostgreSQL migrations.</summary>
-public sealed class IdentityPostgresDbContext(DbContextOptions<IdentityPostgresDbContext> options) : MercatoIdentityDbContext(options);
+internal sealed class IdentityPostgresDbContext(DbContextOptions<IdentityPostgresDbContext> options) : MercatoIdentityDbContext(options);

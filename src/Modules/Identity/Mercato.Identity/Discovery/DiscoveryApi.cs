@@ -14,7 +14,7 @@ namespace Mercato.Identity.Discovery;
 /// <c>/.well-known/openid-configuration</c> and <c>/.well-known/jwks.json</c>: how validators find
 /// Identity's public keys. Standard documents, so they are not wrapped in the envelope.
 /// </summary>
-public static class DiscoveryApi
+internal static class DiscoveryApi
 {
     /// <summary>The discovery document's path.</summary>
     public const string ConfigurationPath = "/.well-known/openid-configuration";

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Mercato.Identity.Discovery;
 
 /// <summary>The OpenID Connect discovery document (the parts a token validator or client needs).</summary>
-public sealed record DiscoveryDocument
+internal sealed record DiscoveryDocument
 {
     /// <summary>The <c>iss</c> of every token.</summary>
     [JsonPropertyName("issuer")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Mercato.Identity.Keys;
 
 /// <summary>The public half of a signing key as published in the JWKS (RFC 7517).</summary>
-public sealed record JsonWebKeyDocument
+internal sealed record JsonWebKeyDocument
 {
     /// <summary>Key type: <c>EC</c> or <c>RSA</c>.</summary>
     [JsonPropertyName("kty")]

@@ -14,7 +14,7 @@ namespace Mercato.Identity.Keys;
 /// <see cref="SigningKeyOptions.PublishAhead"/> before it signs, and the old one stays published
 /// for one access-token lifetime after it stopped signing, so no valid token is ever orphaned.
 /// </summary>
-public sealed partial class KeyRing(
+internal sealed partial class KeyRing(
     IServiceScopeFactory scopes,
     IOptions<IdentitySettings> settings,
     IOptions<AuthOptions> auth,

@@ -8,7 +8,7 @@ namespace Mercato.Identity.Keys;
 /// Every <see cref="SigningKeyOptions.CheckInterval"/>: re-reads generated keys (another replica
 /// may have rotated them) and rotates when the current key is due.
 /// </summary>
-public sealed class SigningKeyMaintenance(
+internal sealed class SigningKeyMaintenance(
     KeyRing keys, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<SigningKeyMaintenance> logger) : PeriodicJob(time, logger)
 {
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Mercato.Identity.Keys;
 
 /// <summary>A loaded signing key: the private key that signs, its public JWK, and its lifetime.</summary>
-public sealed class SigningKeyMaterial
+internal sealed class SigningKeyMaterial
 {
     private SigningKeyMaterial(
         string keyId,

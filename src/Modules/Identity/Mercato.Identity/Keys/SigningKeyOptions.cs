@@ -6,7 +6,7 @@ namespace Mercato.Identity.Keys;
 /// every <see cref="RotationPeriod"/>. With keys configured (distributed mode, several
 /// replicas), exactly those are used.
 /// </summary>
-public sealed class SigningKeyOptions
+internal sealed class SigningKeyOptions
 {
     /// <summary>Configured keys; the newest active one signs, all unretired ones are published.</summary>
     public List<ConfiguredSigningKey> Keys { get; set; } = [];
@@ -28,7 +28,7 @@ public sealed class SigningKeyOptions
 }
 
 /// <summary>One configured signing key.</summary>
-public sealed class ConfiguredSigningKey
+internal sealed class ConfiguredSigningKey
 {
     /// <summary>The key id (<c>kid</c>); defaults to the key's RFC 7638 thumbprint.</summary>
     public string? KeyId { get; set; }

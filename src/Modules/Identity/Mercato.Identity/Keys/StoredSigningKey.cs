@@ -1,7 +1,7 @@
 namespace Mercato.Identity.Keys;
 
 /// <summary>A signing key Identity generated and keeps in its database.</summary>
-public sealed class StoredSigningKey
+internal sealed class StoredSigningKey
 {
     /// <summary>The key id (<c>kid</c>): the key's RFC 7638 thumbprint.</summary>
     public string KeyId { get; set; } = string.Empty;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Mercato.Identity.Passwords;
 
 /// <summary>Refuses passwords that mix too few character classes or are too long.</summary>
-public sealed class CharacterClassPasswordValidator(IOptions<IdentitySettings> settings) : IPasswordValidator<User>
+internal sealed class CharacterClassPasswordValidator(IOptions<IdentitySettings> settings) : IPasswordValidator<User>
 {
     /// <summary>The error code for too few character classes.</summary>
     public const string TooFewClassesCode = "PasswordTooFewCharacterClasses";

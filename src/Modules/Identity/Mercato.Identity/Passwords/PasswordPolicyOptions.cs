@@ -1,7 +1,7 @@
 namespace Mercato.Identity.Passwords;
 
 /// <summary>Password rules and hashing (<c>Identity:Password</c>).</summary>
-public sealed class PasswordPolicyOptions
+internal sealed class PasswordPolicyOptions
 {
     /// <summary>Minimum length (default 8).</summary>
     public int MinimumLength { get; set; } = 8;

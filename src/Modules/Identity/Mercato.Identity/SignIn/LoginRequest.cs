@@ -6,14 +6,14 @@ namespace Mercato.Identity.SignIn;
 /// <param name="Email">E-mail address (seed 004); either this or <paramref name="Username"/>.</param>
 /// <param name="Username">User name (seed 000); an e-mail address is accepted here too.</param>
 /// <param name="Password">The password.</param>
-public sealed record LoginRequest(string? Email, string? Username, string? Password)
+internal sealed record LoginRequest(string? Email, string? Username, string? Password)
 {
     /// <summary>What identifies the account: the e-mail address, or the user name when the e-mail is blank.</summary>
     public string Identifier => (string.IsNullOrWhiteSpace(Email) ? Username ?? string.Empty : Email).Trim();
 }
 
 /// <summary>Rules for <see cref="LoginRequest"/>.</summary>
-public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
+internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {
     /// <summary>Declares the rules.</summary>
     public LoginRequestValidator()

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace Mercato.Identity.SignIn;
 
 /// <summary>Sign-in, token refresh and sign-out.</summary>
-public static partial class SessionApi
+internal static partial class SessionApi
 {
     private const string InvalidCredentials = "Invalid e-mail, user name or password";
 

@@ -5,7 +5,7 @@ using Mercato.Identity.Users;
 namespace Mercato.Identity.SignIn;
 
 /// <summary>Issues an access token and a refresh token for a user, and saves the refresh token.</summary>
-public sealed class SessionIssuer(MercatoIdentityDbContext db, MercatoUserManager users, AccessTokenIssuer tokens, RefreshTokenService refreshTokens)
+internal sealed class SessionIssuer(MercatoIdentityDbContext db, MercatoUserManager users, AccessTokenIssuer tokens, RefreshTokenService refreshTokens)
 {
     /// <summary>Signs a new pair; <paramref name="familyId"/> continues a refreshed session.</summary>
     public async Task<TokenPairResponse> IssueAsync(User user, Guid? familyId, bool includeUser, CancellationToken cancellationToken)

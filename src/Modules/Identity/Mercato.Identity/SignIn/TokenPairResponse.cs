@@ -8,7 +8,7 @@ namespace Mercato.Identity.SignIn;
 /// <param name="ExpiresIn">Seconds until the access token expires.</param>
 /// <param name="TokenType">Always <c>Bearer</c>.</param>
 /// <param name="User">Who signed in (login only).</param>
-public sealed record TokenPairResponse(
+internal sealed record TokenPairResponse(
     string AccessToken,
     string RefreshToken,
     int ExpiresIn,
@@ -22,4 +22,4 @@ public sealed record TokenPairResponse(
 /// <param name="FirstName">First name.</param>
 /// <param name="LastName">Last name.</param>
 /// <param name="Roles">Roles.</param>
-public sealed record SignedInUser(Guid Id, string Email, string? Username, string FirstName, string LastName, IReadOnlyList<string> Roles);
+internal sealed record SignedInUser(Guid Id, string Email, string? Username, string FirstName, string LastName, IReadOnlyList<string> Roles);

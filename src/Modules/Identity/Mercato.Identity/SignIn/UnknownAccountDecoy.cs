@@ -8,7 +8,7 @@ namespace Mercato.Identity.SignIn;
 /// Spends the work of a real password check when the account does not exist, so the time a
 /// sign-in takes does not reveal which accounts exist. Uses the configured hashing cost.
 /// </summary>
-public sealed class UnknownAccountDecoy(IOptions<PasswordHasherOptions> options)
+internal sealed class UnknownAccountDecoy(IOptions<PasswordHasherOptions> options)
 {
     private readonly User _user = new();
     private readonly PasswordHasher<User> _hasher = new(options);

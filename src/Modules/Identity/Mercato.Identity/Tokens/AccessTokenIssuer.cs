@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Mercato.Identity.Tokens;
 
 /// <summary>Signs access tokens for users and service clients with the key ring's current key.</summary>
-public sealed class AccessTokenIssuer(KeyRing keys, IOptions<AuthOptions> auth, IOptions<IdentitySettings> settings, TimeProvider time)
+internal sealed class AccessTokenIssuer(KeyRing keys, IOptions<AuthOptions> auth, IOptions<IdentitySettings> settings, TimeProvider time)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 

@@ -8,7 +8,7 @@ namespace Mercato.Identity.Tokens;
 /// of fetching the discovery document over HTTP. Registered after the platform's configuration,
 /// so it wins; the bearer handler's own post-configuration keeps a manager that is already set.
 /// </summary>
-public sealed class InProcessTokenValidation(KeyRingConfigurationManager configurationManager) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class InProcessTokenValidation(KeyRingConfigurationManager configurationManager) : IConfigureNamedOptions<JwtBearerOptions>
 {
     /// <inheritdoc />
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);

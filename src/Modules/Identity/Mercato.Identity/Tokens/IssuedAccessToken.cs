@@ -4,4 +4,4 @@ namespace Mercato.Identity.Tokens;
 /// <param name="Token">The compact JWT.</param>
 /// <param name="ExpiresAt">When it expires.</param>
 /// <param name="ExpiresIn">Seconds until it expires.</param>
-public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt, int ExpiresIn);
+internal sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt, int ExpiresIn);

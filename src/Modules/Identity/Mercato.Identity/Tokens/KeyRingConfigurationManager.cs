@@ -11,7 +11,7 @@ namespace Mercato.Identity.Tokens;
 /// hosts Identity, so modules running next to it validate tokens without an HTTP round trip to
 /// their own discovery document (and whatever port the server happens to listen on).
 /// </summary>
-public sealed class KeyRingConfigurationManager(KeyRing keys, IOptions<AuthOptions> auth)
+internal sealed class KeyRingConfigurationManager(KeyRing keys, IOptions<AuthOptions> auth)
     : IConfigurationManager<OpenIdConnectConfiguration>
 {
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 namespace Mercato.Identity.Tokens;
 
 /// <summary>The outcome of presenting a refresh token.</summary>
-public sealed record RefreshRedemption
+internal sealed record RefreshRedemption
 {
     private RefreshRedemption(RefreshOutcome outcome, Guid userId = default, Guid familyId = default)
     {
@@ -30,7 +30,7 @@ public sealed record RefreshRedemption
 }
 
 /// <summary>What happened to a presented refresh token.</summary>
-public enum RefreshOutcome
+internal enum RefreshOutcome
 {
     /// <summary>Unknown, expired or revoked.</summary>
     Invalid,

@@ -4,7 +4,7 @@ namespace Mercato.Identity.Tokens;
 /// One refresh token. Only its SHA-256 hash is stored. Each redemption consumes it and issues
 /// the next token of the same family; presenting a consumed token again revokes the family.
 /// </summary>
-public sealed class RefreshToken
+internal sealed class RefreshToken
 {
     /// <summary>Row id.</summary>
     public Guid Id { get; set; }

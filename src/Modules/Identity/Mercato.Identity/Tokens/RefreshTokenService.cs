@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Mercato.Identity.Tokens;
 
 /// <summary>Issues, redeems (rotates) and revokes refresh tokens.</summary>
-public sealed partial class RefreshTokenService(
+internal sealed partial class RefreshTokenService(
     MercatoIdentityDbContext db, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<RefreshTokenService> logger)
 {
     /// <summary>Adds a new token to the context (saved by the caller) and returns its plain text.</summary>

@@ -11,7 +11,7 @@ namespace Mercato.Identity.Tokens;
 /// Checks a token exactly as every module's bearer handler does (same parameters), against the
 /// key ring's published keys.
 /// </summary>
-public sealed class TokenVerifier(KeyRing keys, IOptionsMonitor<JwtBearerOptions> bearer)
+internal sealed class TokenVerifier(KeyRing keys, IOptionsMonitor<JwtBearerOptions> bearer)
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 

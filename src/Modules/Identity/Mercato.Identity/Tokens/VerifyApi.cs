@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Identity.Tokens;
 
 /// <summary><c>POST /api/v1/auth/verify</c>: is this token valid, and whose is it.</summary>
-public static class VerifyApi
+internal static class VerifyApi
 {
     /// <summary>Maps the verification endpoint.</summary>
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder endpoints)

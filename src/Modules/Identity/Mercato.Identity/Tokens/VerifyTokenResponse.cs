@@ -10,7 +10,7 @@ namespace Mercato.Identity.Tokens;
 /// <param name="Roles">The user's roles.</param>
 /// <param name="Scopes">The service token's scopes.</param>
 /// <param name="ExpiresAt">When the token expires.</param>
-public sealed record VerifyTokenResponse(
+internal sealed record VerifyTokenResponse(
     bool Valid,
     string? Reason,
     string? Subject,

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Identity.Users;
 
 /// <summary><c>GET /api/v1/auth/me</c>: the signed-in user (seed 000's <c>/me</c>, seed 001's <c>/validate</c>).</summary>
-public static class CurrentUserApi
+internal static class CurrentUserApi
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapCurrentUserApi(this IEndpointRouteBuilder endpoints)

@@ -3,7 +3,7 @@ using Mercato.Platform.Auth;
 namespace Mercato.Identity.Users;
 
 /// <summary>The roles Mercato knows, with the fixed ids the migrations seed them under.</summary>
-public static class KnownRoles
+internal static class KnownRoles
 {
     /// <summary>Every role, seeded by the migrations.</summary>
     public static IReadOnlyList<Role> All { get; } =

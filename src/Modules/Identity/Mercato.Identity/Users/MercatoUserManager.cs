@@ -9,7 +9,7 @@ namespace Mercato.Identity.Users;
 /// <see cref="TimeProvider"/> (Identity's own reads the system clock), so lockout expiry is
 /// testable and consistent with the rest of the module.
 /// </summary>
-public sealed class MercatoUserManager(
+internal sealed class MercatoUserManager(
     IUserStore<User> store,
     IOptions<IdentityOptions> optionsAccessor,
     IPasswordHasher<User> passwordHasher,

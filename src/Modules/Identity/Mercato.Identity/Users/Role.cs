@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Mercato.Identity.Users;
 
 /// <summary>A role (<c>Customer</c>, <c>Premium</c>, <c>Admin</c>).</summary>
-public sealed class Role : IdentityRole<Guid>
+internal sealed class Role : IdentityRole<Guid>
 {
     /// <summary>For EF Core.</summary>
     public Role()

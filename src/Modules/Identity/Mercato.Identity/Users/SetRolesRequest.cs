@@ -4,10 +4,10 @@ namespace Mercato.Identity.Users;
 
 /// <summary>Body of <c>PUT /api/v1/users/{id}/roles</c>: the complete set of roles the user should hold.</summary>
 /// <param name="Roles">One or more of <c>Customer</c>, <c>Premium</c>, <c>Admin</c>.</param>
-public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
+internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 
 /// <summary>Rules for <see cref="SetRolesRequest"/>.</summary>
-public sealed class SetRolesRequestValidator : AbstractValidator<SetRolesRequest>
+internal sealed class SetRolesRequestValidator : AbstractValidator<SetRolesRequest>
 {
     /// <summary>Declares the rules.</summary>
     public SetRolesRequestValidator()

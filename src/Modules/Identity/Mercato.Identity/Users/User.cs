@@ -7,7 +7,7 @@ namespace Mercato.Identity.Users;
 /// security stamp) plus the shop's profile fields. Addresses and verification come with the
 /// profile features; they hang off this entity by <see cref="IdentityUser{TKey}.Id"/>.
 /// </summary>
-public sealed class User : IdentityUser<Guid>
+internal sealed class User : IdentityUser<Guid>
 {
     /// <summary>First name.</summary>
     public string FirstName { get; set; } = string.Empty;

@@ -3,7 +3,7 @@ using Mercato.Platform.Envelope;
 namespace Mercato.Identity.Users;
 
 /// <summary>Query of <c>GET /api/v1/users</c>.</summary>
-public sealed class UserListQuery
+internal sealed class UserListQuery
 {
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = PageRules.MaxPageSize;

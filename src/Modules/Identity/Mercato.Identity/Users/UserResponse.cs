@@ -12,7 +12,7 @@ namespace Mercato.Identity.Users;
 /// <param name="LockedUntil">When a lockout ends, while the account is locked.</param>
 /// <param name="CreatedAt">When the account was created.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-public sealed record UserResponse(
+internal sealed record UserResponse(
     Guid Id,
     string Email,
     string? Username,

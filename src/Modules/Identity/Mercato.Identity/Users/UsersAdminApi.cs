@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Identity.Users;
 
 /// <summary>Administrators' view of accounts: <c>/api/v1/users</c>.</summary>
-public static class UsersAdminApi
+internal static class UsersAdminApi
 {
     /// <summary>Maps the admin user endpoints.</summary>
     public static IEndpointRouteBuilder MapUsersAdminApi(this IEndpointRouteBuilder endpoints)

@@ -9,7 +9,7 @@ namespace Mercato.Ordering.Checkout;
 /// <param name="State">State or region (may be empty).</param>
 /// <param name="ZipCode">Postal code.</param>
 /// <param name="Country">Country.</param>
-public sealed record AddressBody(string? Street, string? City, string? State, string? ZipCode, string? Country)
+internal sealed record AddressBody(string? Street, string? City, string? State, string? ZipCode, string? Country)
 {
     /// <summary>The stored form (call after validation).</summary>
     public PostalAddress ToStored() => new()
@@ -22,7 +22,7 @@ public sealed record AddressBody(string? Street, string? City, string? State, st
 }
 
 /// <summary>Rules for <see cref="AddressBody"/>.</summary>
-public sealed class AddressBodyValidator : AbstractValidator<AddressBody>
+internal sealed class AddressBodyValidator : AbstractValidator<AddressBody>
 {
     /// <summary>Declares the rules.</summary>
     public AddressBodyValidator()

@@ -12,7 +12,7 @@ namespace Mercato.Ordering.Checkout;
 /// <param name="UserId">The signed-in customer, or null for a guest.</param>
 /// <param name="CartKey">A guest's cart key (never stored; only its hash is).</param>
 /// <param name="Email">The account's e-mail for a customer; null for a guest until the body gives one.</param>
-public sealed record Buyer(Guid? UserId, string? CartKey, string? Email)
+internal sealed record Buyer(Guid? UserId, string? CartKey, string? Email)
 {
     /// <summary>The cart to order from.</summary>
     public CartOwner Cart => UserId is { } id ? CartOwner.User(id) : CartOwner.Guest(CartKey!);

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mercato.Ordering.Checkout;
 
 /// <summary><c>POST /api/v1/orders</c>: a signed-in customer, or a guest with their cart key, places their cart as an order (seeds 004 and 000).</summary>
-public static class PlaceOrderApi
+internal static class PlaceOrderApi
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapPlaceOrderApi(this IEndpointRouteBuilder endpoints)

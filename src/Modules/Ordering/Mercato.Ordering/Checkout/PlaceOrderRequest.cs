@@ -14,7 +14,7 @@ namespace Mercato.Ordering.Checkout;
 /// <param name="FirstName">Contact first name.</param>
 /// <param name="LastName">Contact last name.</param>
 /// <param name="Phone">Contact phone.</param>
-public sealed record PlaceOrderRequest(
+internal sealed record PlaceOrderRequest(
     AddressBody? ShippingAddress,
     AddressBody? BillingAddress,
     string? CouponCode,
@@ -25,7 +25,7 @@ public sealed record PlaceOrderRequest(
     string? Phone = null);
 
 /// <summary>Rules for <see cref="PlaceOrderRequest"/>.</summary>
-public sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderRequest>
+internal sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderRequest>
 {
     /// <summary>Declares the rules.</summary>
     public PlaceOrderRequestValidator()

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Mercato.Ordering.Data;
 
 /// <summary>The Ordering module's database. Money is stored as whole cents (see <see cref="MoneyColumns"/>).</summary>
-public class OrderingDbContext(DbContextOptions options) : DbContext(options)
+internal class OrderingDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Orders.</summary>
     public DbSet<Order> Orders => Set<Order>();
@@ -122,7 +122,7 @@ public class OrderingDbContext(DbContextOptions options) : DbContext(options)
 }
 
 /// <summary>The SQLite flavour, which owns the SQLite migrations.</summary>
-public sealed class OrderingSqliteDbContext(DbContextOptions<OrderingSqliteDbContext> options) : OrderingDbContext(options);
+internal sealed class OrderingSqliteDbContext(DbContextOptions<OrderingSqliteDbContext> options) : OrderingDbContext(options);
 
 /// <summary>The PostgreSQL flavour, which owns the PostgreSQL migrations.</summary>
-public sealed class OrderingPostgresDbContext(DbContextOptions<OrderingPostgresDbContext> options) : OrderingDbContext(options);
+internal sealed class OrderingPostgresDbContext(DbContextOptions<OrderingPostgresDbContext> options) : OrderingDbContext(options);

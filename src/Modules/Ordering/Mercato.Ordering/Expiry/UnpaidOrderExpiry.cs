@@ -15,7 +15,7 @@ namespace Mercato.Ordering.Expiry;
 /// <c>OrderCancelled</c>, so the Catalog releases the stock and the Cart gives the coupon use back.
 /// A payment that lands at the same moment wins or loses on the order's version; never both.
 /// </summary>
-public sealed partial class UnpaidOrderExpiry(
+internal sealed partial class UnpaidOrderExpiry(
     IServiceScopeFactory scopes, IOptions<OrderingOptions> options, TimeProvider time, ILogger<UnpaidOrderExpiry> logger)
     : PeriodicJob(time, logger)
 {

@@ -14,7 +14,7 @@ namespace Mercato.Ordering.Invoices;
 /// order number, for whoever may read the order (owner, guest with its cart key, administrator);
 /// anyone else gets 404, as for an unknown order.
 /// </summary>
-public static class InvoiceApi
+internal static class InvoiceApi
 {
     /// <summary>The invoice's media type.</summary>
     public const string PdfContentType = "application/pdf";

@@ -13,7 +13,7 @@ namespace Mercato.Ordering.Invoices;
 /// Text is embedded as Unicode (DejaVu Sans, any script it covers) with a ToUnicode map, so it
 /// stays searchable and copyable. Money is shown with two decimals, culture-invariant.
 /// </summary>
-public sealed class InvoiceDocument
+internal sealed class InvoiceDocument
 {
     private const double LineHeight = 12;
 

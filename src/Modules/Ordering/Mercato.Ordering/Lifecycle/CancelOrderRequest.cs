@@ -4,10 +4,10 @@ namespace Mercato.Ordering.Lifecycle;
 
 /// <summary>Body of <c>POST /api/v1/orders/{id}/cancel</c> (seed 004).</summary>
 /// <param name="Reason">Why the order is cancelled; kept in its history and sent with <c>OrderCancelled</c>.</param>
-public sealed record CancelOrderRequest(string? Reason);
+internal sealed record CancelOrderRequest(string? Reason);
 
 /// <summary>Rules for <see cref="CancelOrderRequest"/>.</summary>
-public sealed class CancelOrderRequestValidator : AbstractValidator<CancelOrderRequest>
+internal sealed class CancelOrderRequestValidator : AbstractValidator<CancelOrderRequest>
 {
     /// <summary>Declares the rules.</summary>
     public CancelOrderRequestValidator()

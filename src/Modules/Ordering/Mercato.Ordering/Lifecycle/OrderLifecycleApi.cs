@@ -17,7 +17,7 @@ namespace Mercato.Ordering.Lifecycle;
 /// cancels an order before it ships; administrators move it along with tracking details and
 /// archive cancelled orders. Every move follows <see cref="OrderStateMachine"/>: any other answers 409.
 /// </summary>
-public static class OrderLifecycleApi
+internal static class OrderLifecycleApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapOrderLifecycleApi(this IEndpointRouteBuilder endpoints)

@@ -17,7 +17,7 @@ namespace Mercato.Ordering.Lifecycle;
 /// reads the order again and is judged on where it stands now (a cancel that loses to a shipment
 /// is refused).
 /// </summary>
-public sealed partial class OrderTransitions(OrderingDbContext db, TimeProvider clock, ILogger<OrderTransitions> logger)
+internal sealed partial class OrderTransitions(OrderingDbContext db, TimeProvider clock, ILogger<OrderTransitions> logger)
 {
     private const int MaxRounds = 20;
 

@@ -9,7 +9,7 @@ namespace Mercato.Ordering.Lifecycle;
 /// <param name="TrackingNumber">The carrier's tracking number, if given.</param>
 /// <param name="Carrier">The carrier, if given.</param>
 /// <param name="PaymentIntent">The payment that paid the order (moves to paid only).</param>
-public sealed record StatusChange(
+internal sealed record StatusChange(
     OrderStatus To,
     string Actor,
     string? Note = null,

@@ -1,7 +1,7 @@
 namespace Mercato.Ordering.Lifecycle;
 
 /// <summary>How a status change ended.</summary>
-public enum TransitionKind
+internal enum TransitionKind
 {
     /// <summary>The order moved, its history and event were written.</summary>
     Moved,

@@ -6,4 +6,4 @@ namespace Mercato.Ordering.Lifecycle;
 /// <param name="Kind">How it ended.</param>
 /// <param name="Order">The order after the change (with lines and history); null when not found.</param>
 /// <param name="Refusal">Why the move was refused, readable by a person.</param>
-public sealed record TransitionResult(TransitionKind Kind, Order? Order, string? Refusal = null);
+internal sealed record TransitionResult(TransitionKind Kind, Order? Order, string? Refusal = null);

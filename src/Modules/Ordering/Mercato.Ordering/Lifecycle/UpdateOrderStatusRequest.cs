@@ -8,7 +8,7 @@ namespace Mercato.Ordering.Lifecycle;
 /// <param name="Note">A note for the history.</param>
 /// <param name="TrackingNumber">The carrier's tracking number.</param>
 /// <param name="Carrier">The carrier.</param>
-public sealed record UpdateOrderStatusRequest(string? Status, string? Note, string? TrackingNumber, string? Carrier)
+internal sealed record UpdateOrderStatusRequest(string? Status, string? Note, string? TrackingNumber, string? Carrier)
 {
     /// <summary>The statuses an administrator may set; paid comes only from payments, pending only from checkout.</summary>
     public static readonly IReadOnlyList<OrderStatus> Settable =
@@ -19,7 +19,7 @@ public sealed record UpdateOrderStatusRequest(string? Status, string? Note, stri
 }
 
 /// <summary>Rules for <see cref="UpdateOrderStatusRequest"/>.</summary>
-public sealed class UpdateOrderStatusRequestValidator : AbstractValidator<UpdateOrderStatusRequest>
+internal sealed class UpdateOrderStatusRequestValidator : AbstractValidator<UpdateOrderStatusRequest>
 {
     /// <summary>Declares the rules.</summary>
     public UpdateOrderStatusRequestValidator()

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mercato.Ordering.Numbers;
 
 /// <summary>The shape of a human-facing order number: <c>ORD-YYYY-NNNNNN</c>.</summary>
-public static class OrderNumber
+internal static class OrderNumber
 {
     /// <summary>The prefix every number starts with.</summary>
     public const string Prefix = "ORD-";

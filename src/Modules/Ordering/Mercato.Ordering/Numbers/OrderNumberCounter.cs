@@ -1,7 +1,7 @@
 namespace Mercato.Ordering.Numbers;
 
 /// <summary>The last order number handed out in a year; one row per year, moved only by <see cref="OrderNumbers"/>.</summary>
-public sealed class OrderNumberCounter
+internal sealed class OrderNumberCounter
 {
     /// <summary>The calendar year (UTC) the numbers belong to.</summary>
     public int Year { get; set; }

@@ -17,7 +17,7 @@ namespace Mercato.Ordering.Numbers;
 /// the retries would have to redo the whole order transaction.
 /// </para>
 /// </summary>
-public static class OrderNumbers
+internal static class OrderNumbers
 {
     /// <summary>The next number of <paramref name="year"/>, in <paramref name="db"/>'s current transaction if it has one.</summary>
     public static async Task<string> NextAsync(OrderingDbContext db, int year, CancellationToken cancellationToken)

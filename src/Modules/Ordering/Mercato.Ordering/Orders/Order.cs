@@ -5,7 +5,7 @@ namespace Mercato.Ordering.Orders;
 /// cart key it was placed with (the key itself is never stored). Its lines and totals are
 /// snapshots taken at checkout. <see cref="Version"/> guards concurrent status changes.
 /// </summary>
-public sealed class Order
+internal sealed class Order
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

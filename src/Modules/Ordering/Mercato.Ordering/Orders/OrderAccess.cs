@@ -8,7 +8,7 @@ namespace Mercato.Ordering.Orders;
 /// cart key it was placed with, or an administrator. For anyone else the order does not exist
 /// (the endpoints answer 404, so ids of other customers' orders reveal nothing).
 /// </summary>
-public sealed class OrderAccess(OrderingDbContext db)
+internal sealed class OrderAccess(OrderingDbContext db)
 {
     /// <summary>The order, read-only, or null when it does not exist for <paramref name="caller"/>.</summary>
     public Task<Order?> FindAsync(OrderCaller caller, Guid id, CancellationToken cancellationToken)

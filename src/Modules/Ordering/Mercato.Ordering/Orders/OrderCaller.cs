@@ -17,7 +17,7 @@ namespace Mercato.Ordering.Orders;
 /// <param name="IsAdmin">Whether the caller administers the shop.</param>
 /// <param name="CartKey">A guest's cart key as sent (never stored); null for a signed-in user.</param>
 /// <param name="Email">A signed-in user's account e-mail; null for a guest.</param>
-public sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin, string? CartKey = null, string? Email = null)
+internal sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin, string? CartKey = null, string? Email = null)
 {
     /// <summary>The guest cart header.</summary>
     public const string CartKeyHeader = "X-Cart-Key";

@@ -5,4 +5,4 @@ namespace Mercato.Ordering.Orders;
 /// <param name="FirstName">First name, if given.</param>
 /// <param name="LastName">Last name, if given.</param>
 /// <param name="Phone">Phone, if given.</param>
-public sealed record OrderContactResponse(string Email, string? FirstName, string? LastName, string? Phone);
+internal sealed record OrderContactResponse(string Email, string? FirstName, string? LastName, string? Phone);

@@ -4,7 +4,7 @@ namespace Mercato.Ordering.Orders;
 /// One line of an order: a snapshot of the product as it was sold, so repricing, renaming or
 /// deleting the product never rewrites the order.
 /// </summary>
-public sealed class OrderLine
+internal sealed class OrderLine
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

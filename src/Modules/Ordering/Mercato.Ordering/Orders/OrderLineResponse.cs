@@ -10,7 +10,7 @@ namespace Mercato.Ordering.Orders;
 /// <param name="Subtotal">Price × quantity.</param>
 /// <param name="Discount">This line's share of the discount.</param>
 /// <param name="Total">Subtotal − discount.</param>
-public sealed record OrderLineResponse(
+internal sealed record OrderLineResponse(
     Guid Id, Guid ProductId, string ProductName, string Sku, decimal Price, int Quantity, decimal Subtotal, decimal Discount, decimal Total)
 {
     /// <summary>The response form of a stored line.</summary>

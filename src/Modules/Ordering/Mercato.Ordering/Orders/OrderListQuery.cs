@@ -3,7 +3,7 @@ using Mercato.Platform.Envelope;
 namespace Mercato.Ordering.Orders;
 
 /// <summary>Query of <c>GET /api/v1/orders</c> (seed 004), plus the customer filters administrators may use.</summary>
-public sealed class OrderListQuery
+internal sealed class OrderListQuery
 {
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }

@@ -30,7 +30,7 @@ namespace Mercato.Ordering.Orders;
 /// <param name="IsArchived">Whether an administrator archived it (only administrators see archived orders).</param>
 /// <param name="CreatedAt">Placed (UTC).</param>
 /// <param name="UpdatedAt">Last changed (UTC).</param>
-public sealed record OrderResponse(
+internal sealed record OrderResponse(
     Guid Id,
     string OrderNumber,
     Guid? UserId,

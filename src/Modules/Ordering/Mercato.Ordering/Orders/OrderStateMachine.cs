@@ -20,7 +20,7 @@ namespace Mercato.Ordering.Orders;
 /// A shipped order can no longer be cancelled; a pending order was never paid, so it has nothing
 /// to refund.
 /// </summary>
-public static class OrderStateMachine
+internal static class OrderStateMachine
 {
     /// <summary>Whether an order may move from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="from">Its status now.</param>

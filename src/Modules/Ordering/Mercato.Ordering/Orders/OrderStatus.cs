@@ -1,7 +1,7 @@
 namespace Mercato.Ordering.Orders;
 
 /// <summary>Where an order is in its life; which moves are allowed is <see cref="OrderStateMachine"/>'s call.</summary>
-public enum OrderStatus
+internal enum OrderStatus
 {
     /// <summary>Placed, stock reserved, waiting for payment.</summary>
     Pending,

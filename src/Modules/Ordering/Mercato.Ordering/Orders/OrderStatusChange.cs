@@ -1,7 +1,7 @@
 namespace Mercato.Ordering.Orders;
 
 /// <summary>One entry of an order's status history (seed 004's <c>statusHistory</c>).</summary>
-public sealed class OrderStatusChange
+internal sealed class OrderStatusChange
 {
     /// <summary>Id (UUIDv7).</summary>
     public Guid Id { get; set; }

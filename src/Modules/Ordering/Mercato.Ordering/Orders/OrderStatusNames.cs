@@ -1,7 +1,7 @@
 namespace Mercato.Ordering.Orders;
 
 /// <summary>Statuses as the API spells them (seed 004: lower case).</summary>
-public static class OrderStatusNames
+internal static class OrderStatusNames
 {
     /// <summary>The API name of <paramref name="status"/>.</summary>
     public static string Of(OrderStatus status) => status.ToString().ToLowerInvariant();

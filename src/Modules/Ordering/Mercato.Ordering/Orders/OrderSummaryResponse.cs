@@ -8,4 +8,4 @@ namespace Mercato.Ordering.Orders;
 /// <param name="Total">What the customer pays.</param>
 /// <param name="IsPaid">Whether its payment was confirmed.</param>
 /// <param name="CreatedAt">Placed (UTC).</param>
-public sealed record OrderSummaryResponse(Guid Id, string OrderNumber, string Status, int ItemCount, decimal Total, bool IsPaid, DateTime CreatedAt);
+internal sealed record OrderSummaryResponse(Guid Id, string OrderNumber, string Status, int ItemCount, decimal Total, bool IsPaid, DateTime CreatedAt);

@@ -15,7 +15,7 @@ namespace Mercato.Ordering.Orders;
 /// their cart key, everyone's for an administrator) and <c>GET /api/v1/orders/{id}</c> shows one.
 /// Someone else's order answers 404, as an unknown one does.
 /// </summary>
-public static class OrdersApi
+internal static class OrdersApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder endpoints)

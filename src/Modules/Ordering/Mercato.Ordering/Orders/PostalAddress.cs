@@ -1,7 +1,7 @@
 namespace Mercato.Ordering.Orders;
 
 /// <summary>A shipping or billing address as seed 004 spells it, stored with the order.</summary>
-public sealed class PostalAddress
+internal sealed class PostalAddress
 {
     /// <summary>Street and number.</summary>
     public string Street { get; set; } = string.Empty;

@@ -6,7 +6,7 @@ namespace Mercato.Ordering.Orders;
 /// <param name="Note">The note, if any.</param>
 /// <param name="TrackingNumber">The tracking number given with it, if any.</param>
 /// <param name="Carrier">The carrier given with it, if any.</param>
-public sealed record StatusChangeResponse(string Status, DateTime Timestamp, string? Note, string? TrackingNumber, string? Carrier)
+internal sealed record StatusChangeResponse(string Status, DateTime Timestamp, string? Note, string? TrackingNumber, string? Carrier)
 {
     /// <summary>The response form of a stored change.</summary>
     public static StatusChangeResponse From(OrderStatusChange c) =>

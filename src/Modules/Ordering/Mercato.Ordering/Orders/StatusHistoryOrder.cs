@@ -6,7 +6,7 @@ namespace Mercato.Ordering.Orders;
 /// <see cref="OrderStatusChange.From"/>, and each later entry starts where the one before ended.
 /// <see cref="OrderStateMachine"/> never returns to a status, so the chain has one way through.
 /// </summary>
-public static class StatusHistoryOrder
+internal static class StatusHistoryOrder
 {
     /// <summary>The entries from the creation on; any that do not fit the chain follow by time.</summary>
     public static List<OrderStatusChange> Chain(IEnumerable<OrderStatusChange> entries)

@@ -9,7 +9,7 @@ namespace Mercato.Ordering.PaymentEvents;
 /// window, after which the expiry job cancels the order and releases its stock. The failure is
 /// logged for the shop's operators.
 /// </summary>
-public sealed partial class PaymentFailedHandler(ILogger<PaymentFailedHandler> logger) : IIntegrationEventHandler<PaymentFailed>
+internal sealed partial class PaymentFailedHandler(ILogger<PaymentFailedHandler> logger) : IIntegrationEventHandler<PaymentFailed>
 {
     /// <inheritdoc />
     public Task HandleAsync(PaymentFailed integrationEvent, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Mercato.Ordering.PaymentEvents;
 /// A refund moves its order to refunded (from delivered, or from cancelled after payment). A
 /// redelivered event finds it refunded already and changes nothing.
 /// </summary>
-public sealed partial class PaymentRefundedHandler(OrderTransitions transitions, ILogger<PaymentRefundedHandler> logger)
+internal sealed partial class PaymentRefundedHandler(OrderTransitions transitions, ILogger<PaymentRefundedHandler> logger)
     : IIntegrationEventHandler<PaymentRefunded>
 {
     /// <inheritdoc />

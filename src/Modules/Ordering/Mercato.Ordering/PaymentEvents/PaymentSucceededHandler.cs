@@ -11,7 +11,7 @@ namespace Mercato.Ordering.PaymentEvents;
 /// the reserved stock into a sale). A redelivered event finds the order paid with the same intent
 /// and changes nothing.
 /// </summary>
-public sealed partial class PaymentSucceededHandler(OrderTransitions transitions, ILogger<PaymentSucceededHandler> logger)
+internal sealed partial class PaymentSucceededHandler(OrderTransitions transitions, ILogger<PaymentSucceededHandler> logger)
     : IIntegrationEventHandler<PaymentSucceeded>
 {
     /// <summary>The actor recorded in the order's history.</summary>

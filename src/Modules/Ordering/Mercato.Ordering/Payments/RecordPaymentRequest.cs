@@ -5,10 +5,10 @@ namespace Mercato.Ordering.Payments;
 /// <summary>Body of <c>PUT /api/v1/orders/service/{id}/payment</c> (seed 000's service update with <c>is_paid</c> and <c>payment_intent</c>).</summary>
 /// <param name="IsPaid">Must be true: the payment was captured. A failed payment changes nothing; the order is cancelled when its payment window ends.</param>
 /// <param name="PaymentIntent">The payment provider's intent id.</param>
-public sealed record RecordPaymentRequest(bool? IsPaid, string? PaymentIntent);
+internal sealed record RecordPaymentRequest(bool? IsPaid, string? PaymentIntent);
 
 /// <summary>Rules for <see cref="RecordPaymentRequest"/>.</summary>
-public sealed class RecordPaymentRequestValidator : AbstractValidator<RecordPaymentRequest>
+internal sealed class RecordPaymentRequestValidator : AbstractValidator<RecordPaymentRequest>
 {
     /// <summary>Declares the rules.</summary>
     public RecordPaymentRequestValidator()

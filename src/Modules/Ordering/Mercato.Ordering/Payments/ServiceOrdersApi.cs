@@ -19,7 +19,7 @@ namespace Mercato.Ordering.Payments;
 /// <c>ordering.payments</c>, seed 000's service update): the only ways besides the payment events
 /// that an order becomes paid.
 /// </summary>
-public static class ServiceOrdersApi
+internal static class ServiceOrdersApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapServiceOrdersApi(this IEndpointRouteBuilder endpoints)
