@@ -57,5 +57,5 @@ public sealed record LedgerEntryResponse(
         entry.Reason,
         entry.OrderId,
         entry.Actor,
-        DateTime.SpecifyKind(entry.CreatedAt, DateTimeKind.Utc));
+        entry.CreatedAt);
 }
