@@ -32,13 +32,23 @@ public static class Envelope
             || string.IsNullOrEmpty(json.GetProperty("message").GetString())
             || string.IsNullOrEmpty(json.GetProperty("traceId").GetString())
             || string.IsNullOrEmpty(json.GetProperty("path").GetString())
-            || !json.GetProperty("timestamp").GetString()!.EndsWith('Z'))
+            || !json.GetProperty("timestamp").GetString()!.EndsWith('Z')
+            || !json.GetProperty("errors").EnumerateArray().All(IsErrorEntry))
         {
             throw new InvalidOperationException($"Not an error envelope: {json}");
         }
 
         return json;
     }
+
+    /// <summary>
+    /// Whether <paramref name="entry"/> is an <c>errors</c> entry: a code, a message, and a
+    /// <c>field</c> that is always present (null when no input is at fault).
+    /// </summary>
+    public static bool IsErrorEntry(JsonElement entry) =>
+        entry.TryGetProperty("code", out var code) && !string.IsNullOrEmpty(code.GetString())
+        && entry.TryGetProperty("message", out var message) && !string.IsNullOrEmpty(message.GetString())
+        && entry.TryGetProperty("field", out var field) && field.ValueKind is JsonValueKind.String or JsonValueKind.Null;
 
     /// <summary>The codes of the envelope's errors.</summary>
     public static string[] ErrorCodes(this JsonElement error) =>

@@ -36,6 +36,9 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     /// <summary>Whether disposing deletes <see cref="DataDirectory"/> (not when another factory took it over).</summary>
     protected bool OwnsData { get; set; } = true;
 
+    /// <summary>Every log entry the host writes at or above the configured levels (<c>Logging:LogLevel:Default</c> is Warning).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Configuration applied on top of appsettings (set before the first client is created).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -56,6 +59,7 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -10,7 +10,7 @@ namespace Mercato.Testing;
 public static class ShopApi
 {
     /// <summary>The header a guest sends its cart key in.</summary>
-    public const string CartKeyHeader = "X-Cart-Key";
+    public const string CartKeyHeader = Mercato.Platform.Http.CartKeyHeader.Name;
 
     /// <summary>A short unique suffix for names, slugs, SKUs and codes.</summary>
     public static string Unique() => Guid.NewGuid().ToString("N")[..12];

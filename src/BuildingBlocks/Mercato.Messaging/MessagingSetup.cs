@@ -4,6 +4,7 @@ using Mercato.Messaging.InProcess;
 using Mercato.Messaging.Outbox;
 using Mercato.Messaging.RabbitMq;
 using Mercato.Messaging.Transport;
+using Mercato.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ public static class MessagingSetup
                 builder.AddRabbitMqTransport();
                 break;
             default:
-                throw new InvalidOperationException(
+                throw new InvalidConfigurationException(
                     $"Messaging:Transport '{transport}' is not supported; use 'inprocess' or 'rabbitmq'.");
         }
     }

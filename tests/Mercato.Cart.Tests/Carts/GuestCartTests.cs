@@ -1,6 +1,7 @@
 using System.Net;
 using Mercato.Cart.Carts;
 using Mercato.Cart.Tests.Support;
+using Mercato.Platform.Http;
 using Mercato.Testing;
 
 namespace Mercato.Cart.Tests.Carts;
@@ -25,7 +26,7 @@ public abstract class GuestCartTests<TFactory>(TFactory factory) : IClassFixture
         var data = json.GetProperty("data");
         var key = data.GetProperty("cartKey").GetString()!;
         Assert.Equal(43, key.Length);
-        Assert.Equal(key, Assert.Single(response.Headers.GetValues(CartKeys.Header)));
+        Assert.Equal(key, Assert.Single(response.Headers.GetValues(CartKeyHeader.Name)));
         Assert.Equal(product, data.GetProperty("productId").GetGuid());
         Assert.Equal("Laptop Stand", data.GetProperty("productName").GetString());
         Assert.Equal(49.99m, data.GetProperty("price").GetDecimal());

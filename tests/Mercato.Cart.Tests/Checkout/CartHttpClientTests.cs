@@ -5,6 +5,7 @@ using Mercato.Cart.Coupons;
 using Mercato.Cart.Tests.Discounts;
 using Mercato.Cart.Tests.Support;
 using Mercato.Platform.Correlation;
+using Mercato.Platform.Http;
 using Mercato.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.Timeout;
@@ -63,7 +64,7 @@ public sealed class CartHttpClientTests(CartFactory factory) : IClassFixture<Car
             Assert.Equal("order-7.a", s.EchoedCorrelationId);
             Assert.DoesNotContain(cartKey!, s.Path + s.Query, StringComparison.Ordinal);
         });
-        Assert.Equal([cartKey, null, null, null, cartKey], sent.Select(s => s.Headers.GetValueOrDefault(CartOwner.CartKeyHeader)));
+        Assert.Equal([cartKey, null, null, null, cartKey], sent.Select(s => s.Headers.GetValueOrDefault(CartKeyHeader.Name)));
         Assert.Equal($"?userId={userId}", sent[1].Query);
         Assert.Equal(0, (await _client.CartAsync(cartKey: cartKey)).GetProperty("items").GetArrayLength());
     }

@@ -110,6 +110,19 @@ public sealed class ErrorEnvelopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_error_entry_has_a_field_which_is_null_when_no_input_is_at_fault()
+    {
+        using var unknown = await _client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative));
+        using var invalid = await _client.PostJsonAsync("/api/v1/probe/notes", new { text = "", priority = 3 });
+
+        var notFound = Assert.Single((await unknown.ReadJsonAsync()).GetProperty("errors").EnumerateArray());
+        Assert.True(notFound.TryGetProperty("field", out var none), notFound.ToString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, none.ValueKind);
+        var required = Assert.Single((await invalid.ReadJsonAsync()).GetProperty("errors").EnumerateArray());
+        Assert.Equal("text", required.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Wrong_method_answers_405_in_the_envelope()
     {
         var response = await _client.DeleteAsync(new Uri("/api/v1/probe/notes", UriKind.Relative));

@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Platform.Auth;
 
 /// <summary>How this process validates Identity's tokens (<c>Auth</c> section).</summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Auth";
@@ -36,4 +38,13 @@ public sealed class AuthOptions
     /// <summary>The resolved discovery document address.</summary>
     public string ResolvedMetadataAddress =>
         MetadataAddress ?? Issuer.TrimEnd('/') + "/.well-known/openid-configuration";
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.HttpUrl(Issuer, "Auth:Issuer", required: true),
+        SettingRules.HttpUrl(MetadataAddress, "Auth:MetadataAddress"),
+        string.IsNullOrWhiteSpace(Audience) ? "Auth:Audience must be set" : null,
+        SettingRules.NotNegative(ClockSkew, "Auth:ClockSkew"),
+        SettingRules.Positive(KeysRefreshInterval, "Auth:KeysRefreshInterval"),
+        SettingRules.Positive(KeysMinimumRefreshInterval, "Auth:KeysMinimumRefreshInterval"));
 }

@@ -1,5 +1,6 @@
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
+using Mercato.Platform.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ public static class AuthSetup
     /// <summary>Registers authentication and authorization.</summary>
     public static IHostApplicationBuilder AddMercatoAuth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        builder.Services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -19,8 +19,8 @@ public sealed record ApiError
     /// <summary>What went wrong, for a human.</summary>
     public string Message { get; init; }
 
-    /// <summary>The camelCase path of the offending input, when there is one.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    /// <summary>The camelCase path of the offending input; always written, null when no input is at fault.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Field { get; init; }
 
     /// <summary>Extra machine-readable facts (e.g. <c>availableStock</c>), written inline.</summary>

@@ -29,4 +29,11 @@ public sealed record ErrorResponse
     /// <summary>Seconds to wait before retrying (rate limiting only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RetryAfter { get; init; }
+
+    /// <summary>
+    /// Extra members written inline, for a protocol that needs its own beside the envelope (the
+    /// OAuth token endpoint's RFC 6749 <c>error</c> and <c>error_description</c>).
+    /// </summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? Extensions { get; init; }
 }

@@ -28,9 +28,14 @@ public static class ErrorResponseWriter
     }
 
     /// <summary>Writes the envelope with the given status, replacing anything not yet sent.</summary>
-    public static async Task WriteAsync(
+    public static Task WriteAsync(
         HttpContext context, int statusCode, string message, IReadOnlyList<ApiError> errors, int? retryAfter = null)
+        => WriteAsync(context, statusCode, Create(context, message, errors, retryAfter));
+
+    /// <summary>Writes <paramref name="envelope"/> (made by <see cref="Create"/>) with the given status, replacing anything not yet sent.</summary>
+    public static async Task WriteAsync(HttpContext context, int statusCode, ErrorResponse envelope)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         if (context.Response.HasStarted)
         {
             return;
@@ -40,7 +45,7 @@ public static class ErrorResponseWriter
         context.Response.ContentType = "application/json; charset=utf-8";
         var options = context.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
             ?? JsonSerializerOptions.Web;
-        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, message, errors, retryAfter), options, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, options, context.RequestAborted);
     }
 
     /// <summary>Writes a single-error envelope with the status's default summary.</summary>

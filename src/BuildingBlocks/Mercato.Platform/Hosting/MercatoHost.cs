@@ -94,9 +94,9 @@ public static class MercatoHost
         {
             app = Build(arguments, known);
         }
-        catch (InvalidConfigurationException ex)
+        catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
         {
-            await Console.Error.WriteLineAsync("Mercato cannot start: " + ex.Message);
+            await Console.Error.WriteLineAsync(ConfigurationErrors.Prefix + problem);
             return InvalidConfigurationExitCode;
         }
 
@@ -104,6 +104,7 @@ public static class MercatoHost
         {
             try
             {
+                ConfigurationErrors.ValidateAll(app.Services);
                 if (command == ServerCommand.Migrate)
                 {
                     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
@@ -113,15 +114,10 @@ public static class MercatoHost
                 await app.RunAsync();
                 return 0;
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
             {
-                await Console.Error.WriteLineAsync("Mercato cannot start: " + string.Join(" ", ex.Failures));
-                return InvalidConfigurationExitCode;
-            }
-            catch (InvalidConfigurationException ex)
-            {
-                // Found while starting (e.g. a module's configured keys); nothing has been served.
-                await Console.Error.WriteLineAsync("Mercato cannot start: " + ex.Message);
+                // Found while starting (settings, a module's configured keys); nothing has been served.
+                await Console.Error.WriteLineAsync(ConfigurationErrors.Prefix + problem);
                 return InvalidConfigurationExitCode;
             }
             catch (DbException ex)

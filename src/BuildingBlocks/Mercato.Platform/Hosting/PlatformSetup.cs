@@ -32,7 +32,14 @@ public static class PlatformSetup
         services.AddSingleton(modules);
         services.AddSingleton(TimeProvider.System);
 
+        services.AddValidatedOptions<HttpLimitsOptions>(HttpLimitsOptions.Section);
         var limits = builder.Configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
+        if (limits.Problems().FirstOrDefault() is { } problem)
+        {
+            // Read here (Kestrel, CORS and forwarded headers are set up from it), so checked here.
+            throw new InvalidConfigurationException(problem);
+        }
+
         services.Configure<KestrelServerOptions>(o =>
         {
             o.AddServerHeader = false;

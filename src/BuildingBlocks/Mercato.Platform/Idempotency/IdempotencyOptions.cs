@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Platform.Idempotency;
 
 /// <summary>How long idempotency keys live (<c>Idempotency</c> section).</summary>
-public sealed class IdempotencyOptions
+public sealed class IdempotencyOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Idempotency";
@@ -18,4 +20,10 @@ public sealed class IdempotencyOptions
 
     /// <summary>How often expired records are deleted (default hourly).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.Positive(Retention, "Idempotency:Retention"),
+        SettingRules.Positive(LockTimeout, "Idempotency:LockTimeout"),
+        SettingRules.Positive(SweepInterval, "Idempotency:SweepInterval"));
 }

@@ -18,9 +18,6 @@ namespace Mercato.Platform.Idempotency;
 /// </summary>
 public static class IdempotencyScope
 {
-    /// <summary>The guest cart header that scopes anonymous keys.</summary>
-    public const string CartKeyHeader = "X-Cart-Key";
-
     /// <summary>The longest scope stored.</summary>
     public const int MaxLength = 200;
 
@@ -35,7 +32,7 @@ public static class IdempotencyScope
             return "sub:" + Bounded(subject);
         }
 
-        if (context.Request.Headers[CartKeyHeader] is { Count: 1 } cart && !string.IsNullOrEmpty(cart[0]))
+        if (context.Request.Headers[Http.CartKeyHeader.Name] is { Count: 1 } cart && !string.IsNullOrEmpty(cart[0]))
         {
             return "cart:" + Sha256Hex(cart[0]!);
         }

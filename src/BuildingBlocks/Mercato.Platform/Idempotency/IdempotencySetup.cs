@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Platform.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +24,7 @@ public static class IdempotencySetup
         where TContext : DbContext
     {
         var services = builder.Services;
-        services.AddOptions<IdempotencyOptions>()
-            .BindConfiguration(IdempotencyOptions.Section)
-            .Validate(o => o.Retention > TimeSpan.Zero && o.LockTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
-                "Idempotency:Retention, LockTimeout and SweepInterval must be positive")
-            .ValidateOnStart();
+        services.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IdempotencyStore<TContext>>();
         services.TryAddSingleton<IdempotencyFilter<TContext>>();

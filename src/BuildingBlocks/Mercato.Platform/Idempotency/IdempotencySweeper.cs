@@ -1,5 +1,5 @@
+using Mercato.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,46 +11,22 @@ internal sealed partial class IdempotencySweeper<TContext>(
     IdempotencyStore<TContext> store,
     IOptions<IdempotencyOptions> options,
     TimeProvider time,
-    ILogger<IdempotencySweeper<TContext>> logger) : BackgroundService
+    ILogger<IdempotencySweeper<TContext>> logger) : PeriodicJob(time, logger)
     where TContext : DbContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var deleted = await store.SweepAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    LogSwept(logger, deleted, typeof(TContext).Name);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The sweep must survive a database outage and try again next time.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogSweepFailed(logger, ex, typeof(TContext).Name);
-            }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override string Name => $"Idempotency sweep of {typeof(TContext).Name}";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var deleted = await store.SweepAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            LogSwept(logger, deleted, typeof(TContext).Name);
         }
     }
 
     [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "Deleted {Count} expired idempotency record(s) of {Context}")]
     private static partial void LogSwept(ILogger logger, int count, string context);
-
-    [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "Sweeping expired idempotency records of {Context} failed; retrying next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception, string context);
 }

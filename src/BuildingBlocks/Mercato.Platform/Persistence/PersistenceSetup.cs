@@ -1,6 +1,8 @@
+using Mercato.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -23,14 +25,15 @@ public static class PersistenceSetup
         var database = Resolve(builder.Configuration, module, typeof(TContext));
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(database.ConnectionString));
+            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly));
         }
         else
         {
-            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(database.ConnectionString));
+            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly));
         }
 
         builder.Services.AddSingleton(database);
+        builder.Services.TryAddSingleton<ConcurrentWrites>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: [HealthTags.Ready]);
         return builder;
     }
@@ -43,7 +46,7 @@ public static class PersistenceSetup
         {
             "sqlite" => DatabaseProvider.Sqlite,
             "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-            var other => throw new InvalidOperationException(
+            var other => throw new InvalidConfigurationException(
                 $"Persistence:Provider '{other}' is not supported; use 'sqlite' or 'postgres'."),
         };
 
@@ -57,7 +60,7 @@ public static class PersistenceSetup
         {
             if (string.IsNullOrWhiteSpace(options.Postgres))
             {
-                throw new InvalidOperationException(
+                throw new InvalidConfigurationException(
                     $"Persistence:Provider is 'postgres' but neither Persistence:Postgres nor ConnectionStrings:{module} is set.");
             }
 

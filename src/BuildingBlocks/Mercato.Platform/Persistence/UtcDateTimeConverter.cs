@@ -3,11 +3,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Platform.Persistence;
 
 /// <summary>
-/// Reads every stored <see cref="DateTime"/> back as UTC. Mercato only ever writes UTC; SQLite
-/// keeps no kind, so without this a value read back is <see cref="DateTimeKind.Unspecified"/>
-/// and would be serialized without its <c>Z</c>. Apply it to a whole model with
-/// <c>configurationBuilder.Properties&lt;DateTime&gt;().HaveConversion&lt;UtcDateTimeConverter&gt;()</c>.
+/// Stores every <see cref="DateTime"/> as UTC and reads it back as UTC. SQLite keeps no kind, so
+/// without this a value read back is <see cref="DateTimeKind.Unspecified"/> and would be
+/// serialized without its <c>Z</c>. Part of <see cref="UtcTimestampConvention"/>.
 /// </summary>
 public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value,
+    value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
     value => DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -1,7 +1,10 @@
+using System.Net;
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Platform.Security;
 
 /// <summary>Request limits and CORS (<c>Http</c> section).</summary>
-public sealed class HttpLimitsOptions
+public sealed class HttpLimitsOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Http";
@@ -14,4 +17,12 @@ public sealed class HttpLimitsOptions
 
     /// <summary>Proxies whose X-Forwarded-For is trusted (the gateway); loopback is always trusted.</summary>
     public string[] KnownProxies { get; set; } = [];
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        [
+            SettingRules.AtLeast(MaxRequestBodyBytes, 1, "Http:MaxRequestBodyBytes"),
+            .. KnownProxies.Select(p => IPAddress.TryParse(p, out _) ? null : $"Http:KnownProxies '{p}' is not an IP address"),
+            .. CorsOrigins.Select(o => SettingRules.HttpUrl(o, "Http:CorsOrigins", required: true)),
+        ]);
 }

@@ -12,7 +12,7 @@ using OpenTelemetry.Trace;
 
 namespace Mercato.Platform.Telemetry;
 
-/// <summary>Structured JSON console logs and OpenTelemetry traces, metrics and logs (OTLP when configured).</summary>
+/// <summary>Console logs (see <see cref="ConsoleLogFormat"/>) and OpenTelemetry traces, metrics and logs (OTLP when configured).</summary>
 public static class TelemetrySetup
 {
     /// <summary>The activity source and meter name shared by Mercato's own instrumentation.</summary>
@@ -25,18 +25,28 @@ public static class TelemetrySetup
     public static IHostApplicationBuilder AddMercatoTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Logging.ClearProviders();
-        if (builder.Configuration["Logging:Console:FormatterName"] is null or "json")
+        switch (ConsoleLogFormat.Choose(builder.Configuration[ConsoleLogFormat.SettingKey], Console.IsOutputRedirected))
         {
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-            });
-        }
-        else
-        {
-            builder.Logging.AddConsole();
+            case ConsoleLogFormat.Json:
+                builder.Logging.AddJsonConsole(o =>
+                {
+                    o.IncludeScopes = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                });
+                break;
+            case ConsoleLogFormat.Simple:
+                builder.Logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                });
+                break;
+            default:
+                // Another formatter by name (e.g. systemd), configured under Logging:Console.
+                builder.Logging.AddConsole();
+                break;
         }
 
         builder.Logging.AddOpenTelemetry(o =>

@@ -13,7 +13,7 @@ namespace Mercato.Cart.Client;
 /// <see cref="CartScopes.Checkout"/> and the caller's correlation id, with timeouts, retries (every
 /// call here is idempotent, so every one is marked so) and a circuit breaker (see
 /// <see cref="CartClientSetup.AddCartClient"/>). A guest's cart key travels in
-/// <see cref="CartOwner.CartKeyHeader"/>, never in the URL. The Cart's answers become what
+/// <see cref="CartKeyHeader.Name"/>, never in the URL. The Cart's answers become what
 /// <see cref="ICartClient"/> documents: 404 is "no cart", a coupon refusal (400 or 409 with a
 /// <c>reason</c>) is a <see cref="CouponRedemptionResult"/>, a request the Cart rejects is an
 /// <see cref="ArgumentException"/>, and no usable answer is a <see cref="CartUnavailableException"/>.
@@ -120,7 +120,7 @@ public sealed class CartHttpClient(HttpClient http, ILogger<CartHttpClient> logg
         {
             if (owner.CartKey is { } cartKey)
             {
-                request.Headers.TryAddWithoutValidation(CartOwner.CartKeyHeader, cartKey);
+                request.Headers.TryAddWithoutValidation(CartKeyHeader.Name, cartKey);
             }
         });
     }

@@ -5,9 +5,6 @@ namespace Mercato.Cart.Contracts;
 /// <param name="CartKey">The guest's cart key, for a guest cart.</param>
 public sealed record CartOwner(Guid? UserId, string? CartKey)
 {
-    /// <summary>The header a guest's cart key travels in (never the URL, where logs and proxies would keep it).</summary>
-    public const string CartKeyHeader = "X-Cart-Key";
-
     /// <summary>A signed-in user's cart.</summary>
     public static CartOwner User(Guid userId) => new(userId, null);
 

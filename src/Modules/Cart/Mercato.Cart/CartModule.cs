@@ -41,9 +41,7 @@ public static class CartModule
         builder.AddValidatorsOf<CartDbContext>();
         // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
         builder.AddCatalogClient();
-        builder.Services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section)
-            .Validate(o => !o.Problems().Any(), "Cart settings are invalid: check Cart:TaxRate, the Max* limits, the idle times and the redemption hold")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<CartOptions>(CartOptions.Section);
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();
         builder.Services.AddScoped<CouponRedemptions>();

@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Cart;
 
 /// <summary>The Cart's settings (section <c>Cart</c>), validated at start.</summary>
-internal sealed class CartOptions
+internal sealed class CartOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Cart";
@@ -37,27 +39,15 @@ internal sealed class CartOptions
     /// <summary>How often unconfirmed coupon uses past their hold are looked for (default 1 minute).</summary>
     public TimeSpan RedemptionSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The problems with these settings, empty when they are usable.</summary>
-    public IEnumerable<string> Problems()
-    {
-        if (TaxRate is < 0m or >= 1m)
-        {
-            yield return "Cart:TaxRate must be at least 0 and below 1 (0.08 is 8%).";
-        }
-
-        if (MaxQuantityPerLine < 1 || MaxLinesPerCart < 1 || MaxUnitsPerCart < 1)
-        {
-            yield return "Cart:MaxQuantityPerLine, MaxLinesPerCart and MaxUnitsPerCart must be at least 1.";
-        }
-
-        if (GuestCartIdleFor <= TimeSpan.Zero || UserCartIdleFor <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero)
-        {
-            yield return "Cart:GuestCartIdleFor, UserCartIdleFor and SweepInterval must be positive.";
-        }
-
-        if (RedemptionHold <= TimeSpan.Zero || RedemptionSweepInterval <= TimeSpan.Zero)
-        {
-            yield return "Cart:RedemptionHold and RedemptionSweepInterval must be positive.";
-        }
-    }
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        TaxRate is >= 0m and < 1m ? null : "Cart:TaxRate must be at least 0 and below 1 (0.08 is 8%)",
+        SettingRules.AtLeast(MaxQuantityPerLine, 1, "Cart:MaxQuantityPerLine"),
+        SettingRules.AtLeast(MaxLinesPerCart, 1, "Cart:MaxLinesPerCart"),
+        SettingRules.AtLeast(MaxUnitsPerCart, 1, "Cart:MaxUnitsPerCart"),
+        SettingRules.Positive(GuestCartIdleFor, "Cart:GuestCartIdleFor"),
+        SettingRules.Positive(UserCartIdleFor, "Cart:UserCartIdleFor"),
+        SettingRules.Positive(SweepInterval, "Cart:SweepInterval"),
+        SettingRules.Positive(RedemptionHold, "Cart:RedemptionHold"),
+        SettingRules.Positive(RedemptionSweepInterval, "Cart:RedemptionSweepInterval"));
 }

@@ -40,8 +40,7 @@ public static class CatalogModule
         builder.AddEventHandler<OrderDelivered, OrderDeliveredHandler, CatalogDbContext>(Name);
         builder.AddIdempotency<CatalogDbContext>();
         builder.AddValidatorsOf<CatalogDbContext>();
-        builder.Services.AddOptions<StockOptions>().BindConfiguration(StockOptions.Section)
-            .Validate(o => o.HoldFor > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Catalog:Reservations:HoldFor and SweepInterval must be positive").ValidateOnStart();
+        builder.Services.AddValidatedOptions<StockOptions>(StockOptions.Section);
         builder.Services.AddScoped<StockService>();
         // Replace, not add: a consumer module's AddCatalogClient may have registered the HTTP
         // client already; a co-hosted Catalog is always called in-process, whatever the order.

@@ -39,11 +39,7 @@ public static class OrderingModule
         // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
         builder.AddCatalogClient();
         builder.AddCartClient();
-        builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
-            .Validate(
-                o => o.PaymentWindow > TimeSpan.Zero && o.ReservationMargin >= TimeSpan.Zero && o.ExpirySweepInterval > TimeSpan.Zero,
-                "Ordering:PaymentWindow and Ordering:ExpirySweepInterval must be positive and Ordering:ReservationMargin not negative")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<OrderingOptions>(OrderingOptions.Section);
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderAccess>();
         builder.Services.AddScoped<OrderTransitions>();

@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Ordering;
 
 /// <summary>Ordering settings (section <c>Ordering</c>).</summary>
-internal sealed class OrderingOptions
+internal sealed class OrderingOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Ordering";
@@ -20,4 +22,10 @@ internal sealed class OrderingOptions
 
     /// <summary>The shop's name as invoices show it (default "Mercato").</summary>
     public string ShopName { get; set; } = "Mercato";
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.Positive(PaymentWindow, "Ordering:PaymentWindow"),
+        SettingRules.NotNegative(ReservationMargin, "Ordering:ReservationMargin"),
+        SettingRules.Positive(ExpirySweepInterval, "Ordering:ExpirySweepInterval"));
 }

@@ -38,7 +38,7 @@ internal static class CartApi
 
     private static async Task<Results<NoContent, ApiErrorResult>> ClearAsync(
         [AsParameters] CartRequestServices s, CancellationToken cancellationToken)
-        => await ConcurrentWrites.RetryAsync<Results<NoContent, ApiErrorResult>>(s.Db, async () =>
+        => await s.RetryAsync<Results<NoContent, ApiErrorResult>>(async () =>
         {
             if (await s.OpenAsync(create: false, cancellationToken) is not { } opened)
             {
@@ -49,5 +49,5 @@ internal static class CartApi
             await s.Db.SaveChangesAsync(cancellationToken);
             s.EchoKey(opened.CartKey);
             return TypedResults.NoContent();
-        }, e => e);
+        }, e => e, cancellationToken);
 }

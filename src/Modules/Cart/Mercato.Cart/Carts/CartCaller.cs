@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mercato.Cart.Contracts;
 using Mercato.Platform.Auth;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Mercato.Cart.Carts;
@@ -22,7 +23,7 @@ internal sealed record CartCaller(Guid? UserId, string? CartKey)
             return new CartCaller(userId, null);
         }
 
-        var key = context.Request.Headers[CartKeys.Header].ToString();
+        var key = context.Request.Headers[CartKeyHeader.Name].ToString();
         return new CartCaller(null, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
     }
 

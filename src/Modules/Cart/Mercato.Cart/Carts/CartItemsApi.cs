@@ -39,7 +39,7 @@ internal static class CartItemsApi
 
         var productId = request.ProductId!.Value;
         var added = request.Quantity ?? 1;
-        return await ConcurrentWrites.RetryAsync<Results<Created<ApiResponse<CartItemResponse>>, ApiErrorResult>>(s.Db, async () =>
+        return await s.RetryAsync<Results<Created<ApiResponse<CartItemResponse>>, ApiErrorResult>>(async () =>
         {
             if (await s.OpenAsync(create: true, cancellationToken) is not { } opened)
             {
@@ -83,7 +83,7 @@ internal static class CartItemsApi
             await s.Db.SaveChangesAsync(cancellationToken);
             var answer = await ItemAsync(s, opened, line, cancellationToken);
             return ApiResults.Created($"/api/v1/cart/items/{line.Id}", answer, "Item added to cart");
-        }, e => e);
+        }, e => e, cancellationToken);
     }
 
     private static Task<Results<Ok<ApiResponse<CartItemResponse>>, NoContent, ApiErrorResult>> SetAsync(
@@ -96,7 +96,7 @@ internal static class CartItemsApi
 
     private static async Task<Results<Ok<ApiResponse<CartItemResponse>>, NoContent, ApiErrorResult>> UpdateAsync(
         Guid itemId, Func<int, int> newQuantity, CartRequestServices s, CancellationToken cancellationToken)
-        => await ConcurrentWrites.RetryAsync<Results<Ok<ApiResponse<CartItemResponse>>, NoContent, ApiErrorResult>>(s.Db, async () =>
+        => await s.RetryAsync<Results<Ok<ApiResponse<CartItemResponse>>, NoContent, ApiErrorResult>>(async () =>
         {
             if (await s.OpenAsync(create: false, cancellationToken) is not { } opened
                 || opened.Cart.Items.FirstOrDefault(i => i.Id == itemId) is not { } line)
@@ -150,11 +150,11 @@ internal static class CartItemsApi
             s.Store.Touch(cart);
             await s.Db.SaveChangesAsync(cancellationToken);
             return ApiResults.Ok(await ItemAsync(s, opened, line, cancellationToken), "Cart item updated");
-        }, e => e);
+        }, e => e, cancellationToken);
 
     private static async Task<Results<NoContent, ApiErrorResult>> RemoveAsync(
         Guid itemId, [AsParameters] CartRequestServices s, CancellationToken cancellationToken)
-        => await ConcurrentWrites.RetryAsync<Results<NoContent, ApiErrorResult>>(s.Db, async () =>
+        => await s.RetryAsync<Results<NoContent, ApiErrorResult>>(async () =>
         {
             if (await s.OpenAsync(create: false, cancellationToken) is not { } opened
                 || opened.Cart.Items.FirstOrDefault(i => i.Id == itemId) is not { } line)
@@ -168,7 +168,7 @@ internal static class CartItemsApi
             await s.Db.SaveChangesAsync(cancellationToken);
             s.EchoKey(opened.CartKey);
             return TypedResults.NoContent();
-        }, e => e);
+        }, e => e, cancellationToken);
 
     /// <summary>Sets a line's quantity with the catalog's current facts; the price shown now is the one the shopper accepted.</summary>
     private static void Choose(CartItem line, ProductSnapshot product, int quantity, DateTime now)

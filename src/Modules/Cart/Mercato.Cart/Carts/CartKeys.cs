@@ -10,9 +10,6 @@ namespace Mercato.Cart.Carts;
 /// </summary>
 internal static class CartKeys
 {
-    /// <summary>The header a guest sends its key in, and the cart answers it in.</summary>
-    public const string Header = Contracts.CartOwner.CartKeyHeader;
-
     private const int Length = 43;
 
     /// <summary>A new unguessable key.</summary>

@@ -3,6 +3,7 @@ using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ internal static class CartMergeApi
     private static async Task<Results<Ok<ApiResponse<MergeResponse>>, ApiErrorResult>> MergeAsync(
         MergeCartRequest? request, [AsParameters] CartRequestServices s, CancellationToken cancellationToken)
     {
-        var key = string.IsNullOrWhiteSpace(request?.CartKey) ? s.Http.Request.Headers[CartKeys.Header].ToString().Trim() : request.CartKey.Trim();
+        var key = string.IsNullOrWhiteSpace(request?.CartKey) ? s.Http.Request.Headers[CartKeyHeader.Name].ToString().Trim() : request.CartKey.Trim();
         if (string.IsNullOrEmpty(key))
         {
             return ApiResults.BadRequest("cartKey", "Send the guest cart's key in 'cartKey' or in the X-Cart-Key header");
@@ -40,7 +41,7 @@ internal static class CartMergeApi
             return ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only a signed-in shopper has a cart to merge into");
         }
 
-        return await ConcurrentWrites.RetryAsync<Results<Ok<ApiResponse<MergeResponse>>, ApiErrorResult>>(s.Db, async () =>
+        return await s.RetryAsync<Results<Ok<ApiResponse<MergeResponse>>, ApiErrorResult>>(async () =>
         {
             if (await s.Store.FindAsync(Contracts.CartOwner.Guest(key), cancellationToken) is not { } guest)
             {
@@ -65,7 +66,7 @@ internal static class CartMergeApi
             await s.Db.SaveChangesAsync(cancellationToken);
             var quote = await s.Quoter.QuoteAsync(cart, cancellationToken);
             return ApiResults.Ok(new MergeResponse(CartResponse.From(quote, null), adjustments), "Guest cart merged");
-        }, e => e);
+        }, e => e, cancellationToken);
     }
 
     private static MergeAdjustment? Merge(CartRequestServices s, ShoppingCart cart, CartItem guestLine, ProductSnapshot? product, DateTime now)

@@ -1,6 +1,9 @@
 using Mercato.Cart.Data;
 using Mercato.Cart.Pricing;
 using Mercato.Catalog.Contracts;
+using Mercato.Platform.Errors;
+using Mercato.Platform.Http;
+using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +17,10 @@ namespace Mercato.Cart.Carts;
 /// <param name="Catalog">The catalog.</param>
 /// <param name="Options">The Cart's settings.</param>
 /// <param name="Time">The clock.</param>
+/// <param name="Writes">The platform's retry policy for writes that race.</param>
 internal sealed record CartRequestServices(
-    HttpContext Http, CartDbContext Db, CartStore Store, CartQuoter Quoter, ICatalogClient Catalog, IOptions<CartOptions> Options, TimeProvider Time)
+    HttpContext Http, CartDbContext Db, CartStore Store, CartQuoter Quoter, ICatalogClient Catalog, IOptions<CartOptions> Options, TimeProvider Time,
+    ConcurrentWrites Writes)
 {
     /// <summary>Who is asking.</summary>
     public CartCaller Caller { get; } = CartCaller.From(Http);
@@ -46,12 +51,21 @@ internal sealed record CartRequestServices(
         return new OpenedCart(created, key);
     }
 
+    /// <summary>
+    /// Runs a cart write again when a concurrent write to the same cart got in first (its version
+    /// changed, or two first writes raced to create the same user's cart or line): each attempt
+    /// reloads and re-decides from the fresh state, so no change is lost and no limit is passed.
+    /// Each round lets at least one writer through; after the policy's bound the answer is 409.
+    /// </summary>
+    public Task<TResult> RetryAsync<TResult>(Func<Task<TResult>> attempt, Func<ApiErrorResult, TResult> conflict, CancellationToken cancellationToken)
+        => Writes.RetryAsync(Db, attempt, _ => conflict(CartConflicts.Conflict()), cancellationToken);
+
     /// <summary>Sends a guest's key back in <c>X-Cart-Key</c>.</summary>
     public void EchoKey(string? cartKey)
     {
         if (cartKey is not null)
         {
-            Http.Response.Headers[CartKeys.Header] = cartKey;
+            Http.Response.Headers[CartKeyHeader.Name] = cartKey;
         }
     }
 }

@@ -2,6 +2,7 @@ using Mercato.Cart.Carts;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Data;
 using Mercato.Cart.Pricing;
+using Mercato.Platform.Persistence;
 
 namespace Mercato.Cart.Checkout;
 
@@ -9,7 +10,7 @@ namespace Mercato.Cart.Checkout;
 /// Any shopper's cart as Ordering needs it at checkout: priced with the catalog's current prices
 /// and stock (<see cref="CartQuoter"/>), and emptied once the order is placed.
 /// </summary>
-internal sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuoter quoter)
+internal sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuoter quoter, ConcurrentWrites writes)
 {
     /// <summary>The owner's cart priced now, or null when there is none.</summary>
     /// <exception cref="ArgumentException">The owner names neither or both of a user id and a cart key.</exception>
@@ -26,7 +27,7 @@ internal sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuote
     public Task<bool> ClearAsync(CartOwner owner, CancellationToken cancellationToken)
     {
         Check(owner);
-        return ConcurrentWrites.RetryAsync(db, async () =>
+        return writes.RetryAsync(db, async () =>
         {
             var cart = await store.FindAsync(owner, cancellationToken);
             if (cart is null)
@@ -37,7 +38,7 @@ internal sealed class CheckoutCarts(CartDbContext db, CartStore store, CartQuote
             store.Empty(cart);
             await db.SaveChangesAsync(cancellationToken);
             return true;
-        }, error => throw new InvalidOperationException(error.Value[0].Message));
+        }, conflict => throw new InvalidOperationException(CartConflicts.Message, conflict), cancellationToken);
     }
 
     /// <summary>Maps a quote to the contract's snapshot; the coupon is named only when it applies.</summary>

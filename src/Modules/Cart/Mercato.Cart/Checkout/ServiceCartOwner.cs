@@ -2,6 +2,7 @@ using Mercato.Cart.Carts;
 using Mercato.Cart.Contracts;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Mercato.Cart.Checkout;
@@ -13,12 +14,12 @@ internal static class ServiceCartOwner
     public static (CartOwner? Owner, ApiErrorResult? Error) Read(HttpRequest request)
     {
         var userId = request.Query["userId"].ToString();
-        var cartKey = request.Headers[CartKeys.Header].ToString().Trim();
+        var cartKey = request.Headers[CartKeyHeader.Name].ToString().Trim();
         var hasUser = !string.IsNullOrWhiteSpace(userId);
         var hasKey = cartKey.Length > 0;
         if (hasUser == hasKey)
         {
-            return (null, ApiResults.BadRequest("userId", $"Send either 'userId' or the '{CartKeys.Header}' header, not both and not neither"));
+            return (null, ApiResults.BadRequest("userId", $"Send either 'userId' or the '{CartKeyHeader.Name}' header, not both and not neither"));
         }
 
         if (!hasUser)

@@ -39,7 +39,7 @@ internal static class CartCouponApi
         }
 
         var code = CouponCodes.Normalize(typed);
-        return await ConcurrentWrites.RetryAsync<Results<Ok<ApiResponse<AppliedCouponResponse>>, ApiErrorResult>>(s.Db, async () =>
+        return await s.RetryAsync<Results<Ok<ApiResponse<AppliedCouponResponse>>, ApiErrorResult>>(async () =>
         {
             if (await s.OpenAsync(create: false, cancellationToken) is not { } opened)
             {
@@ -71,12 +71,12 @@ internal static class CartCouponApi
             return ApiResults.Ok(
                 new AppliedCouponResponse(coupon.Code, CouponTypeNames.Of(coupon.Type), coupon.Value, totals.Discount, totals.Subtotal, totals.Discount, totals.Tax, totals.Total),
                 "Coupon applied successfully");
-        }, e => e);
+        }, e => e, cancellationToken);
     }
 
     private static async Task<Results<Ok<ApiResponse<CartResponse>>, ApiErrorResult>> RemoveAsync(
         [AsParameters] CartRequestServices s, CancellationToken cancellationToken)
-        => await ConcurrentWrites.RetryAsync<Results<Ok<ApiResponse<CartResponse>>, ApiErrorResult>>(s.Db, async () =>
+        => await s.RetryAsync<Results<Ok<ApiResponse<CartResponse>>, ApiErrorResult>>(async () =>
         {
             if (await s.OpenAsync(create: false, cancellationToken) is not { } opened)
             {
@@ -93,7 +93,7 @@ internal static class CartCouponApi
             var quote = await s.Quoter.QuoteAsync(opened.Cart, cancellationToken);
             s.EchoKey(opened.CartKey);
             return ApiResults.Ok(CartResponse.From(quote, opened.CartKey), "Coupon removed");
-        }, e => e);
+        }, e => e, cancellationToken);
 
     private static async Task<CouponRefusal?> CustomerLimitAsync(CartRequestServices s, Coupon coupon, CancellationToken cancellationToken)
     {

@@ -41,17 +41,13 @@ internal sealed record CouponResponse(
         CouponTypeNames.Of(coupon.Type),
         coupon.Value,
         coupon.MinimumSubtotal,
-        Utc(coupon.StartsAt),
-        Utc(coupon.EndsAt),
+        coupon.StartsAt,
+        coupon.EndsAt,
         coupon.UsageLimit,
         coupon.PerCustomerLimit,
         coupon.TimesRedeemed,
         [.. coupon.CategoryIds],
         coupon.Active,
-        Utc(coupon.CreatedAt),
-        Utc(coupon.UpdatedAt));
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+        coupon.CreatedAt,
+        coupon.UpdatedAt);
 }

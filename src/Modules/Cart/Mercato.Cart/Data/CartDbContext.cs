@@ -25,6 +25,10 @@ internal class CartDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<CouponRedemption> CouponRedemptions => Set<CouponRedemption>();
 
     /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseUtcTimestamps();
+
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ShoppingCart>(e =>

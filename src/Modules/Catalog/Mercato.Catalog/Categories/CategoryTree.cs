@@ -93,8 +93,8 @@ internal sealed class CategoryTree
             category.SortOrder,
             count,
             children,
-            category.CreatedAt.AsUtc(),
-            category.UpdatedAt.AsUtc());
+            category.CreatedAt,
+            category.UpdatedAt);
     }
 
     private static IEnumerable<Category> Ordered(IEnumerable<Category> categories)

@@ -37,6 +37,10 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
     /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseUtcTimestamps();
+
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Category>(e =>

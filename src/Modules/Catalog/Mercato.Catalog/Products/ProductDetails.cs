@@ -30,7 +30,7 @@ internal static class ProductDetails
             .Where(r => r.ProductId == product.Id)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Take(LatestReviews)
-            .Select(r => new ProductReviewResponse(r.Id, r.UserId, r.UserName, r.Rating, r.Title, r.Comment, r.VerifiedPurchase, r.CreatedAt.AsUtc()))
+            .Select(r => new ProductReviewResponse(r.Id, r.UserId, r.UserName, r.Rating, r.Title, r.Comment, r.VerifiedPurchase, r.CreatedAt))
             .ToListAsync(cancellationToken);
         return ProductResponse.From(product, category, reviews);
     }

@@ -78,6 +78,6 @@ internal sealed record ProductResponse(
         ProductAttributeResponse.From(product.Attributes),
         product.Specifications,
         product.RelatedProductIds,
-        product.CreatedAt.AsUtc(),
-        product.UpdatedAt.AsUtc());
+        product.CreatedAt,
+        product.UpdatedAt);
 }

@@ -67,6 +67,6 @@ internal record ProductSummaryResponse(
         product.ReviewCount,
         product.Tags,
         ProductAttributeResponse.From(product.Attributes),
-        product.CreatedAt.AsUtc(),
-        product.UpdatedAt.AsUtc());
+        product.CreatedAt,
+        product.UpdatedAt);
 }

@@ -31,5 +31,5 @@ internal sealed record ReviewResponse(
         review.Title,
         review.Comment,
         review.VerifiedPurchase,
-        new DateTimeOffset(DateTime.SpecifyKind(review.CreatedAt, DateTimeKind.Utc)));
+        review.CreatedAt);
 }

@@ -57,5 +57,5 @@ internal sealed record LedgerEntryResponse(
         entry.Reason,
         entry.OrderId,
         entry.Actor,
-        DateTime.SpecifyKind(entry.CreatedAt, DateTimeKind.Utc));
+        entry.CreatedAt);
 }

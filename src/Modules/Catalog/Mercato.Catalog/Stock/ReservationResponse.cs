@@ -14,7 +14,7 @@ internal sealed record ReservationResponse(Guid OrderId, string Status, DateTime
         return new ReservationResponse(
             lines[0].OrderId,
             statuses.Count == 1 ? NameOf(statuses[0]) : "mixed",
-            DateTime.SpecifyKind(lines.Min(l => l.ExpiresAt), DateTimeKind.Utc),
+            lines.Min(l => l.ExpiresAt),
             [.. lines.Select(l => new ReservationLineResponse(l.ProductId, l.Quantity, NameOf(l.Status)))]);
     }
 

@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Catalog.Stock;
 
 /// <summary>Settings of stock reservations (<c>Catalog:Reservations</c>).</summary>
-internal sealed class StockOptions
+internal sealed class StockOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Catalog:Reservations";
@@ -11,4 +13,9 @@ internal sealed class StockOptions
 
     /// <summary>How often expired reservations are released (default 1 minute).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.Positive(HoldFor, "Catalog:Reservations:HoldFor"),
+        SettingRules.Positive(SweepInterval, "Catalog:Reservations:SweepInterval"));
 }

@@ -187,8 +187,8 @@ internal sealed partial class KeyRing(
             key.Algorithm,
             key.PrivateKeyPem,
             key.KeyId,
-            DateTime.SpecifyKind(key.ActivatesAt, DateTimeKind.Utc),
-            key.RetiresAt is { } retires ? DateTime.SpecifyKind(retires, DateTimeKind.Utc) : null);
+            key.ActivatesAt,
+            key.RetiresAt);
 
     private List<SigningKeyMaterial> LoadConfigured()
     {

@@ -36,6 +36,6 @@ internal sealed record UserResponse(
         user.EmailConfirmed,
         roles,
         user.LockoutEnd is { } end && end > now ? end : null,
-        DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc),
-        DateTime.SpecifyKind(user.UpdatedAt, DateTimeKind.Utc));
+        user.CreatedAt,
+        user.UpdatedAt);
 }

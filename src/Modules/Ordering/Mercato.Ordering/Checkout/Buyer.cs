@@ -1,6 +1,7 @@
 using Mercato.Cart.Contracts;
 using Mercato.Ordering.Orders;
 using Mercato.Platform.Errors;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Mercato.Ordering.Checkout;
@@ -30,7 +31,7 @@ internal sealed record Buyer(Guid? UserId, string? CartKey, string? Email)
     public static (Buyer? Buyer, ApiErrorResult? Error) From(HttpContext context)
     {
         var (caller, error) = OrderCaller.From(
-            context, "place orders", $"Sign in, or send your guest cart's {OrderCaller.CartKeyHeader}, to place an order");
+            context, "place orders", $"Sign in, or send your guest cart's {CartKeyHeader.Name}, to place an order");
         return caller is null ? (null, error) : (new Buyer(caller.UserId, caller.CartKey, caller.Email), null);
     }
 }

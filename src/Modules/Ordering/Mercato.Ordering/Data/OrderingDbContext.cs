@@ -25,9 +25,7 @@ internal class OrderingDbContext(DbContextOptions options) : DbContext(options)
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-    }
+        => configurationBuilder.UseUtcTimestamps();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -2,6 +2,7 @@ using Mercato.Messaging.Outbox;
 using Mercato.Ordering.Contracts;
 using Mercato.Ordering.Data;
 using Mercato.Ordering.Orders;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ namespace Mercato.Ordering.Lifecycle;
 /// reads the order again and is judged on where it stands now (a cancel that loses to a shipment
 /// is refused).
 /// </summary>
-internal sealed partial class OrderTransitions(OrderingDbContext db, TimeProvider clock, ILogger<OrderTransitions> logger)
+internal sealed partial class OrderTransitions(OrderingDbContext db, ConcurrentWrites writes, TimeProvider clock, ILogger<OrderTransitions> logger)
 {
     private const int MaxRounds = 20;
 
@@ -28,7 +29,8 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, TimeProvide
     public async Task<TransitionResult> MoveAsync(
         Guid orderId, StatusChange change, Func<Order, string?>? precondition, CancellationToken cancellationToken)
     {
-        for (var round = 1; ; round++)
+        // A lost race (another change got there first) reads the order again and judges this one anew.
+        return await writes.RetryAsync(db, async () =>
         {
             db.ChangeTracker.Clear();
             var order = await db.Orders
@@ -64,18 +66,10 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, TimeProvide
 
             var from = order.Status;
             Apply(order, change);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                LogMoved(order.Number, from, order.Status, change.Actor);
-                return new TransitionResult(TransitionKind.Moved, order);
-            }
-            catch (DbUpdateConcurrencyException) when (round < MaxRounds)
-            {
-                // Another change got there first: read the order again and judge this one anew.
-                await Task.Delay(Random.Shared.Next(1, 5 * round), cancellationToken);
-            }
-        }
+            await db.SaveChangesAsync(cancellationToken);
+            LogMoved(order.Number, from, order.Status, change.Actor);
+            return new TransitionResult(TransitionKind.Moved, order);
+        }, cancellationToken, MaxRounds);
     }
 
     private static bool IsRepeat(Order order, StatusChange change) =>

@@ -4,6 +4,7 @@ using System.Text;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Mercato.Ordering.Orders;
@@ -19,9 +20,6 @@ namespace Mercato.Ordering.Orders;
 /// <param name="Email">A signed-in user's account e-mail; null for a guest.</param>
 internal sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin, string? CartKey = null, string? Email = null)
 {
-    /// <summary>The guest cart header.</summary>
-    public const string CartKeyHeader = "X-Cart-Key";
-
     /// <summary>What the status history records as the actor.</summary>
     public string Actor => UserId?.ToString() ?? "guest";
 
@@ -30,7 +28,7 @@ internal sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAd
     /// (a service token, say) that is neither a shopper nor an administrator.
     /// </summary>
     public static (OrderCaller? Caller, ApiErrorResult? Error) From(HttpContext context)
-        => From(context, "see orders", $"Sign in, or send the {CartKeyHeader} your order was placed with");
+        => From(context, "see orders", $"Sign in, or send the {CartKeyHeader.Name} your order was placed with");
 
     /// <summary>Reads the caller, with the 403 and 401 texts of the endpoint that asks.</summary>
     /// <param name="context">The request.</param>
@@ -48,7 +46,7 @@ internal sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAd
                 : (null, ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, $"Only shoppers and administrators {action}"));
         }
 
-        var key = context.Request.Headers[CartKeyHeader].ToString().Trim();
+        var key = context.Request.Headers[CartKeyHeader.Name].ToString().Trim();
         return key.Length is > 0 and <= 200
             ? (new OrderCaller(null, HashOf(key), false, CartKey: key), null)
             : (null, ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, signInMessage));

@@ -1,5 +1,6 @@
 using Mercato.Audit.Entries;
 using Mercato.Messaging;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Audit.Data;
@@ -9,6 +10,10 @@ public class AuditDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>What the module has seen.</summary>
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseUtcTimestamps();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -2,6 +2,7 @@ using Mercato.Messaging;
 using Mercato.Platform.Idempotency;
 using Mercato.Probe.Notes;
 using Mercato.Probe.Orders;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Probe.Data;
@@ -14,6 +15,10 @@ public class ProbeDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Orders (created through an idempotent endpoint).</summary>
     public DbSet<Order> Orders => Set<Order>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseUtcTimestamps();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
