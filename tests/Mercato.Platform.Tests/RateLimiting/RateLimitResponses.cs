@@ -8,6 +8,12 @@ internal static class RateLimitResponses
     /// <summary><c>X-RateLimit-Limit</c>.</summary>
     public static int RateLimit(this HttpResponseMessage response) => (int)Header(response, "X-RateLimit-Limit");
 
+    /// <summary><c>X-RateLimit-Plan</c>: the plan that applied.</summary>
+    public static string RateLimitPlan(this HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-RateLimit-Plan", out var values)
+            ? values.Single()
+            : throw new InvalidOperationException($"X-RateLimit-Plan missing on {(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
+
     /// <summary><c>X-RateLimit-Remaining</c>.</summary>
     public static int RateLimitRemaining(this HttpResponseMessage response) => (int)Header(response, "X-RateLimit-Remaining");
 

@@ -53,7 +53,8 @@ public sealed class RateLimitStoreTests : IAsyncLifetime
         Assert.All(burst, d => Assert.Equal(ElevenOClock, d.ResetAt));
         Assert.False(refused.Allowed);
         Assert.Equal(36, refused.RetryAfterSeconds);
-        Assert.Equal(90, refused.Remaining);
+        Assert.Equal(0, refused.Remaining);
+        Assert.Equal(TwentyPastTen.AddSeconds(36).ToUnixTimeSeconds(), refused.ResetAt);
         Assert.True(refilled.Allowed);
         Assert.Equal(89, refilled.Remaining);
         Assert.False(refusedAgain.Allowed);

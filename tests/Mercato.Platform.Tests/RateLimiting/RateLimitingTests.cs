@@ -47,6 +47,7 @@ public sealed class RateLimitingTests : IAsyncLifetime
 
         Assert.Equal([201, 404, 404, 401, 400, 500, 405], responses.Select(r => (int)r.StatusCode));
         Assert.All(responses, r => Assert.Equal(100, r.RateLimit()));
+        Assert.All(responses, r => Assert.Equal("Guest", r.RateLimitPlan()));
         Assert.All(responses, r => Assert.Equal(ElevenOClock, r.RateLimitReset()));
         Assert.Equal([99, 98, 97, 96, 95, 94, 93], responses.Select(r => r.RateLimitRemaining()));
         Assert.All(responses, r => Assert.False(r.Headers.Contains("Retry-After")));
@@ -74,8 +75,9 @@ public sealed class RateLimitingTests : IAsyncLifetime
         Assert.Equal(36, error.GetProperty("retryAfter").GetInt32());
         Assert.Equal(36, refused.RetryAfter());
         Assert.Equal(100, refused.RateLimit());
-        Assert.Equal(90, refused.RateLimitRemaining());
-        Assert.Equal(ElevenOClock, refused.RateLimitReset());
+        Assert.Equal("Guest", refused.RateLimitPlan());
+        Assert.Equal(0, refused.RateLimitRemaining());
+        Assert.Equal(TwentyPastTen.AddSeconds(36).ToUnixTimeSeconds(), refused.RateLimitReset());
         Assert.Equal(10, await CountNotesAsync(host));
     }
 
@@ -98,7 +100,8 @@ public sealed class RateLimitingTests : IAsyncLifetime
         var stillRefused = await GetMissingNoteAsync(client);
         Assert.Equal(HttpStatusCode.TooManyRequests, stillRefused.StatusCode);
         Assert.Equal(1, stillRefused.RetryAfter());
-        Assert.Equal(90, stillRefused.RateLimitRemaining());
+        Assert.Equal(0, stillRefused.RateLimitRemaining());
+        Assert.Equal(TwentyPastTen.AddSeconds(36).ToUnixTimeSeconds(), stillRefused.RateLimitReset());
 
         host.Clock.Advance(TimeSpan.FromSeconds(1));
         var allowed = await GetMissingNoteAsync(client);
@@ -129,6 +132,8 @@ public sealed class RateLimitingTests : IAsyncLifetime
         var refused = await GetMissingNoteAsync(client);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(60, refused.RetryAfter());
+        Assert.Equal(0, refused.RateLimitRemaining());
+        Assert.Equal(tenTwentyOne, refused.RateLimitReset());
 
         host.Clock.Advance(TimeSpan.FromSeconds(59));
         var stillRefused = await GetMissingNoteAsync(client);

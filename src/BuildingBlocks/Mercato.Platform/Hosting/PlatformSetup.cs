@@ -71,7 +71,7 @@ public static class PlatformSetup
                 .WithOrigins(limits.CorsOrigins)
                 .AllowAnyHeader()
                 .AllowAnyMethod()
-                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "ETag")));
+                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.Plan, "Retry-After", "ETag")));
         }
 
         services.AddCorrelationPropagation();

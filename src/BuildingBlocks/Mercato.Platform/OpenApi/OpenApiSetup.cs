@@ -1,5 +1,6 @@
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -74,7 +75,8 @@ public static class OpenApiSetup
             endpoints.MapOpenApi(DocumentRoute).AddEndpointFilter((context, next) =>
                 context.HttpContext.GetRouteValue("documentName") is string name && generated.Contains(name)
                     ? next(context)
-                    : ValueTask.FromResult<object?>(ApiResults.NotFound("No API document has this name")));
+                    : ValueTask.FromResult<object?>(ApiResults.NotFound("No API document has this name")))
+                .CacheableRead();
         }
 
         var documents = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiReferenceOptions>>().Value.Documents;
@@ -98,7 +100,7 @@ public static class OpenApiSetup
             {
                 o.AddDocument(documents[i].Name, documents[i].Title, isDefault: i == 0);
             }
-        });
+        }).CacheableRead();
         return endpoints;
     }
 

@@ -10,12 +10,17 @@ public sealed record RateLimitDecision
     public required int Limit { get; init; }
 
     /// <summary>
-    /// Requests left in the current window after this one (<c>X-RateLimit-Remaining</c>); a refused
-    /// request spends nothing. <c>null</c> when the store could not be asked.
+    /// Requests left in the current window after this one (<c>X-RateLimit-Remaining</c>); 0 for a
+    /// refused request (which spends nothing: nothing more is allowed before <see cref="ResetAt"/>).
+    /// <c>null</c> when the store could not be asked.
     /// </summary>
     public required int? Remaining { get; init; }
 
-    /// <summary>When the current window ends, in Unix seconds (<c>X-RateLimit-Reset</c>).</summary>
+    /// <summary>
+    /// In Unix seconds (<c>X-RateLimit-Reset</c>): when the current window ends or, for a refused
+    /// request, when a retry can succeed (the end of the window when the quota is spent, the next
+    /// token when only the burst is), so it agrees with <c>Retry-After</c>.
+    /// </summary>
     public required long ResetAt { get; init; }
 
     /// <summary>For a refused request, whole seconds (at least 1) until a retry can succeed; otherwise 0.</summary>
@@ -26,22 +31,29 @@ public sealed record RateLimitDecision
     {
         var window = plan.WindowMilliseconds;
         var windowEnd = outcome.WindowStart + window;
-        var retryAfter = 0;
-        if (!outcome.Allowed)
+        if (outcome.Allowed)
         {
-            // Wait for whichever limit frees up last: the next window, or the next whole token.
-            var quotaWait = outcome.Count >= plan.Limit ? windowEnd - now : 0;
-            var burstWait = outcome.Tokens < window ? CeilingDivide(window - outcome.Tokens, plan.Limit) : 0;
-            retryAfter = (int)Math.Max(1, CeilingDivide(Math.Max(quotaWait, burstWait), 1000));
+            return new RateLimitDecision
+            {
+                Allowed = true,
+                    Limit = plan.Limit,
+                Remaining = (int)Math.Max(0, plan.Limit - outcome.Count),
+                ResetAt = CeilingDivide(windowEnd, 1000),
+                RetryAfterSeconds = 0,
+            };
         }
 
+        // Wait for whichever limit frees up last: the next window, or the next whole token.
+        var quotaWait = outcome.Count >= plan.Limit ? windowEnd - now : 0;
+        var burstWait = outcome.Tokens < window ? CeilingDivide(window - outcome.Tokens, plan.Limit) : 0;
+        var wait = Math.Max(quotaWait, burstWait);
         return new RateLimitDecision
         {
-            Allowed = outcome.Allowed,
+            Allowed = false,
             Limit = plan.Limit,
-            Remaining = (int)Math.Max(0, plan.Limit - outcome.Count),
-            ResetAt = CeilingDivide(windowEnd, 1000),
-            RetryAfterSeconds = retryAfter,
+            Remaining = 0,
+            ResetAt = CeilingDivide(now + wait, 1000),
+            RetryAfterSeconds = (int)Math.Max(1, CeilingDivide(wait, 1000)),
         };
     }
 

@@ -15,9 +15,16 @@ public static class RateLimitHeaders
     /// <summary>When the current window ends, in Unix seconds.</summary>
     public const string Reset = "X-RateLimit-Reset";
 
-    /// <summary>Writes the headers for a decision, plus <c>Retry-After</c> (seconds) when it refused the request.</summary>
-    internal static void Write(IHeaderDictionary headers, RateLimitDecision decision)
+    /// <summary>The plan that applied: <c>Guest</c>, <c>AnonymousReads</c>, <c>Customer</c>, ... (not in the seed).</summary>
+    public const string Plan = "X-RateLimit-Plan";
+
+    /// <summary>
+    /// Writes the headers for a decision under the named plan, plus <c>Retry-After</c> (seconds) when
+    /// it refused the request.
+    /// </summary>
+    internal static void Write(IHeaderDictionary headers, string plan, RateLimitDecision decision)
     {
+        headers[Plan] = plan;
         headers[Limit] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         if (decision.Remaining is { } remaining)
         {

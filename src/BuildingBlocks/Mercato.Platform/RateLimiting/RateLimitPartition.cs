@@ -15,9 +15,11 @@ internal readonly record struct RateLimitPartition(string PlanName, RateLimitPla
     /// <summary>
     /// Picks the partition from the authenticated principal: a user's highest role (Admin, Premium,
     /// Customer) counted per subject; a service token (<c>client_id</c>, no role) counted per client;
-    /// any other signed-in principal on the Guest plan per subject; and anonymous callers (including
-    /// those with an invalid token) on the Guest plan per client IP (per /64 network for IPv6),
-    /// which ForwardedHeaders has already taken from <c>X-Forwarded-For</c> when a trusted proxy sent it.
+    /// any other signed-in principal on the Guest plan per subject; anonymous callers (including
+    /// those with an invalid token) per client IP (per /64 network for IPv6), which ForwardedHeaders
+    /// has already taken from <c>X-Forwarded-For</c> when a trusted proxy sent it: on the
+    /// AnonymousReads plan for a <c>GET</c> or <c>HEAD</c> of an endpoint marked
+    /// <see cref="CacheableReadMetadata"/>, on the Guest plan otherwise.
     /// </summary>
     public static RateLimitPartition For(HttpContext context, RateLimitPlans plans)
     {
@@ -49,8 +51,17 @@ internal readonly record struct RateLimitPartition(string PlanName, RateLimitPla
             return new(nameof(plans.Guest), plans.Guest, "guest:" + id);
         }
 
+        if (IsCacheableRead(context))
+        {
+            return new(nameof(plans.AnonymousReads), plans.AnonymousReads, "reads:ip:" + ClientIp(context));
+        }
+
         return new(nameof(plans.Guest), plans.Guest, "guest:ip:" + ClientIp(context));
     }
+
+    private static bool IsCacheableRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<CacheableReadMetadata>() is not null;
 
     /// <summary>
     /// The client's address; an IPv6 client is counted by its /64 network, the smallest block a

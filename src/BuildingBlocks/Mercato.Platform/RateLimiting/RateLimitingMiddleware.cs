@@ -8,8 +8,8 @@ namespace Mercato.Platform.RateLimiting;
 
 /// <summary>
 /// Counts every request except <c>/health/*</c> against its caller's plan (see
-/// <see cref="RateLimitPartition.For"/>) and puts <c>X-RateLimit-Limit</c>, <c>-Remaining</c> and
-/// <c>-Reset</c> on the response, whatever its status. It runs after authentication, so it knows
+/// <see cref="RateLimitPartition.For"/>) and puts <c>X-RateLimit-Plan</c>, <c>-Limit</c>,
+/// <c>-Remaining</c> and <c>-Reset</c> on the response, whatever its status. It runs after authentication, so it knows
 /// the caller, and before authorization, so anonymous and forbidden requests are counted too. A
 /// refused request answers 429 <c>RATE_LIMIT_EXCEEDED</c> with <c>retryAfter</c> and a
 /// <c>Retry-After</c> header, and never reaches the endpoint.
@@ -36,10 +36,10 @@ internal sealed partial class RateLimitingMiddleware(
         // On starting, so the headers survive the exception handler clearing a failed response.
         context.Response.OnStarting(static state =>
         {
-            var (http, result) = ((HttpContext, RateLimitDecision))state;
-            RateLimitHeaders.Write(http.Response.Headers, result);
+            var (http, plan, result) = ((HttpContext, string, RateLimitDecision))state;
+            RateLimitHeaders.Write(http.Response.Headers, plan, result);
             return Task.CompletedTask;
-        }, (context, decision));
+        }, (context, partition.PlanName, decision));
 
         if (decision.Remaining is null)
         {

@@ -4,6 +4,7 @@ using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,8 +22,8 @@ internal static class CategoriesApi
         var group = endpoints.ModuleGroup(CatalogModule.Descriptor)
             .MapGroup("/api/v1/categories")
             .WithTags("Categories");
-        group.MapGet("/", ListAsync).WithName("ListCategories").WithSummary("The category tree with product counts").AllowAnonymous().WithConditionalGet();
-        group.MapGet("/{idOrSlug}", GetAsync).WithName("GetCategory").WithSummary("One category (by id or slug) with its sub-tree").AllowAnonymous().WithConditionalGet();
+        group.MapGet("/", ListAsync).WithName("ListCategories").WithSummary("The category tree with product counts").AllowAnonymous().WithConditionalGet().CacheableRead();
+        group.MapGet("/{idOrSlug}", GetAsync).WithName("GetCategory").WithSummary("One category (by id or slug) with its sub-tree").AllowAnonymous().WithConditionalGet().CacheableRead();
         group.MapPost("/", CreateAsync).WithName("CreateCategory").WithSummary("Creates a category (Admin)").RequireAuthorization(MercatoPolicies.Admin);
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCategory").WithSummary("Replaces a category (Admin)").RequireAuthorization(MercatoPolicies.Admin);
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteCategory")

@@ -2,6 +2,7 @@ using Mercato.Catalog.Data;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,13 +29,15 @@ internal static class MediaApi
             .WithTags("Media")
             .WithName("GetProductImage")
             .WithSummary("A product's picture as SVG (colour from the SKU, the product's initials)")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CacheableRead();
         endpoints.ModuleGroup(CatalogModule.Descriptor)
             .MapGet("/api/v1/catalog/media/categories/{slug}.svg", GetCategoryImageAsync)
             .WithTags("Media")
             .WithName("GetCategoryImage")
             .WithSummary("A category's picture as SVG (colour from the slug, the category's initials)")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CacheableRead();
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,8 @@ internal static class ProductDetailsApi
             .WithName("GetProduct")
             .WithSummary("One product (by id or slug) with its specifications, related products and latest reviews")
             .AllowAnonymous()
-            .WithConditionalGet();
+            .WithConditionalGet()
+            .CacheableRead();
         return endpoints;
     }
 

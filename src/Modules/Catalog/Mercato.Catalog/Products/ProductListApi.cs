@@ -4,6 +4,7 @@ using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,9 +21,9 @@ internal static class ProductListApi
     {
         var group = endpoints.ModuleGroup(CatalogModule.Descriptor).WithTags("Products");
         group.MapGet("/api/v1/products", ListAsync).WithName("ListProducts")
-            .WithSummary("Products, filtered (category, price, discount, availability, stock, tags, text), sorted and paginated").AllowAnonymous().WithConditionalGet();
+            .WithSummary("Products, filtered (category, price, discount, availability, stock, tags, text), sorted and paginated").AllowAnonymous().WithConditionalGet().CacheableRead();
         group.MapGet("/api/v1/categories/{idOrSlug}/products", ListOfCategoryAsync).WithName("ListCategoryProducts")
-            .WithSummary("The products of a category and its sub-categories, with every product filter").AllowAnonymous().WithConditionalGet();
+            .WithSummary("The products of a category and its sub-categories, with every product filter").AllowAnonymous().WithConditionalGet().CacheableRead();
         return endpoints;
     }
 

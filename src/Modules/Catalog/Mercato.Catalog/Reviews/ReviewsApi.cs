@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 
 namespace Mercato.Catalog.Reviews;
 
@@ -27,7 +28,7 @@ internal static class ReviewsApi
             .WithTags("Reviews");
         group.MapPost("/", CreateAsync).RequireAuthorization(MercatoPolicies.Customer)
             .WithName("CreateReview").WithSummary("Reviews a product; one review per user per product (signed in)");
-        group.MapGet("/", ListAsync).AllowAnonymous()
+        group.MapGet("/", ListAsync).AllowAnonymous().CacheableRead()
             .WithName("ListReviews").WithSummary("A product's reviews, newest first, paginated");
         return endpoints;
     }

@@ -3,6 +3,7 @@ using Mercato.Catalog.Products;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,8 @@ internal static class SearchApi
             .WithTags("Products")
             .WithName("SearchProducts")
             .WithSummary("Finds products by name, SKU, tags and description, best match first, with counts per category")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CacheableRead();
         return endpoints;
     }
 
