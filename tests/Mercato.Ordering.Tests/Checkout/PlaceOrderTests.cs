@@ -134,15 +134,69 @@ public abstract partial class PlaceOrderTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
-    public async Task Without_an_idempotency_key_nothing_is_placed()
+    public async Task Without_an_idempotency_key_the_order_is_placed()
     {
         var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 2);
 
         using var response = await _client.PlaceOrderAsync(token, Shop.OrderBody(), key: string.Empty);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Idempotency-Key", (await response.ReadErrorAsync()).ErrorFields());
-        await AssertNothingChangedAsync(token, product, stock: 5, inCart: 2);
+        await response.ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(2, (await response.ReadJsonAsync()).GetProperty("data").GetProperty("items")[0].GetProperty("quantity").GetInt32());
+        Assert.Equal(3, await _client.StockAsync(product));
+        Assert.Equal(1, await OrdersOfAsync(product));
+        Assert.Empty((await _client.CartAsync(token)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_same_cart_submitted_twice_without_a_key_places_one_order_and_the_second_answers_409()
+    {
+        var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 2);
+
+        using var first = await _client.PlaceOrderAsync(token, Shop.OrderBody(), key: string.Empty);
+        using var second = await _client.PlaceOrderAsync(token, Shop.OrderBody(), key: string.Empty);
+
+        await first.ExpectAsync(HttpStatusCode.Created);
+        await second.ExpectAsync(HttpStatusCode.Conflict);
+        var error = await second.ReadErrorAsync();
+        Assert.Equal(["CONFLICT"], error.ErrorCodes());
+        Assert.Equal(["cart"], error.ErrorFields());
+        Assert.Equal(1, await OrdersOfAsync(product));
+        Assert.Equal(3, await _client.StockAsync(product));
+    }
+
+    [Fact]
+    public async Task The_same_cart_submitted_twice_at_once_without_a_key_places_one_order()
+    {
+        var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 2);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var response = await _client.PlaceOrderAsync(token, Shop.OrderBody(), key: string.Empty);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var loser = Assert.Single(responses, r => r.StatusCode != HttpStatusCode.Created);
+        Assert.True(loser.StatusCode == HttpStatusCode.Conflict && loser.Body.Contains("\"cart\"", StringComparison.Ordinal), loser.Body);
+        Assert.Equal(1, await OrdersOfAsync(product));
+        Assert.Equal(3, await _client.StockAsync(product));
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_with_a_different_body_answers_409_and_places_nothing_more()
+    {
+        var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 1);
+        var key = Guid.NewGuid().ToString();
+        using var first = await _client.PlaceOrderAsync(token, Shop.OrderBody(), key);
+        await first.ExpectAsync(HttpStatusCode.Created);
+        await _client.AddAsync(token, product, 1);
+
+        using var second = await _client.PlaceOrderAsync(token, Shop.OrderBody(notes: "another"), key);
+
+        await second.ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Equal(["Idempotency-Key"], (await second.ReadErrorAsync()).ErrorFields());
+        Assert.Equal(1, await OrdersOfAsync(product));
+        Assert.Equal(4, await _client.StockAsync(product));
     }
 
     [Theory]

@@ -54,6 +54,9 @@ public static class ErrorCodes
     /// <summary>The request's content type is not supported.</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
 
+    /// <summary>The <c>X-API-Version</c> header names a version this server does not speak.</summary>
+    public const string UnsupportedApiVersion = "UNSUPPORTED_API_VERSION";
+
     /// <summary>A dependency is temporarily unavailable.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 

@@ -71,7 +71,7 @@ public static class PlatformSetup
                 .WithOrigins(limits.CorsOrigins)
                 .AllowAnyHeader()
                 .AllowAnyMethod()
-                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.Plan, "Retry-After", "ETag")));
+                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.Plan, "Retry-After", "ETag", Versioning.ApiVersionMiddleware.HeaderName)));
         }
 
         services.AddCorrelationPropagation();
@@ -92,10 +92,12 @@ public static class PlatformSetup
     public static WebApplication UseMercatoPlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<Http.HeadRequestMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<Versioning.ApiVersionMiddleware>();
         if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
         {
             app.UseCors();

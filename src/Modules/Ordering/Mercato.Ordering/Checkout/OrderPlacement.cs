@@ -43,7 +43,9 @@ internal sealed partial class OrderPlacement(
         var cart = await carts.GetCartAsync(owner, cancellationToken);
         if (cart is null || cart.Lines.Count == 0)
         {
-            return Refused(ApiResults.BadRequest("cart", "The cart is empty: add products before placing an order"));
+            return Refused(cart is not null && await JustOrderedAsync(cart, cancellationToken)
+                ? AlreadyOrdered()
+                : ApiResults.BadRequest("cart", "The cart is empty: add products before placing an order"));
         }
 
         if (cart.AppliedCoupon is { } applied && cart.CouponCode is null)
@@ -89,8 +91,7 @@ internal sealed partial class OrderPlacement(
             if (order is null)
             {
                 await UndoAsync(orderId, redeemed, null);
-                return Refused(ApiResults.Conflict(
-                    ErrorCodes.Conflict, "This cart has just been ordered by another request; see your orders", "cart"));
+                return Refused(AlreadyOrdered());
             }
 
             await ClearCartAsync(owner, order);
@@ -187,6 +188,18 @@ internal sealed partial class OrderPlacement(
         var fresh = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
         return await fresh.Orders.AnyAsync(o => o.CartId == cart.CartId && o.CartVersion == cart.Version, CancellationToken.None);
     }
+
+    /// <summary>
+    /// Whether this empty cart is the one an order was just placed from: its last write was the
+    /// clearing after that order (one version later). A double submit without an
+    /// <c>Idempotency-Key</c> that arrives after the first finished is then the same conflict
+    /// as one that raced it, not an "empty cart".
+    /// </summary>
+    private Task<bool> JustOrderedAsync(CartSnapshot cart, CancellationToken cancellationToken)
+        => db.Orders.AnyAsync(o => o.CartId == cart.CartId && o.CartVersion == cart.Version - 1, cancellationToken);
+
+    private static ApiErrorResult AlreadyOrdered() => ApiResults.Conflict(
+        ErrorCodes.Conflict, "This cart has just been ordered by another request; see your orders", "cart");
 
     private async Task ClearCartAsync(CartOwner owner, Order order)
     {

@@ -22,9 +22,9 @@ internal static class PlaceOrderApi
             .WithTags("Orders")
             .MapPost("/", PlaceAsync)
             .AllowAnonymous()
-            .WithIdempotency<OrderingDbContext>(required: true)
+            .WithIdempotency<OrderingDbContext>()
             .WithName("PlaceOrder")
-            .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key required)");
+            .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key optional: with one a retry replays the first answer; without one a repeat of the same cart answers 409)");
         return endpoints;
     }
 
