@@ -68,7 +68,7 @@ public sealed class InProcessDeliveryTests(InProcessHost host) : IClassFixture<I
             () => host.WithProbeDbAsync(db => db.Set<ConsumerQueueMessage>().CountAsync(m => m.MessageId == row!.Id)), n => n == 0, EventFlow.Patience);
 
         // And the same envelope straight through the inbox once more.
-        var subscription = host.Factory.Services.GetRequiredService<EventSubscriptions>().For(EventFlow.NoteCreatedName).Single();
+        var subscription = host.Factory.Services.GetRequiredService<EventSubscriptions>().For(EventFlow.NoteCreatedName).Single(s => s.Module == "audit");
         var envelope = new MessageEnvelope(
             row!.Id, row.Type, row.Payload, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), row.Source, row.CorrelationId, row.TraceParent, row.TraceState);
         var outcome = await host.Factory.Services.GetRequiredService<InboxDispatcher>()

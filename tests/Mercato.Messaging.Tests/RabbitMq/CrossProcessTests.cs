@@ -52,7 +52,7 @@ public sealed class CrossProcessTests(RabbitMqPair pair) : IClassFixture<RabbitM
         await pair.Broker.PublishAsync(pair.Exchange, EventFlow.NoteCreatedName, messageId, EventFlow.NoteCreatedName, payload);
         await pair.Broker.PublishAsync(pair.Exchange, EventFlow.NoteCreatedName, messageId, EventFlow.NoteCreatedName, payload);
 
-        await pair.Consumer.WaitForLogAsync($"Skipped duplicate NoteCreated {messageId}");
+        await pair.Consumer.WaitForLogAsync($"Skipped duplicate {EventFlow.NoteCreatedName} {messageId}");
         var entry = Assert.Single(await pair.Consumer.Client.AuditEntriesAsync(noteId));
         Assert.Equal(noteCreated.Id, entry.GetProperty("eventId").GetGuid());
     }

@@ -5,6 +5,9 @@ namespace Mercato.Messaging.InProcess;
 /// relay stores one copy per subscribed handler in the producer's database, in the transaction
 /// that marks the outbox row published; each consumer drains its own copies with its own
 /// retries, and a copy that keeps failing is parked (kept, counted), never dropped.
+/// The copies live in the producer's database rather than the consumer's: the hand-off then
+/// commits atomically with the published mark, and a consumer whose handler holds its own
+/// database (a SQLite write lock during a slow handler) can never stall the producer's relay.
 /// </summary>
 public sealed class ConsumerQueueMessage
 {
