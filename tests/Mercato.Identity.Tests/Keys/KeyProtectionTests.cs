@@ -60,7 +60,7 @@ public abstract class KeyProtectionTests<TFactory>
         };
         await using var replica = await OwnedProcess.StartIdentityAsync(settings, waitUntilLive: false);
 
-        var exitCode = await replica.Process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        var exitCode = await replica.Process.WaitForExitAsync(TimeSpan.FromMinutes(4));
 
         var output = string.Join('\n', replica.Process.Output);
         Assert.True(exitCode == 2, $"exit code {exitCode}:\n{output}");

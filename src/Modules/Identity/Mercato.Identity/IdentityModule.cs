@@ -69,8 +69,9 @@ public static class IdentityModule
             o.Password.RequireUppercase = false;
             o.Password.RequireNonAlphanumeric = false;
             o.Password.RequiredUniqueChars = 1;
-            // Failed sign-ins slow the source down (SignInThrottle); they never lock the account.
-            o.Lockout.AllowedForNewUsers = false;
+            // Sign-in does not use Identity's lockout (SignInThrottle slows the failing source
+            // instead of locking the account); the flag keeps Identity's default.
+            o.Lockout.AllowedForNewUsers = true;
         });
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<IdentitySettings>>((o, s) =>
         {
