@@ -95,6 +95,26 @@ public sealed class DiscoveryTests(DiscoveryFactory factory) : IClassFixture<Dis
         Assert.Equal(DiscoveryFactory.Issuer, IdentityApi.Claims(token).GetProperty("iss").GetString());
     }
 
+    [Theory]
+    [InlineData("Host")]
+    [InlineData("X-Forwarded-Host")]
+    public async Task A_forged_host_header_does_not_move_the_endpoints_off_the_configured_issuer(string header)
+    {
+        // A real server, which takes the host from the request as any proxy or cache in front would.
+        await using var host = new DiscoveryFactory();
+        using var client = new HttpClient { BaseAddress = host.StartKestrel() };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.TryAddWithoutValidation(header, "evil.example");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadJsonAsync();
+        Assert.Equal(DiscoveryFactory.Issuer + "/.well-known/jwks.json", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal(DiscoveryFactory.Issuer + "/api/v1/auth/token", document.GetProperty("token_endpoint").GetString());
+        Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<Uri> JwksUriAsync()
     {
         using var response = await _client.GetAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative));

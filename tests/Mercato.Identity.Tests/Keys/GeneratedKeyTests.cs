@@ -22,7 +22,9 @@ public abstract class GeneratedKeyTests<TFactory>
         var stored = Assert.Single(await factory.StoredKeysAsync());
         Assert.Equal(1, await factory.StoredKeyCountAsync());
         Assert.Equal("ES256", stored.Algorithm);
-        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", stored.PrivateKeyPem, StringComparison.Ordinal);
+        // Protected at rest: the column never holds the PEM.
+        Assert.StartsWith("dp1:", stored.PrivateKeyPem, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", stored.PrivateKeyPem, StringComparison.Ordinal);
         Assert.Null(stored.RetiresAt);
         Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, stored.ActivatesAt, TimeSpan.FromSeconds(1));
 

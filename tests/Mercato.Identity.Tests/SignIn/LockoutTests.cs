@@ -1,12 +1,16 @@
 using System.Net;
+using System.Security.Cryptography;
 using Mercato.Identity.Tests.Support;
 using Mercato.Testing;
 
 namespace Mercato.Identity.Tests.SignIn;
 
 /// <summary>
-/// Lockout after repeated failed sign-ins, on one provider. Tests that move the clock use a host
-/// of their own: tokens issued on a moved clock would not be valid on the real one.
+/// Failed sign-ins slow down the source address that makes them (429 RATE_LIMIT_EXCEEDED with
+/// Retry-After), per account and per address; they never lock the account for everyone, and an
+/// unknown e-mail is answered exactly like a known one. The source address is the client's, which
+/// the test server takes from <c>X-Forwarded-For</c> as it would from a trusted proxy. Tests that
+/// move the clock or change the limits use a host of their own.
 /// </summary>
 public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : IdentityFactory, new()
@@ -15,172 +19,177 @@ public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<T
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_then_it_starts_afresh()
+    public async Task A_strangers_20_failures_slow_the_stranger_but_the_victim_signs_in_from_elsewhere()
     {
-        await using var host = new TFactory();
-        using var client = host.CreateClient();
-        var email = IdentityApi.NewEmail("lock");
-        await client.RegisterAsync(email);
+        var email = IdentityApi.NewEmail("victim");
+        await _client.RegisterAsync(email);
+        var stranger = NewAddress();
 
         for (var i = 1; i <= 4; i++)
         {
-            await AssertRefusedAsync(client, email, WrongPassword);
+            await AssertRefusedAsync(await LoginFromAsync(stranger, email, WrongPassword));
         }
 
-        using (var fifth = await client.PostLoginAsync(email, WrongPassword))
+        await AssertSlowedAsync(await LoginFromAsync(stranger, email, WrongPassword), expectedSeconds: 60);
+        for (var i = 6; i <= 20; i++)
         {
-            await AssertLockedAsync(fifth, expectedSeconds: 900);
+            await AssertSlowedAsync(await LoginFromAsync(stranger, email, WrongPassword), expectedSeconds: 60);
         }
 
-        using (var rightWhileLocked = await client.PostLoginAsync(email, IdentityApi.Password))
-        {
-            await AssertLockedAsync(rightWhileLocked, expectedSeconds: 900);
-        }
-
-        host.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
-        using (var almost = await client.PostLoginAsync(email, IdentityApi.Password))
-        {
-            await AssertLockedAsync(almost, expectedSeconds: 1);
-        }
-
-        host.Clock.Advance(TimeSpan.FromSeconds(2));
-        using (var after = await client.PostLoginAsync(email, IdentityApi.Password))
-        {
-            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        }
-
-        // The count starts again from zero: four more failures are refused, not locked.
-        for (var i = 1; i <= 4; i++)
-        {
-            await AssertRefusedAsync(client, email, WrongPassword);
-        }
-
-        using var fifthAgain = await client.PostLoginAsync(email, WrongPassword);
-        await AssertLockedAsync(fifthAgain, expectedSeconds: 900);
+        // The stranger is slowed even with the right password; the victim, elsewhere, is not.
+        await AssertSlowedAsync(await LoginFromAsync(stranger, email, IdentityApi.Password), expectedSeconds: 60);
+        using var victim = await LoginFromAsync(NewAddress(), email, IdentityApi.Password);
+        Assert.Equal(HttpStatusCode.OK, victim.StatusCode);
     }
 
     [Fact]
-    public async Task The_attempt_limit_and_lockout_duration_are_configurable()
+    public async Task An_unknown_email_is_answered_exactly_like_a_known_one_after_every_failure()
+    {
+        var known = IdentityApi.NewEmail("known");
+        await _client.RegisterAsync(known);
+        var unknown = IdentityApi.NewEmail("nobody");
+        var (knownAddress, unknownAddress) = (NewAddress(), NewAddress());
+
+        for (var i = 1; i <= 8; i++)
+        {
+            using var forKnown = await LoginFromAsync(knownAddress, known, WrongPassword);
+            using var forUnknown = await LoginFromAsync(unknownAddress, unknown, WrongPassword);
+            Assert.Equal(await AnswerAsync(forKnown), await AnswerAsync(forUnknown));
+            Assert.Equal(i < 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.TooManyRequests, forKnown.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task An_address_failing_on_many_accounts_is_slowed_for_every_account_and_others_are_not()
+    {
+        await using var host = new TFactory();
+        host.Settings["Identity:Lockout:MaxFailedAttemptsPerAddress"] = "8";
+        using var client = host.CreateClient();
+        var email = IdentityApi.NewEmail("sprayed");
+        await client.RegisterAsync(email);
+        var sprayer = NewAddress();
+
+        for (var i = 1; i <= 7; i++)
+        {
+            await AssertRefusedAsync(await LoginFromAsync(client, sprayer, IdentityApi.NewEmail("spray"), WrongPassword));
+        }
+
+        await AssertSlowedAsync(await LoginFromAsync(client, sprayer, IdentityApi.NewEmail("spray"), WrongPassword), expectedSeconds: 60);
+        await AssertSlowedAsync(await LoginFromAsync(client, sprayer, email, IdentityApi.Password), expectedSeconds: 60);
+        using var elsewhere = await LoginFromAsync(client, NewAddress(), email, IdentityApi.Password);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_wait_doubles_with_each_failure_after_it_up_to_the_duration_and_then_the_right_password_signs_in()
     {
         await using var host = new TFactory();
         host.Settings["Identity:Lockout:MaxFailedAttempts"] = "3";
-        host.Settings["Identity:Lockout:Duration"] = "00:02:00";
+        host.Settings["Identity:Lockout:Delay"] = "00:00:10";
+        host.Settings["Identity:Lockout:Duration"] = "00:00:30";
         using var client = host.CreateClient();
-        var email = IdentityApi.NewEmail("lockcfg");
+        var email = IdentityApi.NewEmail("waits");
         await client.RegisterAsync(email);
+        var address = NewAddress();
 
-        await AssertRefusedAsync(client, email, WrongPassword);
-        await AssertRefusedAsync(client, email, WrongPassword);
-        using (var third = await client.PostLoginAsync(email, WrongPassword))
-        {
-            await AssertLockedAsync(third, expectedSeconds: 120);
-        }
+        await AssertRefusedAsync(await LoginFromAsync(client, address, email, WrongPassword));
+        await AssertRefusedAsync(await LoginFromAsync(client, address, email, WrongPassword));
+        await AssertSlowedAsync(await LoginFromAsync(client, address, email, WrongPassword), expectedSeconds: 10);
 
-        host.Clock.Advance(TimeSpan.FromSeconds(119));
-        using (var stillLocked = await client.PostLoginAsync(email, IdentityApi.Password))
-        {
-            await AssertLockedAsync(stillLocked, expectedSeconds: 1);
-        }
+        host.Clock.Advance(TimeSpan.FromSeconds(9));
+        await AssertSlowedAsync(await LoginFromAsync(client, address, email, IdentityApi.Password), expectedSeconds: 1);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await AssertSlowedAsync(await LoginFromAsync(client, address, email, WrongPassword), expectedSeconds: 20);
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+        await AssertSlowedAsync(await LoginFromAsync(client, address, email, WrongPassword), expectedSeconds: 30);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        await AssertSlowedAsync(await LoginFromAsync(client, address, email, WrongPassword), expectedSeconds: 30);
 
-        host.Clock.Advance(TimeSpan.FromSeconds(2));
-        using var after = await client.PostLoginAsync(email, IdentityApi.Password);
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var right = await LoginFromAsync(client, address, email, IdentityApi.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+
+        // Signing in forgot the pair's failures: two more are plain refusals again.
+        await AssertRefusedAsync(await LoginFromAsync(client, address, email, WrongPassword));
+        await AssertRefusedAsync(await LoginFromAsync(client, address, email, WrongPassword));
     }
 
     [Fact]
-    public async Task A_successful_sign_in_resets_the_failure_count()
+    public async Task Signing_in_by_username_counts_towards_the_same_account()
     {
-        var email = IdentityApi.NewEmail("reset");
-        var userId = await _client.RegisterAsync(email);
-
-        for (var i = 1; i <= 4; i++)
-        {
-            await AssertRefusedAsync(_client, email, WrongPassword);
-        }
-
-        Assert.Equal(4, (await factory.UserAsync(userId)).AccessFailedCount);
-        await _client.LoginAsync(email);
-        Assert.Equal(0, (await factory.UserAsync(userId)).AccessFailedCount);
-
-        for (var i = 1; i <= 4; i++)
-        {
-            await AssertRefusedAsync(_client, email, WrongPassword);
-        }
-
-        await _client.LoginAsync(email);
-        Assert.Null((await factory.UserAsync(userId)).LockoutEnd);
-    }
-
-    [Fact]
-    public async Task Signing_in_by_username_counts_towards_the_same_lockout()
-    {
-        var email = IdentityApi.NewEmail("lockname");
-        var username = $"lk_{Guid.NewGuid():N}"[..20];
+        var email = IdentityApi.NewEmail("byname");
+        var username = $"bn_{Guid.NewGuid():N}"[..20];
         await _client.RegisterAsync(email, username: username);
+        var address = NewAddress();
 
         for (var i = 1; i <= 4; i++)
         {
-            using var wrong = await _client.PostLoginAsync(new { username, password = WrongPassword });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            await AssertRefusedAsync(await LoginFromAsync(_client, address, new { username, password = WrongPassword }));
         }
 
-        using var fifth = await _client.PostLoginAsync(email, WrongPassword);
-        await AssertLockedAsync(fifth, expectedSeconds: 900);
-        using var byName = await _client.PostLoginAsync(new { username, password = IdentityApi.Password });
-        await AssertLockedAsync(byName, expectedSeconds: 900);
+        await AssertSlowedAsync(await LoginFromAsync(address, email, WrongPassword), expectedSeconds: 60);
+        await AssertSlowedAsync(await LoginFromAsync(_client, address, new { username, password = IdentityApi.Password }), expectedSeconds: 60);
     }
 
     [Fact]
-    public async Task Ten_parallel_wrong_passwords_lock_the_account()
+    public async Task Ten_parallel_wrong_passwords_from_one_address_get_no_more_than_the_limit_checked()
     {
         var email = IdentityApi.NewEmail("burst");
-        var userId = await _client.RegisterAsync(email);
+        await _client.RegisterAsync(email);
+        var address = NewAddress();
 
-        using (var batch = await ResponseBatch.SendAsync(10, _ => _client.PostLoginAsync(email, WrongPassword)))
+        using (var batch = await ResponseBatch.SendAsync(10, _ => LoginFromAsync(address, email, WrongPassword)))
         {
-            Assert.All(batch.Responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Unauthorized, (HttpStatusCode)423 }));
-            Assert.Contains(batch.Responses, r => r.StatusCode == (HttpStatusCode)423);
+            Assert.Equal(4, batch.Responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+            Assert.Equal(6, batch.Responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
         }
 
-        Assert.NotNull((await factory.UserAsync(userId)).LockoutEnd);
-        using var right = await _client.PostLoginAsync(email, IdentityApi.Password);
-        await AssertLockedAsync(right, expectedSeconds: 900);
+        await AssertSlowedAsync(await LoginFromAsync(address, email, IdentityApi.Password), expectedSeconds: 60);
+        using var elsewhere = await LoginFromAsync(NewAddress(), email, IdentityApi.Password);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
     }
 
-    [Fact]
-    public async Task No_parallel_failure_is_lost()
+    private Task<HttpResponseMessage> LoginFromAsync(string address, string email, string password)
+        => LoginFromAsync(_client, address, new { email, password });
+
+    private static Task<HttpResponseMessage> LoginFromAsync(HttpClient client, string address, string email, string password)
+        => LoginFromAsync(client, address, new { email, password });
+
+    private static Task<HttpResponseMessage> LoginFromAsync(HttpClient client, string address, object body)
+        => client.CallAsync(HttpMethod.Post, "/api/v1/auth/login", body: body, headers: new Dictionary<string, string> { ["X-Forwarded-For"] = address });
+
+    /// <summary>A documentation-range address of its own for each source.</summary>
+    private static string NewAddress() => $"198.18.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(1, 255)}";
+
+    /// <summary>Everything a client can compare: status, headers but their values that vary per request, and the body but its timestamp, trace id and path.</summary>
+    private static async Task<string> AnswerAsync(HttpResponseMessage response)
     {
-        // With the limit equal to the burst, the account locks only if every failure was counted.
-        await using var host = new TFactory();
-        host.Settings["Identity:Lockout:MaxFailedAttempts"] = "10";
-        using var client = host.CreateClient();
-        var email = IdentityApi.NewEmail("exact");
-        await client.RegisterAsync(email);
-
-        using (var batch = await ResponseBatch.SendAsync(10, _ => client.PostLoginAsync(email, WrongPassword)))
-        {
-            Assert.Equal(9, batch.Responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
-            Assert.Equal(1, batch.Responses.Count(r => r.StatusCode == (HttpStatusCode)423));
-        }
-
-        using var right = await client.PostLoginAsync(email, IdentityApi.Password);
-        await AssertLockedAsync(right, expectedSeconds: 900);
-    }
-
-    private static async Task AssertRefusedAsync(HttpClient client, string email, string password)
-    {
-        using var response = await client.PostLoginAsync(email, password);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(["UNAUTHORIZED"], (await response.ReadErrorAsync()).ErrorCodes());
-    }
-
-    private static async Task AssertLockedAsync(HttpResponseMessage response, int expectedSeconds)
-    {
-        Assert.Equal((HttpStatusCode)423, response.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), response.Headers.RetryAfter?.Delta);
         var error = await response.ReadErrorAsync();
-        Assert.Equal(["ACCOUNT_LOCKED"], error.ErrorCodes());
-        Assert.Equal(expectedSeconds, error.GetProperty("retryAfter").GetInt32());
+        var headers = string.Join(',', response.Headers.Select(h => h.Key).Order(StringComparer.OrdinalIgnoreCase));
+        var errors = string.Join('|', error.GetProperty("errors").EnumerateArray().Select(e => e.GetRawText()));
+        var retryAfter = error.TryGetProperty("retryAfter", out var r) ? r.GetRawText() : "-";
+        return $"{(int)response.StatusCode} {response.Headers.RetryAfter} [{headers}] {error.GetProperty("message").GetString()} {errors} {retryAfter}";
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal(["UNAUTHORIZED"], (await response.ReadErrorAsync()).ErrorCodes());
+        }
+    }
+
+    private static async Task AssertSlowedAsync(HttpResponseMessage response, int expectedSeconds)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), response.Headers.RetryAfter?.Delta);
+            var error = await response.ReadErrorAsync();
+            Assert.Equal(["RATE_LIMIT_EXCEEDED"], error.ErrorCodes());
+            Assert.Equal(expectedSeconds, error.GetProperty("retryAfter").GetInt32());
+        }
     }
 }
 

@@ -42,6 +42,10 @@ public static class TokenForge
     public static SigningCredentials UnknownEs256Key(string keyId = "stranger") =>
         new(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = keyId }, SecurityAlgorithms.EcdsaSha256);
 
+    /// <summary>The same private key as <paramref name="credentials"/> (an ES256 key), under another <c>kid</c> or none.</summary>
+    public static SigningCredentials WithKeyId(SigningCredentials credentials, string? keyId) =>
+        new(new ECDsaSecurityKey(((ECDsaSecurityKey)credentials.Key).ECDsa) { KeyId = keyId }, credentials.Algorithm);
+
     /// <summary>An unsigned token (<c>alg: none</c>, empty signature) with otherwise valid claims.</summary>
     public static string AlgNone(string issuer, string audience, string subject, string[] roles)
     {

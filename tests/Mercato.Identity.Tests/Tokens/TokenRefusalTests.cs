@@ -17,6 +17,8 @@ public sealed class TokenRefusalTests(IdentityFactory factory) : IClassFixture<I
     public static TheoryData<string, string, string> Refusals => new()
     {
         { "signed_by_an_unknown_es256_key", "INVALID_TOKEN", "invalid_signature" },
+        { "signed_by_the_real_key_without_a_kid", "INVALID_TOKEN", "invalid_signature" },
+        { "signed_by_the_real_key_under_an_unknown_kid", "INVALID_TOKEN", "invalid_signature" },
         { "expired", "EXPIRED_TOKEN", "expired" },
         { "for_another_audience", "INVALID_TOKEN", "invalid_audience" },
         { "from_another_issuer", "INVALID_TOKEN", "invalid_issuer" },
@@ -78,6 +80,10 @@ public sealed class TokenRefusalTests(IdentityFactory factory) : IClassFixture<I
                 return TokenForge.Sign(moduleKey, auth.Issuer, auth.Audience, subject, roles);
             case "signed_by_an_unknown_es256_key":
                 return TokenForge.Sign(TokenForge.UnknownEs256Key(), auth.Issuer, auth.Audience, subject, roles);
+            case "signed_by_the_real_key_without_a_kid":
+                return TokenForge.Sign(TokenForge.WithKeyId(moduleKey, null), auth.Issuer, auth.Audience, subject, roles);
+            case "signed_by_the_real_key_under_an_unknown_kid":
+                return TokenForge.Sign(TokenForge.WithKeyId(moduleKey, "not-a-published-kid"), auth.Issuer, auth.Audience, subject, roles);
             case "expired":
                 return await LoginLongAgoAsync(session);
             case "for_another_audience":

@@ -73,6 +73,9 @@ public static class AuthSetup
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
                 ValidateIssuerSigningKey = true,
+                // Only the published key the token names (kid) may verify it: a token without a
+                // kid, or with one no published key has, is refused even if some key would verify it.
+                TryAllIssuerSigningKeys = false,
                 ClockSkew = settings.ClockSkew,
                 ValidAlgorithms = AllowedAlgorithms,
                 NameClaimType = MercatoClaims.Subject,

@@ -51,6 +51,12 @@ public static class ErrorCodes
     /// <summary>The request body is larger than allowed.</summary>
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
 
+    /// <summary>The request target (path and query) is longer than allowed.</summary>
+    public const string UriTooLong = "URI_TOO_LONG";
+
+    /// <summary>The request headers are larger than allowed.</summary>
+    public const string HeadersTooLarge = "REQUEST_HEADERS_TOO_LARGE";
+
     /// <summary>The request's content type is not supported.</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
 

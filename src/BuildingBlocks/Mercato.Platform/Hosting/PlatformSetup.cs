@@ -44,7 +44,12 @@ public static class PlatformSetup
         {
             o.AddServerHeader = false;
             o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            // Kestrel refuses beyond these with an empty body before the pipeline runs; set
+            // above Mercato's own limits, which RequestLimitsMiddleware answers in the envelope.
+            o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, (limits.MaxRequestTargetBytes * 2) + 64);
+            o.Limits.MaxRequestHeadersTotalSize = Math.Max(o.Limits.MaxRequestHeadersTotalSize, limits.MaxRequestHeadersBytes * 2);
         });
+        services.AddSingleton(limits);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             builder.Configuration.GetValue("Mercato:ShutdownTimeoutSeconds", 30)));
 
@@ -97,6 +102,7 @@ public static class PlatformSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<Versioning.ApiVersionMiddleware>();
         if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
         {

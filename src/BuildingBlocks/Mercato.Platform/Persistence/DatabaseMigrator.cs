@@ -32,13 +32,30 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IEnumera
         }
     }
 
+    /// <summary>
+    /// Makes the database readable by its owner only before SQLite opens it: the data folder
+    /// 0700, the file 0600 (created empty, a valid empty database, when missing). SQLite gives its
+    /// -wal, -shm and -journal files the database file's mode; existing ones are narrowed too.
+    /// </summary>
     private static void PrepareSqliteFile(string connectionString)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            return;
+        }
+
+        var file = Path.GetFullPath(builder.DataSource);
+        var directory = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnlyFiles.EnsureFolder(directory);
+        }
+
+        OwnerOnlyFiles.EnsureFile(file);
+        foreach (var suffix in new[] { "-wal", "-shm", "-journal" })
+        {
+            OwnerOnlyFiles.Restrict(file + suffix);
         }
     }
 

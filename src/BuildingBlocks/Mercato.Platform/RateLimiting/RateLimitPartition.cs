@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Claims;
 using Mercato.Platform.Auth;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Mercato.Platform.RateLimiting;
@@ -63,22 +62,5 @@ internal readonly record struct RateLimitPartition(string PlanName, RateLimitPla
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.GetEndpoint()?.Metadata.GetMetadata<CacheableReadMetadata>() is not null;
 
-    /// <summary>
-    /// The client's address; an IPv6 client is counted by its /64 network, the smallest block a
-    /// single subscriber is usually given, so rotating addresses inside it does not buy new budgets.
-    /// </summary>
-    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress switch
-    {
-        null => "unknown",
-        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
-        { AddressFamily: AddressFamily.InterNetworkV6 } v6 => Network64(v6),
-        IPAddress address => address.ToString(),
-    };
-
-    private static string Network64(IPAddress address)
-    {
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    private static string ClientIp(HttpContext context) => ClientAddress.Of(context);
 }

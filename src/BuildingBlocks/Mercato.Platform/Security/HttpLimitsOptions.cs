@@ -12,6 +12,19 @@ public sealed class HttpLimitsOptions : IValidatedOptions
     /// <summary>Largest accepted request body in bytes (413 above it). Default 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Longest accepted request target (path and query) in bytes; longer answers 414 in the
+    /// envelope. Kestrel's own, bodiless limit is set to twice this, so Mercato answers first.
+    /// Default 8 KiB.
+    /// </summary>
+    public int MaxRequestTargetBytes { get; set; } = 8 * 1024;
+
+    /// <summary>
+    /// Largest accepted total of request headers in bytes; more answers 431 in the envelope.
+    /// Kestrel's own, bodiless limit is set to twice this. Default 32 KiB.
+    /// </summary>
+    public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
+
     /// <summary>Origins allowed to call the API from a browser; empty disables CORS.</summary>
     public string[] CorsOrigins { get; set; } = [];
 

@@ -33,6 +33,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(OpenApiSetup.ReferenceRoute) ? DocsPolicyFor(http) : ApiPolicy;
             }
 
+            if (NoStore.Applies(http))
+            {
+                headers.CacheControl = NoStore.CacheControl;
+            }
+
             if (http.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

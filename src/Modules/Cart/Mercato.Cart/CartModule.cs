@@ -13,6 +13,8 @@ using Mercato.Messaging;
 using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
+using Mercato.Platform.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,12 +60,14 @@ public static class CartModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCart(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapCartApi();
-        endpoints.MapCartItemsApi();
-        endpoints.MapCartMergeApi();
-        endpoints.MapCartCouponApi();
-        endpoints.MapCouponsAdminApi();
-        endpoints.MapCheckoutApi();
+        // Carts are personal: no response is cached anywhere.
+        var cart = endpoints.MapGroup(string.Empty).WithNoStore();
+        cart.MapCartApi();
+        cart.MapCartItemsApi();
+        cart.MapCartMergeApi();
+        cart.MapCartCouponApi();
+        cart.MapCouponsAdminApi();
+        cart.MapCheckoutApi();
         return endpoints;
     }
 }

@@ -11,9 +11,14 @@ using Mercato.Identity.Users;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
+using Mercato.Platform.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -39,6 +44,10 @@ public static class IdentityModule
                 "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day.")
             .Validate(s => s.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && s.RefreshTokenLifetime > s.AccessTokenLifetime,
                 "Identity:AccessTokenLifetime must be at least a minute and shorter than RefreshTokenLifetime.")
+            .Validate(s => s.Lockout.MaxFailedAttempts >= 1 && s.Lockout.MaxFailedAttemptsPerAddress >= s.Lockout.MaxFailedAttempts,
+                "Identity:Lockout:MaxFailedAttempts must be at least 1 and MaxFailedAttemptsPerAddress at least MaxFailedAttempts.")
+            .Validate(s => s.Lockout.Delay >= TimeSpan.FromSeconds(1) && s.Lockout.Duration >= s.Lockout.Delay,
+                "Identity:Lockout:Delay must be at least 1 second and Duration at least Delay.")
             .ValidateOnStart();
         builder.AddModuleDbContext<MercatoIdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(Name);
         builder.AddMessaging<MercatoIdentityDbContext>(Name);
@@ -60,9 +69,9 @@ public static class IdentityModule
             o.Password.RequireUppercase = false;
             o.Password.RequireNonAlphanumeric = false;
             o.Password.RequiredUniqueChars = 1;
+            // Sign-in does not use Identity's lockout (SignInThrottle slows the failing source
+            // instead of locking the account); the flag keeps Identity's default.
             o.Lockout.AllowedForNewUsers = true;
-            o.Lockout.MaxFailedAccessAttempts = settings.Lockout.MaxFailedAttempts;
-            o.Lockout.DefaultLockoutTimeSpan = settings.Lockout.Duration;
         });
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<IdentitySettings>>((o, s) =>
         {
@@ -70,6 +79,15 @@ public static class IdentityModule
             o.IterationCount = s.Value.Password.HashIterations;
         });
 
+        // Generated signing keys are kept in the database protected with Data Protection; its key
+        // ring lives apart from the database, in a folder only the owner may read.
+        var persistence = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
+        var keysDirectory = builder.Configuration[$"{IdentitySettings.Section}:DataProtection:KeysDirectory"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(persistence.DataDirectory, "keys");
+        services.AddDataProtection().SetApplicationName("mercato-identity");
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PrivateFileXmlRepository(keysDirectory));
+        services.AddSingleton<SigningKeyProtector>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<KeyRingConfigurationManager>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, InProcessTokenValidation>();
@@ -78,6 +96,7 @@ public static class IdentityModule
         services.AddSingleton<ServiceClientRegistry>();
         services.AddSingleton<AdminAccountSeeder>();
         services.AddSingleton<UnknownAccountDecoy>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionIssuer>();
         services.AddHostedService<IdentityStartup>();
@@ -88,12 +107,14 @@ public static class IdentityModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapRegistrationApi();
-        endpoints.MapSessionApi();
-        endpoints.MapCurrentUserApi();
-        endpoints.MapVerifyApi();
-        endpoints.MapClientCredentialsApi();
-        endpoints.MapUsersAdminApi();
+        // Tokens and accounts are never cached; the discovery documents are public and cacheable.
+        var personal = endpoints.MapGroup(string.Empty).WithNoStore();
+        personal.MapRegistrationApi();
+        personal.MapSessionApi();
+        personal.MapCurrentUserApi();
+        personal.MapVerifyApi();
+        personal.MapClientCredentialsApi();
+        personal.MapUsersAdminApi();
         endpoints.MapDiscoveryApi();
         return endpoints;
     }

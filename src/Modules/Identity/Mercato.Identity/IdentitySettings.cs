@@ -19,7 +19,7 @@ internal sealed class IdentitySettings
     /// <summary>Password rules and hashing.</summary>
     public PasswordPolicyOptions Password { get; set; } = new();
 
-    /// <summary>Lockout after repeated failed sign-ins.</summary>
+    /// <summary>Throttling of repeated failed sign-ins.</summary>
     public LockoutPolicyOptions Lockout { get; set; } = new();
 
     /// <summary>The administrator account created on first start.</summary>
@@ -30,16 +30,39 @@ internal sealed class IdentitySettings
 
     /// <summary>The keys that sign access tokens.</summary>
     public SigningKeyOptions SigningKeys { get; set; } = new();
+
+    /// <summary>How generated signing keys are protected at rest.</summary>
+    public SigningKeyProtectionOptions DataProtection { get; set; } = new();
 }
 
-/// <summary>Lockout after repeated failed sign-ins (<c>Identity:Lockout</c>).</summary>
+/// <summary>
+/// Throttling of failed sign-ins (<c>Identity:Lockout</c>), counted per source address and
+/// account and per source address (OWASP, NIST SP 800-63B 5.2.2): a source that keeps failing
+/// is slowed down; the account itself is never locked for everyone else.
+/// </summary>
 internal sealed class LockoutPolicyOptions
 {
-    /// <summary>Failed sign-ins in a row that lock the account (default 5).</summary>
+    /// <summary>Failed sign-ins from one address against one account before that address must wait (default 5).</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>How long the account stays locked (default 15 minutes).</summary>
+    /// <summary>Failed sign-ins from one address, against any accounts, before that address must wait (default 50).</summary>
+    public int MaxFailedAttemptsPerAddress { get; set; } = 50;
+
+    /// <summary>The first wait once a limit is reached; each further failure doubles it (default 1 minute).</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait, and how long failures are remembered after the last one (default 15 minutes).</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Where the Data Protection key ring that protects generated signing keys lives (<c>Identity:DataProtection</c>).</summary>
+public sealed class SigningKeyProtectionOptions
+{
+    /// <summary>
+    /// The key ring's folder (0700, files 0600); default <c>keys</c> under <c>Persistence:DataDirectory</c>.
+    /// Identity replicas sharing one database must share this folder (a mounted volume or secret).
+    /// </summary>
+    public string? KeysDirectory { get; set; }
 }
 
 /// <summary>The administrator account created on first start (<c>Identity:Admin</c>).</summary>

@@ -14,6 +14,8 @@ using Mercato.Ordering.Payments;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
+using Mercato.Platform.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,11 +56,13 @@ public static class OrderingModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPlaceOrderApi();
-        endpoints.MapOrdersApi();
-        endpoints.MapOrderLifecycleApi();
-        endpoints.MapServiceOrdersApi();
-        Invoices.InvoiceApi.MapInvoiceApi(endpoints);
+        // Orders and invoices are personal: no response is cached anywhere.
+        var orders = endpoints.MapGroup(string.Empty).WithNoStore();
+        orders.MapPlaceOrderApi();
+        orders.MapOrdersApi();
+        orders.MapOrderLifecycleApi();
+        orders.MapServiceOrdersApi();
+        Invoices.InvoiceApi.MapInvoiceApi(orders);
         return endpoints;
     }
 }

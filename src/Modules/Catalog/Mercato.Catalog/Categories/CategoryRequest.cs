@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Catalog.Categories;
 
@@ -33,7 +34,7 @@ internal sealed class CategoryRequestValidator : AbstractValidator<CategoryReque
     /// <summary>Declares the rules.</summary>
     public CategoryRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100).PlainText();
         RuleFor(r => r.Name).Must(name => Slugs.From(name, CategoryRequest.MaxSlugLength).Length > 0)
             .When(r => r.Slug is null && !string.IsNullOrWhiteSpace(r.Name))
             .WithMessage("'Name' must contain a letter or digit to make a slug from; or give a slug.");
@@ -41,7 +42,7 @@ internal sealed class CategoryRequestValidator : AbstractValidator<CategoryReque
             .When(r => r.Slug is not null)
             .WithErrorCode(Mercato.Platform.Envelope.ErrorCodes.InvalidFormat)
             .WithMessage("'Slug' must be lower-case letters and digits in dash-separated words, such as 'home-audio'.");
-        RuleFor(r => r.Description).MaximumLength(1000);
+        RuleFor(r => r.Description).MaximumLength(1000).PlainText(allowLineBreaks: true);
         RuleFor(r => r.Image!).MaximumLength(500).Must(WebUrls.IsHttp).When(r => r.Image is not null)
             .WithErrorCode(Mercato.Platform.Envelope.ErrorCodes.InvalidFormat)
             .WithMessage("'Image' must be an absolute http or https URL.");

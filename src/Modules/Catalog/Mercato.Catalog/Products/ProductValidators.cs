@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 using Mercato.Platform.Envelope;
 
 namespace Mercato.Catalog.Products;
@@ -37,12 +38,12 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
             RuleFor(r => r.Sku).NotEmpty().When(r => r.Sku is not null);
         }
 
-        RuleFor(r => r.Name).MaximumLength(200);
+        RuleFor(r => r.Name).MaximumLength(200).PlainText();
         RuleFor(r => r.Slug!).MaximumLength(MaxSlugLength).Must(Slugs.IsValid).When(r => r.Slug is not null)
             .WithErrorCode(ErrorCodes.InvalidFormat)
             .WithMessage("'Slug' must be lower-case letters and digits in dash-separated words, such as 'smart-watch-pro'.");
-        RuleFor(r => r.Description).MaximumLength(2000);
-        RuleFor(r => r.LongDescription).MaximumLength(20000);
+        RuleFor(r => r.Description).MaximumLength(2000).PlainText(allowLineBreaks: true);
+        RuleFor(r => r.LongDescription).MaximumLength(20000).PlainText(allowLineBreaks: true);
         RuleFor(r => r.Price!.Value).GreaterThan(0m).LessThanOrEqualTo(1_000_000m).Must(HasTwoDecimals)
             .When(r => r.Price is not null).OverridePropertyName("price")
             .WithMessage("'Price' must be more than 0 and at most 1000000, with at most two decimals.");

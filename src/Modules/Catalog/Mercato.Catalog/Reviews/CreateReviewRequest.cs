@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Catalog.Reviews;
 
@@ -28,8 +29,10 @@ internal sealed class CreateReviewRequestValidator : AbstractValidator<CreateRev
         RuleFor(r => r.Rating).NotNull().InclusiveBetween(1, 5);
         RuleFor(r => r.Title).NotEmpty().Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'Title' must not be blank.")
             .MaximumLength(MaxTitleLength);
+        RuleFor(r => r.Title).PlainText();
         RuleFor(r => r.Comment).NotEmpty().Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'Comment' must not be blank.")
             .MaximumLength(MaxCommentLength);
+        RuleFor(r => r.Comment).PlainText(allowLineBreaks: true);
         RuleFor(r => r.OrderId).MaximumLength(100);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Identity.Accounts;
 
@@ -34,8 +35,8 @@ internal sealed class RegisterRequestValidator : AbstractValidator<RegisterReque
         RuleFor(r => r.Password).NotEmpty();
         RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).When(r => r.ConfirmPassword is not null)
             .WithMessage("'Confirm Password' must match 'Password'.");
-        RuleFor(r => r.FirstName).MaximumLength(100);
-        RuleFor(r => r.LastName).MaximumLength(100);
+        RuleFor(r => r.FirstName).MaximumLength(100).PlainText();
+        RuleFor(r => r.LastName).MaximumLength(100).PlainText();
         RuleFor(r => r.PhoneNumber).Matches(@"^\+?[0-9][0-9 ()\-]{5,30}$").When(r => !string.IsNullOrEmpty(r.PhoneNumber))
             .WithMessage("'Phone Number' must be a phone number such as +1234567890.");
         RuleFor(r => r.Username!).Length(3, 32).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => r.Username is not null)

@@ -39,10 +39,14 @@ internal static class DiscoveryApi
         return endpoints;
     }
 
+    /// <remarks>
+    /// Every URL is built from the configured issuer (the public base URL), never from the
+    /// request's <c>Host</c> or <c>X-Forwarded-Host</c>: the answer is publicly cacheable, so one
+    /// request with a forged host must not be able to point every validator at another key set.
+    /// </remarks>
     private static Ok<DiscoveryDocument> GetConfiguration(HttpContext context, IOptions<AuthOptions> auth)
     {
-        var request = context.Request;
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var baseUrl = auth.Value.Issuer.TrimEnd('/');
         context.Response.Headers.CacheControl = CacheControl;
         return TypedResults.Ok(new DiscoveryDocument
         {

@@ -16,6 +16,7 @@ namespace Mercato.Identity.Keys;
 /// </summary>
 internal sealed partial class KeyRing(
     IServiceScopeFactory scopes,
+    SigningKeyProtector protector,
     IOptions<IdentitySettings> settings,
     IOptions<AuthOptions> auth,
     TimeProvider time,
@@ -78,6 +79,7 @@ internal sealed partial class KeyRing(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MercatoIdentityDbContext>();
+        await ProtectClearKeysAsync(db, cancellationToken);
         var stored = await db.SigningKeys.AsNoTracking().ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (!stored.Any(k => k.ActivatesAt <= now.UtcDateTime && (k.RetiresAt is null || k.RetiresAt > now.UtcDateTime)))
@@ -161,6 +163,25 @@ internal sealed partial class KeyRing(
         await ReloadAsync(db, cancellationToken);
     }
 
+    /// <summary>Protects keys an earlier version stored as clear PEM (each keeps its id and lifetime).</summary>
+    private async Task ProtectClearKeysAsync(MercatoIdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var clear = (await db.SigningKeys.ToListAsync(cancellationToken)).Where(k => !SigningKeyProtector.IsProtected(k.PrivateKeyPem)).ToList();
+        if (clear.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var key in clear)
+        {
+            key.PrivateKeyPem = protector.Protect(key.PrivateKeyPem);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        LogKeysProtected(logger, clear.Count);
+    }
+
     private async Task ReloadAsync(MercatoIdentityDbContext db, CancellationToken cancellationToken)
     {
         var stored = await db.SigningKeys.AsNoTracking().ToListAsync(cancellationToken);
@@ -176,16 +197,16 @@ internal sealed partial class KeyRing(
         {
             KeyId = material.KeyId,
             Algorithm = material.Algorithm,
-            PrivateKeyPem = pem,
+            PrivateKeyPem = protector.Protect(pem),
             CreatedAt = now,
             ActivatesAt = activatesAt ?? now,
         };
     }
 
-    private static SigningKeyMaterial ToMaterial(StoredSigningKey key)
+    private SigningKeyMaterial ToMaterial(StoredSigningKey key)
         => SigningKeyMaterial.Load(
             key.Algorithm,
-            key.PrivateKeyPem,
+            protector.Unprotect(key.PrivateKeyPem),
             key.KeyId,
             key.ActivatesAt,
             key.RetiresAt);
@@ -235,6 +256,9 @@ internal sealed partial class KeyRing(
 
         return loaded;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Protected {Count} signing key(s) stored in the clear by an earlier version")]
+    private static partial void LogKeysProtected(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generated signing key {KeyId} ({Algorithm})")]
     private static partial void LogKeyGenerated(ILogger logger, string keyId, string algorithm);

@@ -9,7 +9,10 @@ internal sealed class StoredSigningKey
     /// <summary><c>ES256</c> or <c>RS256</c>.</summary>
     public string Algorithm { get; set; } = string.Empty;
 
-    /// <summary>The private key, PKCS#8 PEM.</summary>
+    /// <summary>
+    /// The private key (PKCS#8 PEM) protected with Data Protection (<c>dp1:</c>...; see
+    /// <see cref="SigningKeyProtector"/>); a clear PEM only in rows an earlier version wrote, until the next start.
+    /// </summary>
     public string PrivateKeyPem { get; set; } = string.Empty;
 
     /// <summary>When it was generated (UTC).</summary>

@@ -6,10 +6,10 @@ using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -33,48 +33,64 @@ internal static partial class SessionApi
         return endpoints;
     }
 
+    /// <remarks>
+    /// Every attempt is throttled per source address and account (see <see cref="SignInThrottle"/>);
+    /// an unknown account goes through exactly the same steps, so no answer tells which accounts exist.
+    /// </remarks>
     private static async Task<Results<Ok<ApiResponse<TokenPairResponse>>, ApiErrorResult>> LoginAsync(
         LoginRequest request,
+        HttpContext http,
         MercatoUserManager users,
-        MercatoIdentityDbContext db,
         UnknownAccountDecoy decoy,
+        SignInThrottle throttle,
         SessionIssuer sessions,
-        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var identifier = request.Identifier;
         var user = await users.FindByEmailAsync(identifier) ?? await users.FindByNameAsync(identifier);
-        if (user is null)
+        var address = ClientAddress.Of(http);
+        var account = user?.Id.ToString() ?? "unknown:" + users.NormalizeName(identifier);
+        var attempt = throttle.TryBegin(address, account, out var wait);
+        if (attempt is null)
         {
-            // Spend the same work as a real check, so timing does not reveal which accounts exist.
-            decoy.Verify(request.Password!);
-            return Unauthorized();
+            return Throttled(wait);
         }
 
-        if (await users.IsLockedOutAsync(user))
+        bool valid;
+        try
         {
-            return Locked(user, time);
-        }
-
-        if (!await users.CheckPasswordAsync(user, request.Password!))
-        {
-            await RecordFailureAsync(users, db, user);
-            if (await users.IsLockedOutAsync(user))
+            if (user is null)
             {
-                LogLockedOut(loggers.CreateLogger(typeof(SessionApi)), user.Id);
-                return Locked(user, time);
+                // Spend the same work as a real check, so timing does not reveal which accounts exist.
+                decoy.Verify(request.Password!);
+                valid = false;
+            }
+            else
+            {
+                valid = await users.CheckPasswordAsync(user, request.Password!);
+            }
+        }
+        catch
+        {
+            attempt.Abandoned();
+            throw;
+        }
+
+        if (!valid)
+        {
+            wait = attempt.Failed();
+            if (wait > TimeSpan.Zero)
+            {
+                LogThrottled(loggers.CreateLogger(typeof(SessionApi)), address, (int)wait.TotalSeconds);
+                return Throttled(wait);
             }
 
             return Unauthorized();
         }
 
-        if (user.AccessFailedCount > 0)
-        {
-            await users.ResetAccessFailedCountAsync(user);
-        }
-
-        return ApiResults.Ok(await sessions.IssueAsync(user, familyId: null, includeUser: true, cancellationToken), "Login successful");
+        attempt.Succeeded();
+        return ApiResults.Ok(await sessions.IssueAsync(user!, familyId: null, includeUser: true, cancellationToken), "Login successful");
     }
 
     private static async Task<Results<Ok<ApiResponse<TokenPairResponse>>, ApiErrorResult>> RefreshAsync(
@@ -83,7 +99,6 @@ internal static partial class SessionApi
         RefreshTokenService refreshTokens,
         MercatoUserManager users,
         SessionIssuer sessions,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -105,12 +120,6 @@ internal static partial class SessionApi
             return ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidToken, "The account no longer exists");
         }
 
-        if (await users.IsLockedOutAsync(user))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return Locked(user, time);
-        }
-
         var pair = await sessions.IssueAsync(user, redemption.FamilyId, includeUser: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ApiResults.Ok(pair);
@@ -129,36 +138,21 @@ internal static partial class SessionApi
         return TypedResults.NoContent();
     }
 
-    private static async Task RecordFailureAsync(MercatoUserManager users, MercatoIdentityDbContext db, User user)
-    {
-        // Parallel failures race on the concurrency stamp; retry on a fresh copy so each one counts.
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var result = await users.AccessFailedAsync(user);
-            if (result.Succeeded || result.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            {
-                return;
-            }
-
-            await db.Entry(user).ReloadAsync();
-        }
-    }
-
     private static ApiErrorResult Unauthorized()
         => ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, InvalidCredentials);
 
-    private static ApiErrorResult Locked(User user, TimeProvider time)
+    private static ApiErrorResult Throttled(TimeSpan wait)
     {
-        var seconds = (int)Math.Ceiling(Math.Max(0, ((user.LockoutEnd ?? time.GetUtcNow()) - time.GetUtcNow()).TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         return new ApiErrorResult(
-            StatusCodes.Status423Locked,
-            StatusMessages.For(StatusCodes.Status423Locked),
-            [new ApiError(ErrorCodes.AccountLocked, $"Too many failed sign-ins; the account is locked. Try again in {Math.Max(1, (seconds + 59) / 60)} minute(s)")])
+            StatusCodes.Status429TooManyRequests,
+            StatusMessages.For(StatusCodes.Status429TooManyRequests),
+            [new ApiError(ErrorCodes.RateLimitExceeded, $"Too many failed sign-ins from this address; try again in {seconds} second(s)")])
         {
             RetryAfter = seconds,
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} locked out after repeated failed sign-ins")]
-    private static partial void LogLockedOut(ILogger logger, Guid userId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-ins from {Address} slowed down for {Seconds} s after repeated failures")]
+    private static partial void LogThrottled(ILogger logger, string address, int seconds);
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 using Mercato.Ordering.Orders;
 
 namespace Mercato.Ordering.Checkout;
@@ -27,10 +28,10 @@ internal sealed class AddressBodyValidator : AbstractValidator<AddressBody>
     /// <summary>Declares the rules.</summary>
     public AddressBodyValidator()
     {
-        RuleFor(a => a.Street).NotEmpty().MaximumLength(200);
-        RuleFor(a => a.City).NotEmpty().MaximumLength(100);
-        RuleFor(a => a.State).MaximumLength(100);
-        RuleFor(a => a.ZipCode).NotEmpty().MaximumLength(20);
-        RuleFor(a => a.Country).NotEmpty().MaximumLength(100);
+        RuleFor(a => a.Street).NotEmpty().MaximumLength(200).PlainText();
+        RuleFor(a => a.City).NotEmpty().MaximumLength(100).PlainText();
+        RuleFor(a => a.State).MaximumLength(100).PlainText();
+        RuleFor(a => a.ZipCode).NotEmpty().MaximumLength(20).PlainText();
+        RuleFor(a => a.Country).NotEmpty().MaximumLength(100).PlainText();
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Ordering.Checkout;
 
@@ -33,10 +34,10 @@ internal sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderR
         RuleFor(r => r.ShippingAddress).NotNull().SetValidator(new AddressBodyValidator()!);
         RuleFor(r => r.BillingAddress).SetValidator(new AddressBodyValidator()!).When(r => r.BillingAddress is not null);
         RuleFor(r => r.CouponCode).MaximumLength(40);
-        RuleFor(r => r.Notes).MaximumLength(1000);
+        RuleFor(r => r.Notes).MaximumLength(1000).PlainText(allowLineBreaks: true);
         RuleFor(r => r.ContactEmail).EmailAddress().MaximumLength(256);
-        RuleFor(r => r.FirstName).MaximumLength(100);
-        RuleFor(r => r.LastName).MaximumLength(100);
+        RuleFor(r => r.FirstName).MaximumLength(100).PlainText();
+        RuleFor(r => r.LastName).MaximumLength(100).PlainText();
         RuleFor(r => r.Phone).MaximumLength(32).Matches(@"^\+?[0-9 ()\-]{4,32}$").When(r => !string.IsNullOrEmpty(r.Phone));
     }
 }
