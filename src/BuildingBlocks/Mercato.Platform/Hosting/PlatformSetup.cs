@@ -113,6 +113,7 @@ public static class PlatformSetup
         app.UseAuthentication();
         app.UseMercatoRateLimiting();
         app.UseAuthorization();
+        app.UseMiddleware<Binding.RequestAliasMiddleware>();
         app.UseIdempotencyBuffering();
         return app;
     }

@@ -1,4 +1,5 @@
 using Mercato.Catalog.Contracts;
+using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -19,7 +20,12 @@ internal static class CartItemsApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartItemsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart/items").WithTags("Cart").AllowAnonymous();
+        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart/items").WithTags("Cart").AllowAnonymous()
+            .WithAliases(a => a
+                .Header("cart_key", CartKeys.Header) // seed 000
+                .Field("product_id", "productId") // seed 000
+                .Field("qty", "quantity") // seed 001
+                .NotNull("quantity"));
         group.MapPost("/", AddAsync).WithName("AddCartItem")
             .WithSummary("Adds a product to the cart (to its line when already there); a guest without X-Cart-Key gets a new cart and its key");
         group.MapPut("/{itemId:guid}", SetAsync).WithName("SetCartItemQuantity").WithSummary("Sets a line's quantity");

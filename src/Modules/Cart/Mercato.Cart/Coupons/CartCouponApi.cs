@@ -1,6 +1,7 @@
 using Mercato.Cart.Carts;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Pricing;
+using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -23,7 +24,8 @@ internal static class CartCouponApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartCouponApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous();
+        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
+            .WithAliases(a => a.Header("cart_key", CartKeys.Header));
         group.MapPost("/apply-coupon", ApplyAsync).WithName("ApplyCoupon").WithSummary("Applies a coupon to the caller's cart");
         group.MapDelete("/coupon", RemoveAsync).WithName("RemoveCoupon").WithSummary("Takes the coupon off the caller's cart");
         return endpoints;

@@ -112,3 +112,16 @@ internal sealed class ProductPatchRequestValidator : ProductFieldsValidator<Prod
     {
     }
 }
+
+/// <summary>Rules for <see cref="ProductReplaceRequest"/>: any subset of the fields, and the stock within range.</summary>
+public sealed class ProductReplaceRequestValidator : ProductFieldsValidator<ProductReplaceRequest>
+{
+    /// <summary>Declares the rules.</summary>
+    public ProductReplaceRequestValidator()
+        : base(full: false, stockAllowed: true)
+    {
+        RuleFor(r => r.Name).Must(name => Slugs.From(name, MaxSlugLength).Length > 0)
+            .When(r => r.IsComplete && r.Slug is null && !string.IsNullOrWhiteSpace(r.Name))
+            .WithMessage("'Name' must contain a letter or digit to make a slug from; or give a slug.");
+    }
+}

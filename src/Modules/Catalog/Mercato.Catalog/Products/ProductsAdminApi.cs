@@ -18,8 +18,8 @@ namespace Mercato.Catalog.Products;
 /// <summary>
 /// Administrators' product writes on <c>/api/v1/products</c>. Every write bumps the product's
 /// <c>Version</c> (its ETag and concurrency token) and writes its event to the outbox in the same
-/// SaveChanges. Stock is set only on create; afterwards it has its own endpoints, so PUT and PATCH
-/// refuse a <c>stock</c> field with 400.
+/// SaveChanges. Stock is set on create, and by PUT (seed 004) through the stock ledger in the same
+/// transaction as the product's change; PATCH refuses a <c>stock</c> field with 400.
 /// </summary>
 internal static class ProductsAdminApi
 {
@@ -31,7 +31,8 @@ internal static class ProductsAdminApi
             .WithTags("Products")
             .RequireAuthorization(MercatoPolicies.Admin);
         group.MapPost("/", CreateAsync).WithName("CreateProduct").WithSummary("Creates a product with its initial stock (Admin)");
-        group.MapPut("/{id:guid}", ReplaceAsync).WithName("ReplaceProduct").WithSummary("Replaces a product; stock is not changed (Admin)");
+        group.MapPut("/{id:guid}", ReplaceAsync).WithName("ReplaceProduct")
+            .WithSummary("Replaces a product (every required field given) or changes the fields given (seed 004's name, price, stock); stock goes through the ledger (Admin)");
         group.MapPatch("/{id:guid}", PatchAsync).WithName("PatchProduct").WithSummary("Changes the given fields of a product (Admin)");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteProduct").WithSummary("Removes a product from the shop (soft delete, Admin)");
         return endpoints;
@@ -73,29 +74,61 @@ internal static class ProductsAdminApi
     }
 
     private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> ReplaceAsync(
-        Guid id, ProductRequest request, CatalogDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id,
+        ProductReplaceRequest request,
+        ClaimsPrincipal principal,
+        CatalogDbContext db,
+        StockService stock,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        if (request.Stock is not null)
+        Action<Product> change = request.IsComplete ? product => Replace(request, product) : product => Merge(request, product);
+        if (request.Stock is not { } onHand)
         {
-            return ApiResults.BadRequest("stock", "Stock cannot be changed here; use the product's stock endpoints.");
+            return await UpdateAsync(id, db, time, change, cancellationToken);
         }
 
-        // A replace resets what it leaves out to the defaults of a new product.
-        return await UpdateAsync(id, db, time, product =>
+        // The stock and the product change together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var figures = await stock.FiguresAsync(id, cancellationToken);
+        if (figures is null)
         {
-            var (onHand, reserved) = (product.OnHand, product.Reserved);
-            product.LongDescription = null;
-            product.CompareAtPrice = null;
-            product.Images = [];
-            product.Tags = [];
-            product.Attributes = [];
-            product.Specifications = [];
-            product.RelatedProductIds = [];
-            product.Available = true;
-            Merge(request, product);
-            product.Slug = request.Slug ?? Slugs.From(request.Name, ProductFieldsValidator<ProductRequest>.MaxSlugLength);
-            (product.OnHand, product.Reserved) = (onHand, reserved);
-        }, cancellationToken);
+            return ApiResults.NotFound($"Product '{id}' not found");
+        }
+
+        if (figures.OnHand != onHand)
+        {
+            var outcome = await stock.SetOnHandAsync(id, onHand, "Stock set by a product update", StockActor.Of(principal), cancellationToken);
+            if (outcome.Status != StockChangeStatus.Changed)
+            {
+                return ProductStockApi.Refusal(outcome, id, "stock");
+            }
+        }
+
+        var result = await UpdateAsync(id, db, time, change, cancellationToken);
+        if (result.Result is Ok<ApiResponse<ProductResponse>>)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>A whole-product PUT: what it leaves out goes back to a new product's defaults; the stock figures stay.</summary>
+    private static void Replace(ProductReplaceRequest request, Product product)
+    {
+        var (onHand, reserved) = (product.OnHand, product.Reserved);
+        product.LongDescription = null;
+        product.CompareAtPrice = null;
+        product.Images = [];
+        product.Tags = [];
+        product.Attributes = [];
+        product.Specifications = [];
+        product.RelatedProductIds = [];
+        product.Available = true;
+        Merge(request, product);
+        product.Slug = request.Slug ?? Slugs.From(request.Name, ProductFieldsValidator<ProductRequest>.MaxSlugLength);
+        (product.OnHand, product.Reserved) = (onHand, reserved);
     }
 
     private static Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> PatchAsync(

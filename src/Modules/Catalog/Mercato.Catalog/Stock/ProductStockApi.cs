@@ -81,9 +81,14 @@ internal static class ProductStockApi
     }
 
     private static Results<Ok<ApiResponse<StockFiguresResponse>>, ApiErrorResult> Answer(StockChangeOutcome outcome, Guid id, string field)
+        => outcome.Status == StockChangeStatus.Changed
+            ? ApiResults.Ok(StockFiguresResponse.From(outcome.Figures!), "Stock updated")
+            : Refusal(outcome, id, field);
+
+    /// <summary>The answer to a stock change that did not happen: 404, or 409 naming <paramref name="field"/>.</summary>
+    internal static ApiErrorResult Refusal(StockChangeOutcome outcome, Guid id, string field)
         => outcome.Status switch
         {
-            StockChangeStatus.Changed => ApiResults.Ok(StockFiguresResponse.From(outcome.Figures!), "Stock updated"),
             StockChangeStatus.NotFound => ApiResults.NotFound($"Product '{id}' not found"),
             StockChangeStatus.BelowReserved => ApiResults.Conflict(
                 ErrorCodes.Conflict,

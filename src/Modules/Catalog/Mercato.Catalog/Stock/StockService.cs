@@ -181,7 +181,8 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Joins a caller's transaction (a product PUT that also sets the stock commits both or neither).
+            await using var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken);
             var changed = await db.Products
                 .Where(p => p.Id == productId && !p.IsDeleted && p.OnHand == current.OnHand && p.Reserved <= onHand)
                 .ExecuteUpdateAsync(
@@ -191,8 +192,7 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
                     cancellationToken);
             if (changed == 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                continue;
+                continue; // nothing was written; an owned transaction rolls back when disposed
             }
 
             var entry = await LedgerEntryAsync(productId, StockChangeKind.Set, onHand - current.OnHand, 0, reason, null, actor, now, cancellationToken);

@@ -1,5 +1,9 @@
 using FluentValidation;
+using FluentValidation.Results;
+using Mercato.Identity.Passwords;
+using Mercato.Platform.Envelope;
 using Mercato.Platform.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Identity.Accounts;
 
@@ -27,12 +31,19 @@ internal sealed record RegisterRequest(
 /// <summary>Rules for <see cref="RegisterRequest"/> (the password policy itself is Identity's, see <c>PasswordPolicyOptions</c>).</summary>
 internal sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>
 {
-    /// <summary>Declares the rules.</summary>
-    public RegisterRequestValidator()
+    /// <summary>Declares the rules; the password policy is checked here too, so one answer names every failing field.</summary>
+    public RegisterRequestValidator(IOptions<IdentitySettings> settings)
     {
         RuleFor(r => r.Email).NotEmpty().MaximumLength(256).Must(EmailAddressRule.IsValid)
             .WithMessage("'Email' is not a valid e-mail address.");
         RuleFor(r => r.Password).NotEmpty();
+        RuleFor(r => r.Password).Custom((password, context) =>
+        {
+            foreach (var broken in PasswordPolicy.Check(password, settings.Value.Password))
+            {
+                context.AddFailure(new ValidationFailure(nameof(RegisterRequest.Password), broken.Description) { ErrorCode = ErrorCodes.ValidationError });
+            }
+        }).When(r => !string.IsNullOrEmpty(r.Password));
         RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).When(r => r.ConfirmPassword is not null)
             .WithMessage("'Confirm Password' must match 'Password'.");
         RuleFor(r => r.FirstName).MaximumLength(100).PlainText();

@@ -3,6 +3,7 @@ using Mercato.Identity.Data;
 using Mercato.Identity.Users;
 using Mercato.Messaging.Outbox;
 using Mercato.Platform.Auth;
+using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -24,7 +25,16 @@ internal static class RegistrationApi
             .MapPost("/api/v1/auth/register", RegisterAsync)
             .WithTags("Auth")
             .WithName("Register")
-            .WithSummary("Creates a customer account and publishes UserRegistered")
+            .WithSummary("Creates a customer account and publishes UserRegistered (JSON or form fields)")
+            .WithAliases(
+                a => a.AcceptForm()
+                    .Field("password1", "password") // seed 002
+                    .Field("password2", "confirmPassword") // seed 002
+                    .Field("confirm_password", "confirmPassword") // seed 000
+                    .Field("first_name", "firstName")
+                    .Field("last_name", "lastName")
+                    .Field("phone_number", "phoneNumber"),
+                typeof(RegisterRequest))
             .AllowAnonymous();
         return endpoints;
     }

@@ -97,7 +97,7 @@ internal sealed partial class AdminAccountSeeder(
         while (true)
         {
             var candidate = RandomNumberGenerator.GetString(Alphabet, 24);
-            if (CharacterClassPasswordValidator.CountClasses(candidate) >= 3)
+            if (PasswordPolicy.CountClasses(candidate) >= 3)
             {
                 return candidate;
             }

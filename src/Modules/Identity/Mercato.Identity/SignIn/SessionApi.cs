@@ -3,6 +3,7 @@ using Mercato.Identity.Data;
 using Mercato.Identity.Tokens;
 using Mercato.Identity.Users;
 using Mercato.Platform.Auth;
+using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -25,7 +26,8 @@ internal static partial class SessionApi
     {
         var group = endpoints.ModuleGroup(IdentityModule.Descriptor).MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).WithName("Login")
-            .WithSummary("Signs in with e-mail or user name and password").AllowAnonymous();
+            .WithSummary("Signs in with e-mail or user name and password (JSON or form fields)").AllowAnonymous()
+            .WithAliases(a => a.AcceptForm(), typeof(LoginRequest));
         group.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
             .WithSummary("Trades a refresh token for a new pair (the old one is spent)").AllowAnonymous();
         group.MapPost("/logout", LogoutAsync).WithName("Logout")

@@ -1,5 +1,6 @@
 using Mercato.Ordering.Data;
 using Mercato.Ordering.Orders;
+using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
@@ -23,6 +24,16 @@ internal static class PlaceOrderApi
             .MapPost("/", PlaceAsync)
             .AllowAnonymous()
             .WithIdempotency<OrderingDbContext>()
+            .WithAliases(a => a // seed 000's guest order
+                .Header("cart_key", OrderCaller.CartKeyHeader)
+                .Field("email", "contactEmail")
+                .Field("first_name", "firstName")
+                .Field("last_name", "lastName")
+                .Field("phone_number", "phone")
+                .Field("shipping_address", "shippingAddress.street")
+                .Field("city", "shippingAddress.city")
+                .Field("postcode", "shippingAddress.zipCode")
+                .Field("country", "shippingAddress.country")) // seed 000 has none; a flat country must not be ignored
             .WithName("PlaceOrder")
             .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key optional: with one a retry replays the first answer; without one a repeat of the same cart answers 409)");
         return endpoints;
