@@ -58,6 +58,15 @@ public static class BoundaryRules
             .Select(target => $"{project.ProjectName} references {target!.ProjectName}; Contracts may depend on building blocks only")
             .ToList();
 
+    /// <summary>The public types of a module assembly that are not on the allow-list of entry points.</summary>
+    public static IReadOnlyList<string> PublicTypeViolations(string assembly, IEnumerable<Type> publicTypes, IReadOnlyCollection<string> allowed) =>
+        publicTypes
+            .Select(t => t.FullName!)
+            .Where(name => !allowed.Contains(name))
+            .Order(StringComparer.Ordinal)
+            .Select(name => $"{name} in {assembly} is public; make it internal (tests and benchmarks see it through InternalsVisibleTo) or, if another assembly truly needs it, add it to the allow-list")
+            .ToList();
+
     /// <summary>What a building block may not reference: any module project at all.</summary>
     public static IReadOnlyList<string> BuildingBlockViolations(string buildingBlock, IEnumerable<string> references, IReadOnlyList<ModuleProject> all) =>
         references

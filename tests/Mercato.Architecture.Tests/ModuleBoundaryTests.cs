@@ -91,6 +91,21 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Module_types_are_internal_except_the_entry_points()
+    {
+        var modules = All.Where(p => p.IsProduct && p.IsImplementation).ToList();
+        var violations = modules
+            .SelectMany(p => BoundaryRules.PublicTypeViolations(p.ProjectName, ModuleCatalog.Load(p.ProjectName).GetExportedTypes(), ModuleCatalog.PublicModuleTypes))
+            .ToList();
+
+        // The allow-list names real public types (it does not rot when an entry point is renamed).
+        var exported = modules.SelectMany(p => ModuleCatalog.Load(p.ProjectName).GetExportedTypes()).Select(t => t.FullName).ToHashSet();
+        Assert.All(ModuleCatalog.PublicModuleTypes, name => Assert.Contains(name, exported));
+        Assert.Equal(ModuleCatalog.PublicModuleTypes.Length, modules.Count);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
     public void Building_blocks_reference_no_module()
     {
         var violations = new List<string>();
@@ -202,6 +217,12 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(BoundaryRules.ModuleViolations(audit, ["Mercato.Probe.Client", "Mercato.Probe.Contracts"], withClients));
         Assert.Empty(BoundaryRules.ClientViolations(auditClient, ["Mercato.Platform", "Mercato.Audit.Contracts"], withClients));
         Assert.Equal(2, BoundaryRules.ClientViolations(auditClient, ["Mercato.Audit", "Mercato.Probe.Contracts"], withClients).Count);
+
+        // Public module types: the Probe test module keeps its types public, so only its entry point passes.
+        var probeTypes = ModuleCatalog.Load("Mercato.Probe").GetExportedTypes();
+        var probeEntryPoint = probeTypes.Single(t => t.Name == "ProbeModule").FullName!;
+        Assert.Equal(probeTypes.Length - 1, BoundaryRules.PublicTypeViolations("Mercato.Probe", probeTypes, [probeEntryPoint]).Count);
+        Assert.Empty(BoundaryRules.PublicTypeViolations("Mercato.Probe", probeTypes.Where(t => t.FullName == probeEntryPoint), [probeEntryPoint]));
 
         // Thin Contracts: only the messaging abstractions (the full Mercato.Messaging only until they exist).
         string[] thin = ["Mercato.Messaging.Abstractions", "System.Runtime", "System.Text.Json"];

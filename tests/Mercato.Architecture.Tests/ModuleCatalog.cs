@@ -17,6 +17,9 @@ public sealed record ModuleProject(string Module, string ProjectName, string Pro
     /// <summary>Whether this is the module itself (neither its Contracts nor its Client).</summary>
     public bool IsImplementation => !IsContracts && !IsClient;
 
+    /// <summary>Whether this is a product module (under src/Modules), not a test-only one.</summary>
+    public bool IsProduct => ProjectPath.Replace('\\', '/').Contains("/src/Modules/", StringComparison.Ordinal);
+
     /// <summary>The project names this project references.</summary>
     public IReadOnlyList<string> ProjectReferences() =>
         XDocument.Load(ProjectPath).Descendants("ProjectReference")
@@ -36,6 +39,20 @@ public static class ModuleCatalog
 {
     /// <summary>The building-block assemblies.</summary>
     public static readonly string[] BuildingBlocks = ["Mercato.Platform", "Mercato.Messaging.Abstractions", "Mercato.Messaging"];
+
+    /// <summary>
+    /// The public types of the product modules' implementation assemblies: their entry points,
+    /// which Mercato.Server calls (<c>Add&lt;Module&gt;</c>, <c>Map&lt;Module&gt;</c>, the descriptor).
+    /// Everything else in a module is internal; its tests and benchmarks see it through
+    /// InternalsVisibleTo.
+    /// </summary>
+    public static readonly string[] PublicModuleTypes =
+    [
+        "Mercato.Identity.IdentityModule",
+        "Mercato.Catalog.CatalogModule",
+        "Mercato.Cart.CartModule",
+        "Mercato.Ordering.OrderingModule",
+    ];
 
     /// <summary>The small assembly a Contracts project may depend on (integration event base types and attributes).</summary>
     public const string MessagingAbstractions = "Mercato.Messaging.Abstractions";

@@ -79,9 +79,9 @@ public abstract class CartTotalsTests<TFactory>(TFactory factory) : IClassFixtur
     [Theory]
     [MemberData(nameof(CouponCases.Refusals), MemberType = typeof(CouponCases))]
     public async Task A_coupon_that_cannot_be_used_is_refused_with_a_readable_reason_and_the_cart_is_unchanged(
-        string _, Action<Coupon> configure, HttpStatusCode status, string reason)
+        string spoiled, HttpStatusCode status, string reason)
     {
-        var (token, code) = await CartOf100WithCouponAsync(configure);
+        var (token, code) = await CartOf100WithCouponAsync(CouponCases.Spoilers[spoiled]);
 
         using var response = await _client.CallAsync(HttpMethod.Post, "/api/v1/cart/apply-coupon", token, new { couponCode = code });
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Cart.Tests.Discounts;
 
 /// <summary>Coupon helpers: the admin API, the checkout service's redeem and release calls, and the stored count.</summary>
-public static class CouponFixtures
+internal static class CouponFixtures
 {
     /// <summary>The admin coupons route.</summary>
     public const string AdminUrl = "/api/v1/coupons";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Cart.Tests.Support;
 
 /// <summary>A shop for cart tests: products made through the Catalog's admin API, carts reached through the Cart's API.</summary>
-public static class Shop
+internal static class Shop
 {
     /// <summary>A short unique suffix.</summary>
     public static string Unique() => ShopApi.Unique();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Catalog.Tests.Support;
 
 /// <summary>Products and categories for tests: through the admin API, or straight into the Catalog database.</summary>
-public static class CatalogAdminApi
+internal static class CatalogAdminApi
 {
     /// <summary>A short unique suffix for slugs, SKUs and names.</summary>
     public static string Unique() => Guid.NewGuid().ToString("N")[..12];

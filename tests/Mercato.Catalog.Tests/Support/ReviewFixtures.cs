@@ -10,7 +10,7 @@ namespace Mercato.Catalog.Tests.Support;
 /// Categories and products written straight into the Catalog database (the product admin API is
 /// tested on its own), for the review, search and media tests.
 /// </summary>
-public static class ReviewFixtures
+internal static class ReviewFixtures
 {
     /// <summary>Runs work on a fresh scope's database.</summary>
     public static async Task<T> WithDbAsync<T>(this CatalogFactory factory, Func<CatalogDbContext, Task<T>> work)

@@ -49,7 +49,7 @@ public class StockFactory : CatalogFactory
 public sealed class PostgresStockFactory() : StockFactory(postgres: true);
 
 /// <summary>Products with known stock, written straight to the Catalog's database, and service tokens.</summary>
-public static class StockFixtures
+internal static class StockFixtures
 {
     /// <summary>Creates a product with <paramref name="onHand"/> units (and its initial ledger entry); returns its id.</summary>
     public static async Task<Guid> ProductAsync(this CatalogFactory factory, int onHand, bool available = true, bool deleted = false)

@@ -10,7 +10,7 @@ namespace Mercato.Identity.Tests.Support;
 /// What the registration and session tests read from (and, for hashes, write to) the module's
 /// own database behind a test host, through its <see cref="MercatoIdentityDbContext"/>.
 /// </summary>
-public static class AccountsDatabase
+internal static class AccountsDatabase
 {
     /// <summary>Runs <paramref name="work"/> on a fresh context of the host's Identity database.</summary>
     public static async Task<T> WithDbAsync<T>(this IdentityFactory factory, Func<MercatoIdentityDbContext, Task<T>> work)

@@ -14,7 +14,7 @@ namespace Mercato.Identity.Tests.Support;
 /// What a test checks about signing keys: the published key set (over HTTP, as validators see
 /// it), the rows in <c>identity_signing_keys</c>, and the module's own key ring.
 /// </summary>
-public static class SigningKeyProbe
+internal static class SigningKeyProbe
 {
     /// <summary>Parameters a published JWK may carry: public ones only.</summary>
     public static readonly string[] PublicJwkMembers = ["kty", "use", "kid", "alg", "crv", "x", "y", "n", "e"];

@@ -66,7 +66,7 @@ public class OrderingFactory : ModuleHostFactory<Program>
     });
 
     /// <summary>Runs <paramref name="work"/> with a fresh Ordering DbContext of its own scope.</summary>
-    public async Task<T> WithOrderingDbAsync<T>(Func<OrderingDbContext, Task<T>> work)
+    internal async Task<T> WithOrderingDbAsync<T>(Func<OrderingDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<OrderingDbContext>());

@@ -5,7 +5,7 @@
 namespace Mercato.Catalog.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Search : Migration
+    internal partial class Search : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

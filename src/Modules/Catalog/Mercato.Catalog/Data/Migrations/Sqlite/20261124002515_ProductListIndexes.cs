@@ -5,7 +5,7 @@
 namespace Mercato.Catalog.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ProductListIndexes : Migration
+    internal partial class ProductListIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Catalog.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SearchTriggerLookups : Migration
+    internal partial class SearchTriggerLookups : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
