@@ -1,6 +1,7 @@
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,8 @@ public static class CartApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous();
+        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
+            .AcceptsGuestCartKey(required: false);
         group.MapGet("/", GetAsync).WithName("GetCart")
             .WithSummary("The caller's cart priced with the catalog's current prices and stock (a guest sends X-Cart-Key)");
         group.MapDelete("/", ClearAsync).WithName("ClearCart").WithSummary("Removes every line and the coupon from the caller's cart");

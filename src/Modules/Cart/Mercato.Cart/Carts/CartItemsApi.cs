@@ -2,6 +2,7 @@ using Mercato.Catalog.Contracts;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,8 @@ public static class CartItemsApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartItemsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart/items").WithTags("Cart").AllowAnonymous();
+        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart/items").WithTags("Cart").AllowAnonymous()
+            .AcceptsGuestCartKey(required: false);
         group.MapPost("/", AddAsync).WithName("AddCartItem")
             .WithSummary("Adds a product to the cart (to its line when already there); a guest without X-Cart-Key gets a new cart and its key");
         group.MapPut("/{itemId:guid}", SetAsync).WithName("SetCartItemQuantity").WithSummary("Sets a line's quantity");

@@ -4,6 +4,7 @@ using Mercato.Cart.Pricing;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,8 @@ public static class CartCouponApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCartCouponApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous();
+        var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
+            .AcceptsGuestCartKey(required: false);
         group.MapPost("/apply-coupon", ApplyAsync).WithName("ApplyCoupon").WithSummary("Applies a coupon to the caller's cart");
         group.MapDelete("/coupon", RemoveAsync).WithName("RemoveCoupon").WithSummary("Takes the coupon off the caller's cart");
         return endpoints;

@@ -4,6 +4,7 @@ using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,7 @@ public static class PlaceOrderApi
             .WithTags("Orders")
             .MapPost("/", PlaceAsync)
             .AllowAnonymous()
+            .AcceptsGuestCartKey(required: true)
             .WithIdempotency<OrderingDbContext>(required: true)
             .WithName("PlaceOrder")
             .WithSummary("Places the caller's cart as an order: reserves its stock, redeems its coupon, empties the cart (Idempotency-Key required)");
