@@ -136,6 +136,7 @@ public static class OpenApiSetup
         options.AddOperationTransformer<SecurityRequirementTransformer>();
         options.AddOperationTransformer<StandardResponsesTransformer>();
         options.AddDocumentTransformer<MercatoDocumentTransformer>();
+        options.AddDocumentTransformer<EquivalentPathsTransformer>();
     }
 }
 
