@@ -19,11 +19,13 @@ internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
         INTERNAL_ERROR (and the domain codes an operation names).
 
         **Authentication.** Protected operations need `Authorization: Bearer <JWT>`; each one names the
-        role or service scope it requires.
+        role or service scope it requires. A guest's cart and order operations accept the guest's `X-Cart-Key` instead.
 
         **Headers.** Send `X-Correlation-Id` to follow a request through logs and services (one is
         generated otherwise); it is echoed on every response. Every response carries `X-RateLimit-Limit`,
-        `X-RateLimit-Remaining` and `X-RateLimit-Reset`; a throttled request gets 429 with `Retry-After`.
+        `X-RateLimit-Remaining`, `X-RateLimit-Reset` and `X-RateLimit-Plan` (the plan that applied; anonymous reads of the
+        catalog, pictures and these documents have a generous plan of their own); a throttled request gets 429 with
+        `Retry-After`, `X-RateLimit-Remaining: 0` and `X-RateLimit-Reset` at the moment a retry can succeed.
         """;
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -51,7 +53,17 @@ internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "An access token issued by Identity, sent as `Authorization: Bearer <token>`.",
+            Description = "An access token issued by Identity, sent as `Authorization: Bearer <token>`: a JWT signed with ES256 or RS256 "
+                + "(never `none` or a symmetric key), validated against Identity's JWKS with issuer, audience, expiry and a 30 s clock skew, "
+                + "following RFC8725 (JSON Web Token Best Current Practices).",
+        });
+        document.AddComponent(OpenApiNames.CartKeyScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = OpenApiNames.CartKeyHeader,
+            Description = "A guest's cart key: answered as `cartKey` (and in `X-Cart-Key`) by the guest's first `POST /api/v1/cart/items`, "
+                + "then sent on the guest's cart and order calls. Keys are 256-bit random values stored only as SHA-256 hashes.",
         });
         document.AddComponent(OpenApiNames.CorrelationIdHeader, new OpenApiParameter
         {
@@ -61,13 +73,22 @@ internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
             Description = "1 to 128 letters, digits, '-', '_', '.' or ':'. A new id is generated when it is absent or invalid; either way it is echoed on the response.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CorrelationContext.MaxLength, Pattern = "^[A-Za-z0-9_.:-]+$" },
         });
-        AddHeader(document, OpenApiNames.CorrelationIdHeader, "The request's correlation id (the one sent, or a generated one).", JsonSchemaType.String);
-        AddHeader(document, OpenApiNames.RateLimitLimitHeader, "Requests allowed per window for this caller's plan.", JsonSchemaType.Integer);
-        AddHeader(document, OpenApiNames.RateLimitRemainingHeader, "Requests left in the current window.", JsonSchemaType.Integer);
-        AddHeader(document, OpenApiNames.RateLimitResetHeader, "When the window resets, in Unix seconds.", JsonSchemaType.Integer);
-        AddHeader(document, OpenApiNames.RetryAfterHeader, "Seconds to wait before retrying.", JsonSchemaType.Integer);
+        AddHeader(document, OpenApiNames.CorrelationIdHeader, "The request's correlation id (the one sent, or a generated one).", new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CorrelationContext.MaxLength, Pattern = "^[A-Za-z0-9_.:-]+$" });
+        AddHeader(document, OpenApiNames.RateLimitPlanHeader, "The rate-limit plan that applied: Guest, AnonymousReads, Customer, Premium, Admin or Service.", new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 32, Pattern = "^[A-Za-z]+$" });
+        AddHeader(document, OpenApiNames.RateLimitLimitHeader, "Requests allowed per window for this caller's plan.", Integer(int.MaxValue, "int32"));
+        AddHeader(document, OpenApiNames.RateLimitRemainingHeader, "Requests left in the current window; 0 on a 429.", Integer(int.MaxValue, "int32"));
+        AddHeader(document, OpenApiNames.RateLimitResetHeader, "When the window resets, in Unix seconds; on a 429, when a retry can succeed (now + Retry-After).", Integer(long.MaxValue, "int64"));
+        AddHeader(document, OpenApiNames.RetryAfterHeader, "Seconds to wait before retrying.", Integer(int.MaxValue, "int32"));
     }
 
-    private static void AddHeader(OpenApiDocument document, string name, string description, JsonSchemaType type) =>
-        document.AddComponent(name, new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } });
+    private static OpenApiSchema Integer(long maximum, string format) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = format,
+        Minimum = "0",
+        Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static void AddHeader(OpenApiDocument document, string name, string description, OpenApiSchema schema) =>
+        document.AddComponent(name, new OpenApiHeader { Description = description, Schema = schema });
 }

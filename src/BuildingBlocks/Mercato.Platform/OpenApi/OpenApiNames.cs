@@ -9,6 +9,15 @@ public static class OpenApiNames
     /// <summary>The JWT bearer security scheme.</summary>
     public const string BearerScheme = "Bearer";
 
+    /// <summary>The guest cart key security scheme (an <c>apiKey</c> in the <c>X-Cart-Key</c> header).</summary>
+    public const string CartKeyScheme = "CartKey";
+
+    /// <summary>The header a guest sends their cart key in.</summary>
+    public const string CartKeyHeader = "X-Cart-Key";
+
+    /// <summary>The rate-limit plan header.</summary>
+    public const string RateLimitPlanHeader = RateLimiting.RateLimitHeaders.Plan;
+
     /// <summary>The correlation id header, accepted on requests and echoed on responses.</summary>
     public const string CorrelationIdHeader = Correlation.CorrelationContext.HeaderName;
 

@@ -1,10 +1,14 @@
+using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +33,13 @@ public static class OpenApiSetup
     public const string ReferenceRoute = "/api/docs";
 
     /// <summary>
+    /// Configuration key: when <c>true</c>, the documents also list the endpoints meant only for
+    /// other services (those requiring a service scope, see <see cref="MercatoPolicies.Scope"/>).
+    /// Default <c>false</c>: clients of the public API never see them.
+    /// </summary>
+    public const string IncludeServiceEndpointsKey = "OpenApi:IncludeServiceEndpoints";
+
+    /// <summary>
     /// Registers a document for every hosted module that owns public routes, plus the combined
     /// one, and lists them in the interactive reference.
     /// </summary>
@@ -41,12 +52,14 @@ public static class OpenApiSetup
             return builder;
         }
 
+        var includeService = builder.Configuration.GetValue<bool>(IncludeServiceEndpointsKey);
+        bool Listed(ApiDescription d) => includeService || !IsServiceOnly(d);
         builder.Services.AddSingleton(new GeneratedDocuments([AllDocument, .. documented]));
-        builder.Services.AddOpenApi(AllDocument, o => Configure(o, d => d.GroupName is { } group && documented.Contains(group)));
+        builder.Services.AddOpenApi(AllDocument, o => Configure(o, d => d.GroupName is { } group && documented.Contains(group) && Listed(d)));
         builder.Services.AddApiReferenceDocument(new ApiDocumentLink(AllDocument, "All modules"));
         foreach (var module in documented)
         {
-            builder.Services.AddOpenApi(module, o => Configure(o, d => d.GroupName == module));
+            builder.Services.AddOpenApi(module, o => Configure(o, d => d.GroupName == module && Listed(d)));
             builder.Services.AddApiReferenceDocument(ApiDocumentLink.ForModule(module));
         }
 
@@ -104,14 +117,26 @@ public static class OpenApiSetup
         return endpoints;
     }
 
-    private static void Configure(OpenApiOptions options, Func<Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription, bool> include)
+    /// <summary>Whether an endpoint is meant only for other services: it requires a service scope.</summary>
+    private static bool IsServiceOnly(ApiDescription description)
+    {
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        return !metadata.OfType<IAllowAnonymous>().Any()
+            && metadata.OfType<IAuthorizeData>().Any(a => a.Policy?.StartsWith(MercatoPolicies.ScopePrefix, StringComparison.Ordinal) == true);
+    }
+
+    private static void Configure(OpenApiOptions options, Func<ApiDescription, bool> include)
     {
         options.ShouldInclude = include;
         options.CreateSchemaReferenceId = SchemaNames.For;
         options.AddSchemaTransformer<TimestampSchemaTransformer>();
+        options.AddSchemaTransformer<ValidationLimitsSchemaTransformer>();
+        options.AddOperationTransformer<PagingParametersTransformer>();
+        options.AddOperationTransformer<FileResponsesTransformer>();
         options.AddOperationTransformer<SecurityRequirementTransformer>();
         options.AddOperationTransformer<StandardResponsesTransformer>();
         options.AddDocumentTransformer<MercatoDocumentTransformer>();
+        options.AddDocumentTransformer<EquivalentPathsTransformer>();
     }
 }
 

@@ -8,21 +8,43 @@ namespace Mercato.Platform.OpenApi;
 /// <summary>
 /// Marks operations that carry authorization metadata as needing the bearer scheme, listing the
 /// policies they require (OpenAPI 3.1 allows role names for non-OAuth schemes) and stating them in
-/// the description. Anonymous operations get no requirement.
+/// the description. Operations a guest may call with their <c>X-Cart-Key</c>
+/// (<see cref="GuestCartKeyMetadata"/>) accept bearer or the cart key. Other anonymous operations
+/// get no requirement.
 /// </summary>
 internal sealed class SecurityRequirementTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var document = context.Document
+            ?? throw new InvalidOperationException("The OpenAPI document is not available to operation transformers.");
+        if (metadata.OfType<GuestCartKeyMetadata>().LastOrDefault() is { } cartKey)
+        {
+            // Either scheme admits the caller; an empty requirement says neither is needed.
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiNames.BearerScheme, document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiNames.CartKeyScheme, document)] = [] },
+            ];
+            if (!cartKey.Required)
+            {
+                operation.Security.Add(new OpenApiSecurityRequirement());
+            }
+
+            var accepts = cartKey.Required
+                ? $"**Requires** a bearer token, or a guest's `{OpenApiNames.CartKeyHeader}`."
+                : $"**Accepts** a bearer token, or a guest's `{OpenApiNames.CartKeyHeader}`; without either it serves an anonymous guest.";
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? accepts : operation.Description + "\n\n" + accepts;
+            return Task.CompletedTask;
+        }
+
         var authorize = metadata.OfType<IAuthorizeData>().ToList();
         if (authorize.Count == 0 || metadata.OfType<IAllowAnonymous>().Any())
         {
             return Task.CompletedTask;
         }
 
-        var document = context.Document
-            ?? throw new InvalidOperationException("The OpenAPI document is not available to operation transformers.");
         var policies = authorize
             .SelectMany(a => SplitRoles(a.Roles).Prepend(a.Policy))
             .OfType<string>()

@@ -34,6 +34,10 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
             AddError(responses, document, 401, "UNAUTHORIZED: the bearer token is missing, expired or invalid.");
             AddError(responses, document, 403, "FORBIDDEN: the token lacks the role or scope this operation requires.");
         }
+        else if (metadata.OfType<GuestCartKeyMetadata>().LastOrDefault() is { Required: true })
+        {
+            AddError(responses, document, 401, $"UNAUTHORIZED: neither a valid bearer token nor a guest's `{OpenApiNames.CartKeyHeader}` was sent.");
+        }
 
         if (hasRouteValues)
         {
@@ -47,7 +51,7 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
         foreach (var response in responses.Values.OfType<OpenApiResponse>())
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            foreach (var header in (string[])[OpenApiNames.CorrelationIdHeader, OpenApiNames.RateLimitLimitHeader, OpenApiNames.RateLimitRemainingHeader, OpenApiNames.RateLimitResetHeader])
+            foreach (var header in (string[])[OpenApiNames.CorrelationIdHeader, OpenApiNames.RateLimitPlanHeader, OpenApiNames.RateLimitLimitHeader, OpenApiNames.RateLimitRemainingHeader, OpenApiNames.RateLimitResetHeader])
             {
                 response.Headers.TryAdd(header, new OpenApiHeaderReference(header, document));
             }

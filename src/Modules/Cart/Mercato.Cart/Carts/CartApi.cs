@@ -2,6 +2,7 @@ using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ internal static class CartApi
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
-            .WithAliases(a => a.Header("cart_key", CartKeys.Header));
+            .WithAliases(a => a.Header("cart_key", CartKeys.Header))
+            .AcceptsGuestCartKey(required: false);
         group.MapGet("/", GetAsync).WithName("GetCart")
             .WithSummary("The caller's cart priced with the catalog's current prices and stock (a guest sends X-Cart-Key)");
         group.MapDelete("/", ClearAsync).WithName("ClearCart").WithSummary("Removes every line and the coupon from the caller's cart");

@@ -3,6 +3,7 @@ using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,8 @@ internal static class CartItemsApi
                 .Header("cart_key", CartKeys.Header) // seed 000
                 .Field("product_id", "productId") // seed 000
                 .Field("qty", "quantity") // seed 001
-                .NotNull("quantity"));
+                .NotNull("quantity"))
+            .AcceptsGuestCartKey(required: false);
         group.MapPost("/", AddAsync).WithName("AddCartItem")
             .WithSummary("Adds a product to the cart (to its line when already there); a guest without X-Cart-Key gets a new cart and its key");
         group.MapPut("/{itemId:guid}", SetAsync).WithName("SetCartItemQuantity").WithSummary("Sets a line's quantity");

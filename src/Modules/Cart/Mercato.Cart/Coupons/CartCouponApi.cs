@@ -5,6 +5,7 @@ using Mercato.Platform.Binding;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,8 @@ internal static class CartCouponApi
     public static IEndpointRouteBuilder MapCartCouponApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
-            .WithAliases(a => a.Header("cart_key", CartKeys.Header));
+            .WithAliases(a => a.Header("cart_key", CartKeys.Header))
+            .AcceptsGuestCartKey(required: false);
         group.MapPost("/apply-coupon", ApplyAsync).WithName("ApplyCoupon").WithSummary("Applies a coupon to the caller's cart");
         group.MapDelete("/coupon", RemoveAsync).WithName("RemoveCoupon").WithSummary("Takes the coupon off the caller's cart");
         return endpoints;

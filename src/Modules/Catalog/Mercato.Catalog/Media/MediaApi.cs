@@ -30,6 +30,7 @@ internal static class MediaApi
             .WithName("GetProductImage")
             .WithSummary("A product's picture as SVG (colour from the SKU, the product's initials)")
             .AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: MediaSvg.ContentType)
             .CacheableRead();
         endpoints.ModuleGroup(CatalogModule.Descriptor)
             .MapGet("/api/v1/catalog/media/categories/{slug}.svg", GetCategoryImageAsync)
@@ -37,6 +38,7 @@ internal static class MediaApi
             .WithName("GetCategoryImage")
             .WithSummary("A category's picture as SVG (colour from the slug, the category's initials)")
             .AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: MediaSvg.ContentType)
             .CacheableRead();
         return endpoints;
     }
@@ -78,6 +80,6 @@ internal static class MediaApi
     private static ContentHttpResult Svg(HttpContext context, string key, string name)
     {
         context.Response.Headers[HeaderNames.CacheControl] = CacheControl;
-        return TypedResults.Content(MediaSvg.Render(key, name), "image/svg+xml; charset=utf-8");
+        return TypedResults.Content(MediaSvg.Render(key, name), MediaSvg.ContentType + "; charset=utf-8");
     }
 }

@@ -10,6 +10,9 @@ namespace Mercato.Catalog.Media;
 /// </summary>
 internal static class MediaSvg
 {
+    /// <summary>The pictures' media type.</summary>
+    public const string ContentType = "image/svg+xml";
+
     /// <summary>The URL a product's picture is served at.</summary>
     public static string ProductUrl(string sku) => $"/api/v1/catalog/media/products/{Uri.EscapeDataString(sku)}.svg";
 

@@ -11,7 +11,7 @@ namespace Mercato.Catalog.Products;
 internal sealed class ProductListQuery
 {
     /// <summary>The largest page.</summary>
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = PageRules.MaxPageSize;
 
     private static readonly string[] SortFields = ["name", "price", "createdAt", "rating", "discount"];
 

@@ -6,7 +6,7 @@ namespace Mercato.Catalog.Stock;
 internal sealed class LedgerQuery
 {
     /// <summary>The largest page.</summary>
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = PageRules.MaxPageSize;
 
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }

@@ -5,6 +5,7 @@ using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,7 @@ internal static class PlaceOrderApi
             .WithTags("Orders")
             .MapPost("/", PlaceAsync)
             .AllowAnonymous()
+            .AcceptsGuestCartKey(required: true)
             .WithIdempotency<OrderingDbContext>()
             .WithAliases(a => a // seed 000's guest order
                 .Header("cart_key", OrderCaller.CartKeyHeader)

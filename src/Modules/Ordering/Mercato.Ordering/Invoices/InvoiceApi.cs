@@ -1,6 +1,7 @@
 using Mercato.Ordering.Orders;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,7 @@ internal static class InvoiceApi
             .WithTags("Orders")
             .MapGet("/{id:guid}/invoice", GetAsync)
             .AllowAnonymous()
+            .AcceptsGuestCartKey(required: true)
             .Produces(StatusCodes.Status200OK, contentType: PdfContentType)
             .WithName("GetOrderInvoice")
             .WithSummary("The order's invoice as a PDF (owner, guest with its cart key, or administrator)");

@@ -4,6 +4,7 @@ using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class OrderLifecycleApi
         var group = endpoints.ModuleGroup(OrderingModule.Descriptor)
             .MapGroup("/api/v1/orders")
             .WithTags("Orders");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).AllowAnonymous().WithName("CancelOrder")
+        group.MapPost("/{id:guid}/cancel", CancelAsync).AllowAnonymous().AcceptsGuestCartKey(required: true).WithName("CancelOrder")
             .WithSummary("Cancels an order before it ships (owner, guest with its cart key, or administrator); its stock goes back and a paid order is refunded");
         group.MapPut("/{id:guid}/status", UpdateStatusAsync).RequireAdmin().WithName("UpdateOrderStatus")
             .WithSummary("Moves an order to processing, shipped, delivered, cancelled or refunded, with a note and tracking details (Admin)");

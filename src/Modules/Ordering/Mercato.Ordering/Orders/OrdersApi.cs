@@ -2,6 +2,7 @@ using Mercato.Ordering.Data;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,8 @@ internal static class OrdersApi
         var group = endpoints.ModuleGroup(OrderingModule.Descriptor)
             .MapGroup("/api/v1/orders")
             .WithTags("Orders")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .AcceptsGuestCartKey(required: true);
         group.MapGet("/", ListAsync).WithName("ListOrders")
             .WithSummary("The caller's orders, newest first (a guest's with X-Cart-Key; everyone's for an administrator)");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetOrder")

@@ -1,0 +1,22 @@
+using Mercato.Testing;
+
+namespace Mercato.Server.Tests.OpenApi;
+
+/// <summary>Mercato.Server in memory with Identity, Catalog, Cart and Ordering, on SQLite, for the published documents.</summary>
+public class ServerDocumentFactory : ModuleHostFactory<Program>
+{
+    /// <summary>Creates the host with the default document settings.</summary>
+    public ServerDocumentFactory()
+        : base("identity,catalog,cart,ordering", postgres: false, "mercato_doc")
+    {
+        Settings["Identity:Password:HashIterations"] = "1000";
+        Settings["Catalog:DemoData:Enabled"] = "false";
+    }
+}
+
+/// <summary>The same host configured to list service-only endpoints too.</summary>
+public sealed class ServiceEndpointsDocumentFactory : ServerDocumentFactory
+{
+    /// <summary>Creates the host with <c>OpenApi:IncludeServiceEndpoints</c> on.</summary>
+    public ServiceEndpointsDocumentFactory() => Settings["OpenApi:IncludeServiceEndpoints"] = "true";
+}
