@@ -117,6 +117,26 @@ public abstract class CartAliasTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(1, (await _client.GetCartAsync(cartKey: other)).GetProperty("itemCount").GetInt32());
     }
 
+    [Theory]
+    [InlineData("""{"productId":"{id}","quantity":1,"quantity":null}""")]
+    [InlineData("""{"productId":"{id}","qty":1,"qty":2}""")]
+    public async Task A_body_naming_a_field_twice_answers_400_and_nothing_changes(string template)
+    {
+        var (product, token) = await ShopperWithProductAsync();
+        await _client.AddAsync(product, 1, token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cart/items")
+        {
+            Content = new StringContent(template.Replace("{id}", product.ToString(), StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["VALIDATION_ERROR"], (await response.ReadErrorAsync()).ErrorCodes());
+        await AssertOneLineAsync(token, 1);
+    }
+
     private static async Task AssertBadAsync(HttpResponseMessage response, string code, string field)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

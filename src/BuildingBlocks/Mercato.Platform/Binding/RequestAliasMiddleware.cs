@@ -122,7 +122,7 @@ internal sealed class RequestAliasMiddleware(RequestDelegate next)
         }
         else if (request.HasJsonContentType())
         {
-            body = await ReadJsonObjectAsync(request);
+            body = await ReadJsonObjectAsync(request, errors);
         }
         else
         {
@@ -201,7 +201,7 @@ internal sealed class RequestAliasMiddleware(RequestDelegate next)
         parent[name] = value;
     }
 
-    private static async Task<JsonObject?> ReadJsonObjectAsync(HttpRequest request)
+    private static async Task<JsonObject?> ReadJsonObjectAsync(HttpRequest request, List<ApiError> errors)
     {
         var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
@@ -211,12 +211,19 @@ internal sealed class RequestAliasMiddleware(RequestDelegate next)
         {
             if (JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is JsonObject parsed)
             {
+                _ = parsed.Count; // reads the properties now: a repeated name throws here, not later
                 return parsed;
             }
         }
         catch (JsonException)
         {
             // Not JSON: binding answers its own 400 from the untouched body.
+        }
+        catch (ArgumentException)
+        {
+            // Which of two values for one name did the client mean? Neither is guessed.
+            errors.Add(new ApiError(ErrorCodes.ValidationError, "A property of the body appears more than once; send each once", null));
+            return null;
         }
 
         buffer.Position = 0;
