@@ -13,7 +13,7 @@ public static class OpenApiNames
     public const string CartKeyScheme = "CartKey";
 
     /// <summary>The header a guest sends their cart key in.</summary>
-    public const string CartKeyHeader = "X-Cart-Key";
+    public const string CartKeyHeader = Http.CartKeyHeader.Name;
 
     /// <summary>The rate-limit plan header.</summary>
     public const string RateLimitPlanHeader = RateLimiting.RateLimitHeaders.Plan;

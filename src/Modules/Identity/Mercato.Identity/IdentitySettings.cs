@@ -56,7 +56,7 @@ internal sealed class LockoutPolicyOptions
 }
 
 /// <summary>Where the Data Protection key ring that protects generated signing keys lives (<c>Identity:DataProtection</c>).</summary>
-public sealed class SigningKeyProtectionOptions
+internal sealed class SigningKeyProtectionOptions
 {
     /// <summary>
     /// The key ring's folder (0700, files 0600); default <c>keys</c> under <c>Persistence:DataDirectory</c>.

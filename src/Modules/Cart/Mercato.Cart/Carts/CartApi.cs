@@ -17,7 +17,7 @@ internal static class CartApi
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
-            .WithAliases(a => a.Header("cart_key", CartKeys.Header))
+            .WithAliases(a => a.Header("cart_key", Mercato.Platform.Http.CartKeyHeader.Name))
             .AcceptsGuestCartKey(required: false);
         group.MapGet("/", GetAsync).WithName("GetCart")
             .WithSummary("The caller's cart priced with the catalog's current prices and stock (a guest sends X-Cart-Key)");

@@ -4,7 +4,7 @@ using Mercato.Platform.Errors;
 namespace Mercato.Cart.Carts;
 
 /// <summary>What a cart write answers when it kept losing races to other writes to the same cart.</summary>
-public static class CartConflicts
+internal static class CartConflicts
 {
     /// <summary>The explanation.</summary>
     public const string Message = "The cart was changed by another request at the same time; try again";

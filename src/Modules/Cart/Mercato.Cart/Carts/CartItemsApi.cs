@@ -23,7 +23,7 @@ internal static class CartItemsApi
     {
         var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart/items").WithTags("Cart").AllowAnonymous()
             .WithAliases(a => a
-                .Header("cart_key", CartKeys.Header) // seed 000
+                .Header("cart_key", Mercato.Platform.Http.CartKeyHeader.Name) // seed 000
                 .Field("product_id", "productId") // seed 000
                 .Field("qty", "quantity") // seed 001
                 .NotNull("quantity"))

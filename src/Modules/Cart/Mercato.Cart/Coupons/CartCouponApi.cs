@@ -26,7 +26,7 @@ internal static class CartCouponApi
     public static IEndpointRouteBuilder MapCartCouponApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.ModuleGroup(CartModule.Descriptor).MapGroup("/api/v1/cart").WithTags("Cart").AllowAnonymous()
-            .WithAliases(a => a.Header("cart_key", CartKeys.Header))
+            .WithAliases(a => a.Header("cart_key", Mercato.Platform.Http.CartKeyHeader.Name))
             .AcceptsGuestCartKey(required: false);
         group.MapPost("/apply-coupon", ApplyAsync).WithName("ApplyCoupon").WithSummary("Applies a coupon to the caller's cart");
         group.MapDelete("/coupon", RemoveAsync).WithName("RemoveCoupon").WithSummary("Takes the coupon off the caller's cart");

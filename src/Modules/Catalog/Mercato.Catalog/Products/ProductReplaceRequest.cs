@@ -6,7 +6,7 @@ namespace Mercato.Catalog.Products;
 /// defaults; with only some fields, as seed 004's <c>{name, price, stock}</c>, it changes only
 /// those. <c>stock</c> sets the units on hand through the stock ledger (never below the reserved units).
 /// </summary>
-public sealed record ProductReplaceRequest : ProductFields
+internal sealed record ProductReplaceRequest : ProductFields
 {
     /// <summary>Whether the body is a whole product (a replace) rather than a partial update.</summary>
     public bool IsComplete => Name is not null && Description is not null && Price is not null && Sku is not null && CategoryId is not null;

@@ -114,7 +114,7 @@ internal sealed class ProductPatchRequestValidator : ProductFieldsValidator<Prod
 }
 
 /// <summary>Rules for <see cref="ProductReplaceRequest"/>: any subset of the fields, and the stock within range.</summary>
-public sealed class ProductReplaceRequestValidator : ProductFieldsValidator<ProductReplaceRequest>
+internal sealed class ProductReplaceRequestValidator : ProductFieldsValidator<ProductReplaceRequest>
 {
     /// <summary>Declares the rules.</summary>
     public ProductReplaceRequestValidator()

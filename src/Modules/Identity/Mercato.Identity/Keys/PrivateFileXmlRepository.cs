@@ -9,7 +9,7 @@ namespace Mercato.Identity.Keys;
 /// per key in a folder only the owner may read (folder 0700, files 0600). Each file is written
 /// under a temporary name and then moved, so a reader never sees half a key.
 /// </summary>
-public sealed class PrivateFileXmlRepository(string directory) : IXmlRepository
+internal sealed class PrivateFileXmlRepository(string directory) : IXmlRepository
 {
     /// <summary>The folder.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);

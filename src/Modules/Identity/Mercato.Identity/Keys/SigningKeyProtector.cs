@@ -9,7 +9,7 @@ namespace Mercato.Identity.Keys;
 /// <c>dp1:</c> and the protected PEM, never the PEM itself. A PEM stored in the clear by an
 /// earlier version is still read, and <see cref="KeyRing"/> protects it on the next start.
 /// </summary>
-public sealed class SigningKeyProtector(IDataProtectionProvider provider)
+internal sealed class SigningKeyProtector(IDataProtectionProvider provider)
 {
     private const string Prefix = "dp1:";
     private readonly IDataProtector _protector = provider.CreateProtector("Mercato.Identity.SigningKeys.v1");

@@ -7,7 +7,7 @@ namespace Mercato.Identity.Passwords;
 /// password validator applies them when a password is set, and registration's request validator
 /// applies them up front, so a 400 names every failing field at once.
 /// </summary>
-public static class PasswordPolicy
+internal static class PasswordPolicy
 {
     /// <summary>The error code for a password shorter than the minimum (Identity's own code).</summary>
     public const string TooShortCode = nameof(IdentityErrorDescriber.PasswordTooShort);

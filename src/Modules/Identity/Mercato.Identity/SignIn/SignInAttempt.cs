@@ -1,7 +1,7 @@
 namespace Mercato.Identity.SignIn;
 
 /// <summary>One attempt in flight; report how it ended exactly once.</summary>
-public sealed class SignInAttempt
+internal sealed class SignInAttempt
 {
     private readonly SignInThrottle _throttle;
     private readonly SignInCounter _pair;

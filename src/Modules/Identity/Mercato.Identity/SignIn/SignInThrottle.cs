@@ -18,7 +18,7 @@ namespace Mercato.Identity.SignIn;
 /// a limit. The counts live in this process's memory: with several Identity replicas, an attacker
 /// spread over all of them gets at most that many times the attempts before waiting.
 /// </remarks>
-public sealed class SignInThrottle(IOptions<IdentitySettings> settings, TimeProvider time)
+internal sealed class SignInThrottle(IOptions<IdentitySettings> settings, TimeProvider time)
 {
     private const int SweepAbove = 10_000;
     private readonly ConcurrentDictionary<string, SignInCounter> _counters = new(StringComparer.Ordinal);

@@ -27,7 +27,7 @@ internal static class PlaceOrderApi
             .AcceptsGuestCartKey(required: true)
             .WithIdempotency<OrderingDbContext>()
             .WithAliases(a => a // seed 000's guest order
-                .Header("cart_key", OrderCaller.CartKeyHeader)
+                .Header("cart_key", Mercato.Platform.Http.CartKeyHeader.Name)
                 .Field("email", "contactEmail")
                 .Field("first_name", "firstName")
                 .Field("last_name", "lastName")
