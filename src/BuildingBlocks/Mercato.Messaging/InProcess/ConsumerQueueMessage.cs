@@ -41,7 +41,7 @@ public sealed class ConsumerQueueMessage
     /// <summary>W3C tracestate.</summary>
     public string? TraceState { get; set; }
 
-    /// <summary>When the copy was stored (UTC); copies of one consumer are handled in this order.</summary>
+    /// <summary>When the copy was stored (UTC).</summary>
     public DateTime EnqueuedAt { get; set; }
 
     /// <summary>Failed attempts so far.</summary>

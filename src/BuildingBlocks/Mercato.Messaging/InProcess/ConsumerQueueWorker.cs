@@ -11,10 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Mercato.Messaging.InProcess;
 
 /// <summary>
-/// Drains the embedded consumer queues stored in one producer's database. Each consumer has its
-/// own lane: a task that hands its due copies, oldest first, one at a time, to its handler through
-/// the <see cref="InboxDispatcher"/> (applied once per event id; correlation id and trace context
-/// restored). Lanes run side by side, so a consumer that is slow or failing holds up only itself.
+/// Drains the embedded consumer queues stored in one producer's database. Each consuming module
+/// has its own lane: a task that hands the due copies of its handlers, in the order the events
+/// were published, one at a time, to their handler through the <see cref="InboxDispatcher"/>
+/// (applied once per event id; correlation id and trace context restored). Lanes run side by
+/// side, so a module that is slow or failing holds up only itself, and a module still sees the
+/// producer's events in order (as from its RabbitMQ queue).
 /// <list type="bullet">
 /// <item>A copy is removed only after its handler committed (at least once; the inbox makes it once).</item>
 /// <item>A failed copy is retried with the relay's exponential backoff
@@ -46,6 +48,7 @@ public sealed partial class ConsumerQueueWorker<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consumers = subscriptions.All.ToDictionary(s => s.Consumer, StringComparer.Ordinal);
+        var modules = subscriptions.ByModule().ToDictionary(g => g.Key, g => g.Select(s => s.Consumer).ToList(), StringComparer.Ordinal);
         if (consumers.Count == 0)
         {
             return;
@@ -57,7 +60,7 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             var wake = Task.WhenAny(signal.Next, _laneEnded.Next);
             try
             {
-                await StartDueLanesAsync(consumers, stoppingToken);
+                await StartDueLanesAsync(consumers, modules, stoppingToken);
                 await wake.WaitAsync(pollInterval, stoppingToken);
             }
             catch (TimeoutException)
@@ -80,7 +83,8 @@ public sealed partial class ConsumerQueueWorker<TContext>(
         await Task.WhenAll(_lanes.Values);
     }
 
-    private async Task StartDueLanesAsync(Dictionary<string, EventSubscription> consumers, CancellationToken stoppingToken)
+    private async Task StartDueLanesAsync(
+        Dictionary<string, EventSubscription> consumers, Dictionary<string, List<string>> modules, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var known = consumers.Keys.ToList();
@@ -89,26 +93,27 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             .Where(m => m.ParkedAt == null && (m.Attempts == 0 || m.NextAttemptAt <= now) && known.Contains(m.Consumer))
             .Select(m => m.Consumer).Distinct()
             .ToListAsync(stoppingToken);
-        foreach (var consumer in due)
+        foreach (var module in due.Select(c => consumers[c].Module).Distinct(StringComparer.Ordinal))
         {
-            if (_lanes.ContainsKey(consumer))
+            if (_lanes.ContainsKey(module))
             {
                 continue;
             }
 
             var started = new TaskCompletionSource();
-            var lane = Task.Run(async () => { await started.Task; await RunLaneAsync(consumers[consumer], stoppingToken); }, CancellationToken.None);
-            _lanes[consumer] = lane;
+            var lane = Task.Run(async () => { await started.Task; await RunLaneAsync(module, modules[module], consumers, stoppingToken); }, CancellationToken.None);
+            _lanes[module] = lane;
             started.SetResult();
         }
     }
 
-    /// <summary>Delivers the consumer's due copies one at a time until none is left.</summary>
-    private async Task RunLaneAsync(EventSubscription subscription, CancellationToken stoppingToken)
+    /// <summary>Delivers the module's due copies one at a time until none is left.</summary>
+    private async Task RunLaneAsync(
+        string module, List<string> moduleConsumers, Dictionary<string, EventSubscription> consumers, CancellationToken stoppingToken)
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested && await DeliverNextAsync(subscription, stoppingToken))
+            while (!stoppingToken.IsCancellationRequested && await DeliverNextAsync(moduleConsumers, consumers, stoppingToken))
             {
             }
         }
@@ -124,27 +129,28 @@ public sealed partial class ConsumerQueueWorker<TContext>(
         }
         finally
         {
-            _lanes.TryRemove(subscription.Consumer, out _);
+            _lanes.TryRemove(module, out _);
             _laneEnded.Notify();
         }
     }
 
-    /// <summary>Delivers the consumer's oldest due copy; false when it has none.</summary>
-    private async Task<bool> DeliverNextAsync(EventSubscription subscription, CancellationToken stoppingToken)
+    /// <summary>Delivers the module's first due copy (in publishing order); false when it has none.</summary>
+    private async Task<bool> DeliverNextAsync(List<string> moduleConsumers, Dictionary<string, EventSubscription> consumers, CancellationToken stoppingToken)
     {
         var settings = options.Value.Relay;
         await using var scope = scopes.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<TContext>().Set<ConsumerQueueMessage>();
         var now = time.GetUtcNow().UtcDateTime;
         var copy = await queue.AsNoTracking()
-            .Where(m => m.Consumer == subscription.Consumer && m.ParkedAt == null && (m.Attempts == 0 || m.NextAttemptAt <= now))
-            .OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id)
+            .Where(m => moduleConsumers.Contains(m.Consumer) && m.ParkedAt == null && (m.Attempts == 0 || m.NextAttemptAt <= now))
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.MessageId).ThenBy(m => m.Consumer)
             .FirstOrDefaultAsync(stoppingToken);
         if (copy is null)
         {
             return false;
         }
 
+        var subscription = consumers[copy.Consumer];
         var envelope = new MessageEnvelope(
             copy.MessageId, copy.Type, copy.Payload, new DateTimeOffset(copy.OccurredAt, TimeSpan.Zero),
             copy.Source, copy.CorrelationId, copy.TraceParent, copy.TraceState);

@@ -8,8 +8,8 @@ namespace Mercato.Messaging.InProcess;
 /// The embedded transport: a durable hand-off to one queue per consumer. Publishing adds one
 /// <see cref="ConsumerQueueMessage"/> per subscribed handler to the producer's own unit of work,
 /// so the copies commit with the outbox row's published mark (all of them or none). No handler
-/// runs inside the relay: each consumer's <see cref="ConsumerQueueWorker{TContext}"/> drains its
-/// own copies with its own retries and parking, so a slow or failing consumer never delays
+/// runs inside the relay: the <see cref="ConsumerQueueWorker{TContext}"/> drains each consuming module's
+/// copies in its own lane, with each copy's own retries and parking, so a slow or failing consumer never delays
 /// another consumer or the producer.
 /// </summary>
 public sealed class InProcessTransport(EventSubscriptions subscriptions, TimeProvider time) : IMessageTransport
