@@ -11,11 +11,14 @@ namespace Mercato.Server.Tests.Startup;
 /// </summary>
 public sealed partial class ConsoleLogFormatTests
 {
+    // One module starts quickly; the console set-up is the same for any selection.
+    private static readonly string[] OneModule = ["--services", "identity"];
+
     [Fact]
     public async Task Redirected_output_gets_one_json_object_per_line_by_default()
     {
         using var workDir = new TempDirectory();
-        await using var server = await Processes.StartServerAsync(workDir);
+        await using var server = await Processes.StartServerAsync(workDir, arguments: OneModule);
 
         var banner = await Processes.EventuallyLoggedAsync(server, Processes.BannerCategory, Processes.ListeningEvent);
 
@@ -28,7 +31,7 @@ public sealed partial class ConsoleLogFormatTests
     {
         using var workDir = new TempDirectory();
         await using var server = await Processes.StartServerAsync(
-            workDir, new Dictionary<string, string?> { ["Logging:Console:FormatterName"] = "simple" });
+            workDir, new Dictionary<string, string?> { ["Logging:Console:FormatterName"] = "simple" }, OneModule);
 
         var banner = await MercatoProcess.EventuallyAsync(
             () => Task.FromResult(server.Output.FirstOrDefault(l => l.Contains(Processes.BannerCategory + "[" + Processes.ListeningEvent + "]", StringComparison.Ordinal))),
