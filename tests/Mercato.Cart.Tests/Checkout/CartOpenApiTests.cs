@@ -4,11 +4,11 @@ using Mercato.Testing;
 
 namespace Mercato.Cart.Tests.Checkout;
 
-/// <summary>The Cart's OpenAPI document describes the coupon admin and service-only endpoints.</summary>
+/// <summary>The Cart's OpenAPI document describes the coupon admin endpoints and leaves the service-only ones out.</summary>
 public sealed class CartOpenApiTests(CartFactory factory) : IClassFixture<CartFactory>
 {
     [Fact]
-    public async Task The_cart_document_lists_the_coupon_and_service_paths_with_their_operations()
+    public async Task The_cart_document_lists_the_coupon_paths_with_their_operations_and_leaves_the_service_paths_out()
     {
         using var client = factory.CreateClient();
         using var response = await client.GetAsync(new Uri("/openapi/cart.json", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -19,9 +19,6 @@ public sealed class CartOpenApiTests(CartFactory factory) : IClassFixture<CartFa
         {
             ("/api/v1/coupons", new[] { "get", "post" }),
             ("/api/v1/coupons/{id}", ["get", "put", "delete"]),
-            ("/api/v1/cart/service/carts", ["get", "delete"]),
-            ("/api/v1/cart/service/coupons/redeem", ["post"]),
-            ("/api/v1/cart/service/coupons/release", ["post"]),
         })
         {
             Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing from the cart document");
@@ -31,5 +28,8 @@ public sealed class CartOpenApiTests(CartFactory factory) : IClassFixture<CartFa
                 Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
             }
         }
+
+        // The service-only endpoints (scope cart.checkout) are listed only with OpenApi:IncludeServiceEndpoints.
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/api/v1/cart/service/", StringComparison.Ordinal));
     }
 }
