@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Ordering.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ConsumerQueue : Migration
+    internal partial class ConsumerQueue : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
