@@ -14,7 +14,7 @@ public sealed class ResponseShapeTests(CatalogFactory factory) : IClassFixture<C
         var entities = await factory.WithCatalogDbAsync(db => Task.FromResult(db.Model.GetEntityTypes().Select(e => e.ClrType).ToHashSet()));
         Assert.Contains(typeof(ProductImage), entities);
         Assert.Contains(typeof(ProductAttribute), entities);
-        var responses = typeof(CatalogModule).Assembly.GetExportedTypes().Where(t => t.Name.EndsWith("Response", StringComparison.Ordinal))
+        var responses = typeof(CatalogModule).Assembly.GetTypes().Where(t => t.Name.EndsWith("Response", StringComparison.Ordinal))
             .Concat(typeof(ICatalogClient).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(ICatalogClient).Namespace && !t.IsInterface && !t.IsAbstract))
             .ToList();
         Assert.Contains(typeof(ProductSummaryResponse), responses);

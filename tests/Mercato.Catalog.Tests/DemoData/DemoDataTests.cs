@@ -114,7 +114,7 @@ public sealed class DemoDataTests
         var outbox = await factory.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
 
         Assert.Equal(products.Count, outbox.Count);
-        Assert.All(outbox, row => Assert.Equal(("ProductCreated", "catalog"), (row.Type, row.Source)));
+        Assert.All(outbox, row => Assert.Equal(("catalog.product-created.v1", "catalog"), (row.Type, row.Source)));
         var events = outbox.Select(row => JsonSerializer.Deserialize<ProductCreated>(row.Payload, EventSerializer.Options)!).ToList();
         Assert.Equal(products.Keys.Order(), events.Select(e => e.ProductId).Order());
         Assert.All(events, e =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Tests.Support;
 using Mercato.Testing;
 
@@ -34,7 +33,7 @@ public abstract class PartialPutTests<TFactory>(TFactory factory) : IClassFixtur
         var entry = Assert.Single((await _client.LedgerAsync(admin, id)).OfKind("set"));
         Assert.Equal((35, 75), (entry.GetProperty("onHandChange").GetInt32(), entry.GetProperty("onHandAfter").GetInt32()));
         Assert.False(string.IsNullOrEmpty(entry.GetProperty("actor").GetString()));
-        var updated = Assert.Single(await factory.ProductEventsAsync(nameof(ProductUpdated), id));
+        var updated = Assert.Single(await factory.ProductEventsAsync("catalog.product-updated.v1", id));
         using var payload = JsonDocument.Parse(updated.Payload);
         Assert.Equal((279.99m, before.Price), (payload.RootElement.GetProperty("price").GetDecimal(), payload.RootElement.GetProperty("previousPrice").GetDecimal()));
         await factory.AssertLedgerAddsUpAsync(id);
@@ -74,7 +73,7 @@ public abstract class PartialPutTests<TFactory>(TFactory factory) : IClassFixtur
         var after = (await factory.StoredProductAsync(id))!;
         Assert.Equal((before.Name, 10, 6, before.Version), (after.Name, after.OnHand, after.Reserved, after.Version));
         Assert.Equal(entries, (await _client.LedgerAsync(admin, id)).Count);
-        Assert.Empty(await factory.ProductEventsAsync(nameof(ProductUpdated), id));
+        Assert.Empty(await factory.ProductEventsAsync("catalog.product-updated.v1", id));
 
         using var atReserved = await _client.CallAsync(HttpMethod.Put, $"/api/v1/products/{id}", admin, new { stock = 6 });
         await atReserved.ExpectAsync(HttpStatusCode.OK);

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Mercato.Identity.Contracts;
 using Mercato.Identity.Data;
+using Mercato.Messaging.Events;
 using Mercato.Messaging.Outbox;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +88,7 @@ public static class AdminUsersApi
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MercatoIdentityDbContext>();
         var rows = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.Type == "UserRolesChanged" && m.Source == IdentityModule.Name)
+            .Where(m => m.Type == IntegrationEvent.NameOf(typeof(UserRolesChanged)) && m.Source == IdentityModule.Name)
             .ToListAsync();
         return [.. rows
             .Select(r => JsonDocument.Parse(r.Payload).RootElement.Clone())

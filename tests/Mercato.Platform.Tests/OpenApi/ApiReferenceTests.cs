@@ -19,7 +19,7 @@ public sealed class ApiReferenceTests(TestHostFactory factory) : IClassFixture<T
 
         Assert.Contains("<title>Mercato API</title>", page.Html, StringComparison.Ordinal);
         Assert.Equal(
-            [("All modules", "openapi/v1.json"), ("Probe", "openapi/probe.json"), ("Audit", "openapi/audit.json")],
+            [("All modules", "openapi/v1.json"), ("Probe", "openapi/probe.json"), ("Audit", "openapi/audit.json"), ("Tally", "openapi/tally.json")],
             page.Sources);
         foreach (var (_, url) in page.Sources)
         {
@@ -77,7 +77,7 @@ public sealed class ApiReferenceTests(TestHostFactory factory) : IClassFixture<T
         var page = await DocsPage.GetAsync(client);
 
         Assert.Equal(
-            ["openapi/v1.json", "openapi/probe.json", "openapi/audit.json", "openapi/catalog.json"],
+            ["openapi/v1.json", "openapi/probe.json", "openapi/audit.json", "openapi/tally.json", "openapi/catalog.json"],
             page.Sources.Select(s => s.Url));
         Assert.Equal("Catalog", page.Sources[^1].Title);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Mercato.Platform.Tests.Support;
 using Mercato.Testing;
 using Npgsql;
 
@@ -64,27 +65,22 @@ public sealed class PersistenceTests
     [Fact]
     public async Task An_unknown_provider_stops_start_up_with_a_clear_message()
     {
-        await using var factory = new TestHostFactory();
-        factory.Settings["Persistence:Provider"] = "oracle";
+        var (exitCode, output) = await RefusedStart.RunAsync(new() { ["Persistence:Provider"] = "oracle" });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("Persistence:Provider 'oracle' is not supported", Flatten(error), StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Persistence:Provider 'oracle' is not supported", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Postgres_without_a_connection_string_stops_start_up_with_a_clear_message()
     {
-        await using var factory = new TestHostFactory();
-        factory.Settings["Persistence:Provider"] = "postgres";
+        var (exitCode, output) = await RefusedStart.RunAsync(new() { ["Persistence:Provider"] = "postgres" });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("neither Persistence:Postgres nor ConnectionStrings:probe is set", Flatten(error), StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("neither Persistence:Postgres nor ConnectionStrings:probe is set", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
-
-    private static string Flatten(Exception error) =>
-        string.Join(" | ", Enumerable.Repeat(error, 1).Concat(error is AggregateException a ? a.InnerExceptions : []).Select(e => e.ToString()));
 
     private static async Task<long> ScalarAsync(string database, string sql)
     {

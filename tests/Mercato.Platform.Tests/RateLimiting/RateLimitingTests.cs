@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Mercato.Probe.Data;
+using Mercato.Platform.Tests.Support;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -287,18 +288,16 @@ public sealed class RateLimitingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Settings_that_cannot_work_stop_the_start_naming_each_problem()
+    public async Task Settings_that_cannot_work_stop_the_start_naming_each_problem()
     {
-        var host = Start(settings: new()
+        var (exitCode, messages) = await RefusedStart.RunAsync(new()
         {
             ["RateLimiting:Store"] = "memcached",
             ["RateLimiting:Plans:Guest:Burst"] = "0",
             ["RateLimiting:Plans:Admin:Window"] = "00:00:00",
         });
 
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-
-        var messages = string.Join('\n', Flatten(error).Select(e => e.Message));
+        Assert.Equal(2, exitCode);
         Assert.Contains("RateLimiting:Store must be 'memory' or 'redis', not 'memcached'", messages, StringComparison.Ordinal);
         Assert.Contains("RateLimiting:Plans:Guest:Burst must be at least 1", messages, StringComparison.Ordinal);
         Assert.Contains("RateLimiting:Plans:Admin:Window must be", messages, StringComparison.Ordinal);
@@ -344,13 +343,5 @@ public sealed class RateLimitingTests : IAsyncLifetime
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Notes.CountAsync();
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
     }
 }

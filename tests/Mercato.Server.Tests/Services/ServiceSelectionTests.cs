@@ -43,7 +43,7 @@ public sealed class ServiceSelectionTests
         using var probe = await host.Client.GetAsync(new Uri("/api/v1/probe/slow?ms=0", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         var banner = await Processes.EventuallyLoggedAsync(host, Processes.BannerCategory, Processes.ListeningEvent);
-        Assert.Equal("probe, audit", banner.State("Modules"));
+        Assert.Equal("probe, audit, tally", banner.State("Modules"));
     }
 
     [Theory]

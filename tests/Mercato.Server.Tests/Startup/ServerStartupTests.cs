@@ -52,7 +52,7 @@ public sealed class ServerStartupTests
 
         Assert.Contains("probe_notes", await TablesAsync(workDir.Combine("data", "probe.db")));
         var banner = await Processes.EventuallyLoggedAsync(host, Processes.BannerCategory, Processes.ListeningEvent);
-        Assert.Equal("probe, audit", banner.State("Modules"));
+        Assert.Equal("probe, audit, tally", banner.State("Modules"));
     }
 
     [Fact]

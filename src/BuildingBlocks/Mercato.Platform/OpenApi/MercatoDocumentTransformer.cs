@@ -61,7 +61,7 @@ internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = OpenApiNames.CartKeyHeader,
+            Name = Http.CartKeyHeader.Name,
             Description = "A guest's cart key: answered as `cartKey` (and in `X-Cart-Key`) by the guest's first `POST /api/v1/cart/items`, "
                 + "then sent on the guest's cart and order calls. Keys are 256-bit random values stored only as SHA-256 hashes.",
         });

@@ -12,9 +12,6 @@ public static class OpenApiNames
     /// <summary>The guest cart key security scheme (an <c>apiKey</c> in the <c>X-Cart-Key</c> header).</summary>
     public const string CartKeyScheme = "CartKey";
 
-    /// <summary>The header a guest sends their cart key in.</summary>
-    public const string CartKeyHeader = Http.CartKeyHeader.Name;
-
     /// <summary>The rate-limit plan header.</summary>
     public const string RateLimitPlanHeader = RateLimiting.RateLimitHeaders.Plan;
 

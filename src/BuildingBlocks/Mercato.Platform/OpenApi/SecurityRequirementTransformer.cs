@@ -33,8 +33,8 @@ internal sealed class SecurityRequirementTransformer : IOpenApiOperationTransfor
             }
 
             var accepts = cartKey.Required
-                ? $"**Requires** a bearer token, or a guest's `{OpenApiNames.CartKeyHeader}`."
-                : $"**Accepts** a bearer token, or a guest's `{OpenApiNames.CartKeyHeader}`; without either it serves an anonymous guest.";
+                ? $"**Requires** a bearer token, or a guest's `{Http.CartKeyHeader.Name}`."
+                : $"**Accepts** a bearer token, or a guest's `{Http.CartKeyHeader.Name}`; without either it serves an anonymous guest.";
             operation.Description = string.IsNullOrEmpty(operation.Description) ? accepts : operation.Description + "\n\n" + accepts;
             return Task.CompletedTask;
         }

@@ -36,7 +36,7 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
         }
         else if (metadata.OfType<GuestCartKeyMetadata>().LastOrDefault() is { Required: true })
         {
-            AddError(responses, document, 401, $"UNAUTHORIZED: neither a valid bearer token nor a guest's `{OpenApiNames.CartKeyHeader}` was sent.");
+            AddError(responses, document, 401, $"UNAUTHORIZED: neither a valid bearer token nor a guest's `{Http.CartKeyHeader.Name}` was sent.");
         }
 
         if (hasRouteValues)

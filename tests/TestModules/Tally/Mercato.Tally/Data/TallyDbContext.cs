@@ -1,4 +1,5 @@
 using Mercato.Messaging;
+using Mercato.Platform.Persistence;
 using Mercato.Tally.Entries;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,9 @@ public class TallyDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<TallyEntry> Entries => Set<TallyEntry>();
 
     /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseUtcTimestamps();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TallyEntry>(e =>
