@@ -30,8 +30,8 @@ public sealed class ServiceSelectionTests
 
     [Theory]
     [InlineData("all")]
-    [InlineData("probe,audit")]
-    [InlineData(" Audit , PROBE ")]
+    [InlineData("probe,audit,tally")]
+    [InlineData(" Audit , PROBE , Tally ")]
     public async Task All_or_every_name_hosts_every_module(string services)
     {
         using var workDir = new TempDirectory();
