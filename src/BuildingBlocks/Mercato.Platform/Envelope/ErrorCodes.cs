@@ -33,9 +33,6 @@ public static class ErrorCodes
     /// <summary>The token is invalid or malformed.</summary>
     public const string InvalidToken = "INVALID_TOKEN";
 
-    /// <summary>The account is locked after repeated failed sign-ins.</summary>
-    public const string AccountLocked = "ACCOUNT_LOCKED";
-
     /// <summary>Not enough items in stock.</summary>
     public const string InsufficientStock = "INSUFFICIENT_STOCK";
 
