@@ -2,6 +2,7 @@ using Mercato.Cart;
 using Mercato.Catalog;
 using Mercato.Identity;
 using Mercato.Ordering;
+using Mercato.Payments;
 using Mercato.Platform.Hosting;
 using Mercato.Server.Gateway;
 
@@ -11,7 +12,7 @@ namespace Mercato.Server;
 internal static class ServerModules
 {
     /// <summary>The business modules, in start order.</summary>
-    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor];
+    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor];
 
     /// <summary>The business modules plus the gateway.</summary>
     public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];

@@ -13,4 +13,9 @@ public static class CacheableReadExtensions
     public static TBuilder CacheableRead<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(CacheableReadMetadata.Instance);
+
+    /// <summary>Leaves these endpoints out of rate limiting (see <see cref="RateLimitExemptMetadata"/>).</summary>
+    public static TBuilder WithoutRateLimit<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(RateLimitExemptMetadata.Instance);
 }

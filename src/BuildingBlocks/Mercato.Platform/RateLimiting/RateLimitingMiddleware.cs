@@ -24,7 +24,7 @@ internal sealed partial class RateLimitingMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/health"))
+        if (context.Request.Path.StartsWithSegments("/health") || context.GetEndpoint()?.Metadata.GetMetadata<RateLimitExemptMetadata>() is not null)
         {
             await next(context);
             return;

@@ -18,6 +18,8 @@ using Mercato.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mercato.Ordering.Contracts;
 using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Ordering;
@@ -45,6 +47,8 @@ public static class OrderingModule
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderAccess>();
         builder.Services.AddScoped<OrderTransitions>();
+        // Co-hosted neighbours (Payments) read orders in process; AddOrderingClient yields to this.
+        builder.Services.Replace(ServiceDescriptor.Scoped<IOrderingClient, OrderBillings>());
         builder.Services.AddSingleton<UnpaidOrderExpiry>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnpaidOrderExpiry>());
         builder.AddEventHandler<PaymentSucceeded, PaymentSucceededHandler, OrderingDbContext>(Name);

@@ -8,6 +8,7 @@ using Mercato.Platform.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 
@@ -29,6 +30,10 @@ internal static class ServiceOrdersApi
             .WithTags("Orders (service)");
         group.MapGet("/{id:guid}", GetAsync).RequireScope(OrderingScopes.Read).WithName("GetOrderForService")
             .WithSummary("Any order by id with its lines, contact and payment state (service)");
+        group.MapGet("/{id:guid}/billing", GetBillingAsync).RequireScope(OrderingScopes.Read).WithName("GetOrderBillingForService")
+            .WithSummary("What Payments needs of an order: owner, status, total and payment deadline (service)");
+        group.MapGet("/pending", FindLatestPendingAsync).RequireScope(OrderingScopes.Read).WithName("FindLatestPendingOrderForService")
+            .WithSummary("The newest order still waiting for payment of a customer (userId) or a guest (X-Guest-Key-Hash) (service)");
         group.MapPut("/{id:guid}/payment", RecordPaymentAsync).RequireScope(OrderingScopes.Payments).WithName("RecordOrderPayment")
             .WithSummary("Marks a pending order paid with its payment intent; repeating it with the same intent changes nothing (service)");
         return endpoints;
@@ -39,6 +44,33 @@ internal static class ServiceOrdersApi
     {
         var order = await access.FindAnyAsync(id, cancellationToken);
         return order is null ? OrdersApi.NotFound() : ApiResults.Ok(OrderResponse.From(order));
+    }
+
+    private static async Task<Results<Ok<ApiResponse<OrderBilling>>, ApiErrorResult>> GetBillingAsync(
+        Guid id, IOrderingClient orders, CancellationToken cancellationToken)
+    {
+        var billing = await orders.GetBillingAsync(id, cancellationToken);
+        return billing is null ? OrdersApi.NotFound() : ApiResults.Ok(billing);
+    }
+
+    private static async Task<Results<Ok<ApiResponse<OrderBilling>>, ApiErrorResult>> FindLatestPendingAsync(
+        Guid? userId,
+        [FromHeader(Name = OrderingHeaders.GuestKeyHash)] string? guestKeyHash,
+        IOrderingClient orders,
+        CancellationToken cancellationToken)
+    {
+        guestKeyHash = string.IsNullOrWhiteSpace(guestKeyHash) ? null : guestKeyHash.Trim();
+        if ((userId is null) == (guestKeyHash is null) || guestKeyHash is { Length: not 64 })
+        {
+            return ApiResults.Error(
+                StatusCodes.Status400BadRequest,
+                ErrorCodes.ValidationError,
+                $"Name either a customer (userId) or a guest ({OrderingHeaders.GuestKeyHash}: the SHA-256 hex of the cart key)",
+                "userId");
+        }
+
+        var billing = await orders.FindLatestPendingAsync(userId, guestKeyHash, cancellationToken);
+        return billing is null ? OrdersApi.NotFound() : ApiResults.Ok(billing);
     }
 
     private static async Task<Results<Ok<ApiResponse<OrderResponse>>, ApiErrorResult>> RecordPaymentAsync(

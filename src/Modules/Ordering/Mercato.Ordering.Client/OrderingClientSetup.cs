@@ -1,0 +1,21 @@
+using Mercato.Ordering.Contracts;
+using Mercato.Platform.Http;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Ordering.Client;
+
+/// <summary>How a consumer module (Payments) gets an <see cref="IOrderingClient"/>.</summary>
+public static class OrderingClientSetup
+{
+    /// <summary>The name of Ordering's HttpClient.</summary>
+    public const string HttpClientName = "Mercato.Ordering";
+
+    /// <summary>
+    /// Registers <see cref="IOrderingClient"/> as the HTTP client (<see cref="OrderingHttpClient"/>,
+    /// scope <see cref="OrderingScopes.Read"/>) unless one is registered already; a co-hosted
+    /// Ordering module replaces it with its in-process client. See
+    /// <see cref="ModuleClientSetup.AddModuleClient{TClient, THttpClient, TOptions}"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddOrderingClient(this IHostApplicationBuilder builder)
+        => builder.AddModuleClient<IOrderingClient, OrderingHttpClient, OrderingClientOptions>("Ordering", HttpClientName, OrderingClientOptions.Section);
+}

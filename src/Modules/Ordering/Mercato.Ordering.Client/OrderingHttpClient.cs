@@ -1,0 +1,49 @@
+using System.Net;
+using Mercato.Ordering.Contracts;
+using Mercato.Platform.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Ordering.Client;
+
+/// <summary>
+/// Ordering as a module in another process (Payments) calls it: its service endpoints
+/// (<c>/api/v1/orders/service</c>, scope <see cref="OrderingScopes.Read"/>) over a typed
+/// HttpClient with a service token, the caller's correlation id and the standard resilience
+/// pipeline. A guest's key hash travels in a header, never in the URL.
+/// </summary>
+public sealed class OrderingHttpClient(HttpClient http, ILogger<OrderingHttpClient> logger) : IOrderingClient
+{
+    /// <summary>The service orders path.</summary>
+    public const string OrdersPath = "/api/v1/orders/service";
+
+    private readonly ModuleHttp _http = new(http, logger, "Ordering", (message, status, cause) => new OrderingUnavailableException(message, status, cause));
+
+    /// <inheritdoc />
+    /// <exception cref="OrderingUnavailableException">Ordering gave no usable answer.</exception>
+    public async Task<OrderBilling?> GetBillingAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(HttpMethod.Get, $"{OrdersPath}/{orderId}/billing", null, cancellationToken);
+        return await ReadAsync(response, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OrderingUnavailableException">Ordering gave no usable answer.</exception>
+    public async Task<OrderBilling?> FindLatestPendingAsync(Guid? userId, string? guestKeyHash, CancellationToken cancellationToken)
+    {
+        var query = userId is { } id ? $"?userId={id}" : string.Empty;
+        using var response = await _http.SendAsync(
+            HttpMethod.Get,
+            $"{OrdersPath}/pending{query}",
+            null,
+            cancellationToken,
+            guestKeyHash is null ? null : r => r.Headers.Add(OrderingHeaders.GuestKeyHash, guestKeyHash));
+        return await ReadAsync(response, cancellationToken);
+    }
+
+    private async Task<OrderBilling?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.StatusCode switch
+    {
+        HttpStatusCode.OK => await _http.ReadDataAsync<OrderBilling>(response, cancellationToken),
+        HttpStatusCode.NotFound => null,
+        _ => throw await _http.UnexpectedAsync(response, cancellationToken),
+    };
+}

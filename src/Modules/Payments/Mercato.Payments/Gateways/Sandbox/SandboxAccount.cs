@@ -1,0 +1,11 @@
+namespace Mercato.Payments.Gateways.Sandbox;
+
+/// <summary>The sandbox's account: the webhook secret it generated when none is configured (one row).</summary>
+internal sealed class SandboxAccount
+{
+    /// <summary>Always 1.</summary>
+    public int Id { get; set; }
+
+    /// <summary>The webhook signing secret (<c>whsec_…</c>); also keys card fingerprints.</summary>
+    public string WebhookSecret { get; set; } = string.Empty;
+}

@@ -1,0 +1,47 @@
+using Mercato.Platform.Hosting;
+
+namespace Mercato.Payments;
+
+/// <summary>Payments settings (section <c>Payments</c>).</summary>
+internal sealed class PaymentsOptions : IValidatedOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Payments";
+
+    /// <summary>The shop's currency, ISO 4217 (default <c>USD</c>): every order is priced and paid in it.</summary>
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>
+    /// Where shoppers' browsers reach this service (the gateway's public URL), for the return links
+    /// handed to a gateway; <c>Auth:Issuer</c> when not set.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>The gateway used when a request names none (default <c>sandbox</c>).</summary>
+    public string DefaultGateway { get; set; } = SandboxSettings.GatewayName;
+
+    /// <summary>How long a checkout session can be paid (default 30 minutes).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often the gateways' records are compared with Mercato's (default 1 minute).</summary>
+    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far back reconciliation looks (default 2 days).</summary>
+    public TimeSpan ReconciliationWindow { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>The sandbox gateway.</summary>
+    public SandboxSettings Sandbox { get; set; } = new();
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        Currency is { Length: 3 } && Currency.All(char.IsAsciiLetterUpper) ? null : "Payments:Currency must be an ISO 4217 code such as USD",
+        SettingRules.HttpUrl(PublicUrl, "Payments:PublicUrl"),
+        DefaultGateway == SandboxSettings.GatewayName && !Sandbox.Enabled ? "Payments:DefaultGateway names the sandbox, which Payments:Sandbox:Enabled turns off" : null,
+        DefaultGateway == SandboxSettings.GatewayName ? null : $"Payments:DefaultGateway must name an enabled gateway ({SandboxSettings.GatewayName})",
+        SettingRules.Positive(SessionLifetime, "Payments:SessionLifetime"),
+        SettingRules.Positive(ReconciliationInterval, "Payments:ReconciliationInterval"),
+        SettingRules.Positive(ReconciliationWindow, "Payments:ReconciliationWindow"),
+        SettingRules.NotNegative(Sandbox.WebhookDelay, "Payments:Sandbox:WebhookDelay"),
+        SettingRules.HttpUrl(Sandbox.WebhookUrl, "Payments:Sandbox:WebhookUrl"),
+        Sandbox.Enabled && Sandbox.WebhookSecret is { Length: < 24 } ? "Payments:Sandbox:WebhookSecret must be at least 24 characters" : null);
+}
