@@ -35,20 +35,7 @@ internal sealed class CheckoutSessions(
             expiresAt = orderExpires;
         }
 
-        var payment = new Payment
-        {
-            Id = Guid.CreateVersion7(),
-            OrderId = order.OrderId,
-            OrderNumber = order.OrderNumber,
-            UserId = order.UserId,
-            GuestKeyHash = order.GuestKeyHash,
-            Amount = order.Total,
-            Currency = options.Value.Currency,
-            Gateway = gateway.Name,
-            Status = PaymentStatus.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var payment = Payment.For(order, options.Value.Currency, gateway.Name, now);
         db.Payments.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
 

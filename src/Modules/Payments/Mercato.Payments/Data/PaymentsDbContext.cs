@@ -69,6 +69,7 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("payments_payments");
             e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
             e.Property(p => p.OrderNumber).HasMaxLength(32).IsRequired();
             e.Property(p => p.GuestKeyHash).HasMaxLength(64);
             e.Property(p => p.Amount).HasConversion(MoneyColumns.Cents).HasColumnName("AmountCents");
@@ -101,6 +102,7 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("payments_transactions");
             e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
             e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(24);
             e.Property(t => t.Amount).HasConversion(MoneyColumns.Cents).HasColumnName("AmountCents");
             e.Property(t => t.GatewayReference).HasMaxLength(200).IsRequired();
@@ -113,6 +115,7 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("payments_refunds");
             e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.Amount).HasConversion(MoneyColumns.Cents).HasColumnName("AmountCents");
             e.Property(r => r.Reason).HasMaxLength(500).IsRequired();
             e.Property(r => r.RequestedBy).HasMaxLength(200).IsRequired();
@@ -130,6 +133,7 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("payments_checkout_sessions");
             e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
             e.Property(s => s.GatewaySessionId).HasMaxLength(200).IsRequired();
             e.Property(s => s.CheckoutUrl).HasMaxLength(2048).IsRequired();
             e.Property(s => s.SuccessUrl).HasMaxLength(2048);
@@ -144,6 +148,7 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("payments_methods");
             e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
             e.Property(m => m.Gateway).HasMaxLength(32).IsRequired();
             e.Property(m => m.GatewayMethodId).HasMaxLength(200).IsRequired();
             e.Property(m => m.Type).HasMaxLength(16).IsRequired();

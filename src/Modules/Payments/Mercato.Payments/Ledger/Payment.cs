@@ -80,6 +80,22 @@ internal sealed class Payment
     /// <summary>Refunds asked for, in every state.</summary>
     public List<Refunds.Refund> Refunds { get; set; } = [];
 
+    /// <summary>A new pending payment of the order's total, in <paramref name="currency"/>, through <paramref name="gateway"/>.</summary>
+    public static Payment For(Mercato.Ordering.Contracts.OrderBilling order, string currency, string gateway, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrderId = order.OrderId,
+        OrderNumber = order.OrderNumber,
+        UserId = order.UserId,
+        GuestKeyHash = order.GuestKeyHash,
+        Amount = order.Total,
+        Currency = currency,
+        Gateway = gateway,
+        Status = PaymentStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     /// <summary>
     /// Appends an entry unless the same gateway fact is already there; keeps the sums, the status
     /// and the version in step. Returns false when the entry was a repeat.

@@ -89,25 +89,12 @@ internal static class ProcessPaymentApi
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var payment = new Payment
-        {
-            Id = Guid.CreateVersion7(),
-            OrderId = order.OrderId,
-            OrderNumber = order.OrderNumber,
-            UserId = order.UserId,
-            GuestKeyHash = order.GuestKeyHash,
-            Amount = order.Total,
-            Currency = currency,
-            Gateway = gateway.Name,
-            PaymentMethodId = method.Id,
-            CardBrand = method.Brand,
-            CardLast4 = method.Last4,
-            ReturnUrl = request.ReturnUrl,
-            CancelUrl = request.CancelUrl,
-            Status = PaymentStatus.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var payment = Payment.For(order, currency, gateway.Name, now);
+        payment.PaymentMethodId = method.Id;
+        payment.CardBrand = method.Brand;
+        payment.CardLast4 = method.Last4;
+        payment.ReturnUrl = request.ReturnUrl;
+        payment.CancelUrl = request.CancelUrl;
         db.Payments.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -9,7 +9,7 @@ internal static class SandboxPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    /// <summary>The checkout form, with the problems of a previous submit.</summary>
+    /// <summary>The checkout form, with the problems of a previous submit (whose card number and code are never shown again).</summary>
     public static string Checkout(SandboxSession session, CardForm? previous, IReadOnlyDictionary<string, string> problems)
     {
         var body = new StringBuilder();
@@ -27,7 +27,7 @@ internal static class SandboxPages
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(PaymentUrls.SandboxPrefix)}/{E(session.Id)}\">");
-        Field(body, "cardNumber", "Card number", previous?.Number, "cc-number", "1234 1234 1234 1234", problems);
+        Field(body, "cardNumber", "Card number", null, "cc-number", "1234 1234 1234 1234", problems);
         Field(body, "expiry", "Expiry (MM/YY)", previous?.Expiry, "cc-exp", "MM/YY", problems);
         Field(body, "cvc", "CVC", null, "cc-csc", "123", problems);
         Field(body, "name", "Name on card", previous?.Name, "cc-name", string.Empty, problems);

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using Mercato.Testing;
+
+namespace Mercato.Payments.Tests.Support;
+
+/// <summary>An order placed through the API, ready to be paid.</summary>
+/// <param name="Id">The order.</param>
+/// <param name="Number">Its number.</param>
+/// <param name="Total">What it costs.</param>
+/// <param name="Token">The customer's token (null for a guest).</param>
+/// <param name="CartKey">The guest's cart key (null for a customer).</param>
+/// <param name="Admin">An administrator's token.</param>
+public sealed record PlacedOrder(Guid Id, string Number, decimal Total, string? Token, string? CartKey, string Admin);
+
+/// <summary>Shoppers, orders and the sandbox's pages, driven through the public API as a storefront and a browser would.</summary>
+public static class Shoppers
+{
+    /// <summary>The seeded administrator's token.</summary>
+    public static Task<string> AdminTokenAsync(this HttpClient client) => client.SignInAsync(PaymentsFactory.AdminEmail, PaymentsFactory.AdminPassword);
+
+    /// <summary>A new customer's order of <paramref name="quantity"/> units of a new product.</summary>
+    public static async Task<PlacedOrder> CustomerOrderAsync(this HttpClient client, decimal price = 25.00m, int quantity = 2)
+    {
+        var admin = await client.AdminTokenAsync();
+        var product = await client.CreateProductAsync(admin, price, 100);
+        var (_, _, token) = await client.RegisterCustomerAsync();
+        await client.AddToCartAsync(product, quantity, token);
+        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, OrderBody());
+        return await PlacedAsync(response, token, null, admin);
+    }
+
+    /// <summary>A guest's order of one unit of a new product.</summary>
+    public static async Task<PlacedOrder> GuestOrderAsync(this HttpClient client, decimal price = 40.00m)
+    {
+        var admin = await client.AdminTokenAsync();
+        var product = await client.CreateProductAsync(admin, price, 100);
+        var cartKey = (await client.AddToCartAsync(product, 1)).GetProperty("cartKey").GetString()!;
+        var body = new
+        {
+            shippingAddress = new { street = "1 Rue de Rivoli", city = "Paris", state = "IDF", zipCode = "75001", country = "France" },
+            contactEmail = $"guest-{ShopApi.Unique()}@example.com",
+        };
+        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/orders", null, body, ShopApi.CartKey(cartKey));
+        return await PlacedAsync(response, null, cartKey, admin);
+    }
+
+    /// <summary><c>POST /api/v1/payments/checkout-sessions</c> for the order's owner.</summary>
+    public static Task<HttpResponseMessage> CreateSessionAsync(this HttpClient client, PlacedOrder order, object? body = null)
+        => client.CallAsync(
+            HttpMethod.Post,
+            "/api/v1/payments/checkout-sessions",
+            order.Token,
+            body ?? new { orderId = order.Id, successUrl = "https://shop.example/paid", cancelUrl = "https://shop.example/cart", failUrl = "https://shop.example/failed" },
+            ShopApi.CartKey(order.CartKey));
+
+    /// <summary>Opens a session and answers its data; asserts 201.</summary>
+    public static async Task<JsonElement> SessionAsync(this HttpClient client, PlacedOrder order, object? body = null)
+    {
+        using var response = await client.CreateSessionAsync(order, body);
+        await response.ExpectAsync(HttpStatusCode.Created);
+        return (await response.ReadJsonAsync()).GetProperty("data");
+    }
+
+    /// <summary>Submits the sandbox's page with a card, as a browser posts the form.</summary>
+    public static Task<HttpResponseMessage> PayOnPageAsync(this HttpClient browser, string checkoutUrl, string card, string expiry = "12/34", string cvc = "123", string name = "Ada Lovelace")
+        => browser.PostAsync(new Uri(checkoutUrl).PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["cardNumber"] = card, ["expiry"] = expiry, ["cvc"] = cvc, ["name"] = name,
+        }));
+
+    /// <summary>Follows a redirect with a GET, as a browser does after a 303; asserts the redirect first.</summary>
+    public static async Task<HttpResponseMessage> FollowAsync(this HttpClient browser, HttpResponseMessage redirect)
+    {
+        Assert.True(redirect.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.Found, $"expected a redirect, got {(int)redirect.StatusCode}: {await redirect.Content.ReadAsStringAsync()}");
+        return await browser.GetAsync(redirect.Headers.Location!.PathAndQuery);
+    }
+
+    /// <summary><c>GET /api/v1/payments/{id}</c> (data); asserts 200.</summary>
+    public static async Task<JsonElement> PaymentAsync(this HttpClient client, Guid id, string? token, string? cartKey = null)
+    {
+        using var response = await client.CallAsync(HttpMethod.Get, $"/api/v1/payments/{id}", token, headers: ShopApi.CartKey(cartKey));
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (await response.ReadJsonAsync()).GetProperty("data");
+    }
+
+    /// <summary>The order's status as its owner reads it.</summary>
+    public static async Task<string> OrderStatusAsync(this HttpClient client, PlacedOrder order)
+    {
+        using var response = await client.CallAsync(HttpMethod.Get, $"/api/v1/orders/{order.Id}", order.Token, headers: ShopApi.CartKey(order.CartKey));
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("status").GetString()!;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (events and webhooks arrive a little later), or fails after 30 s.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + EventDelivery.Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static object OrderBody() => new
+    {
+        shippingAddress = new { street = "123 Main St", city = "New York", state = "NY", zipCode = "10001", country = "USA" },
+    };
+
+    private static async Task<PlacedOrder> PlacedAsync(HttpResponseMessage response, string? token, string? cartKey, string admin)
+    {
+        await response.ExpectAsync(HttpStatusCode.Created);
+        var data = (await response.ReadJsonAsync()).GetProperty("data");
+        return new PlacedOrder(data.GetProperty("id").GetGuid(), data.GetProperty("orderNumber").GetString()!, data.GetProperty("total").GetDecimal(), token, cartKey, admin);
+    }
+}
