@@ -103,6 +103,44 @@ public static class Shoppers
         }
     }
 
+    /// <summary>An order paid in full on the sandbox's page by <paramref name="card"/>; answers the order and its payment's id.</summary>
+    public static async Task<(PlacedOrder Order, Guid PaymentId)> PaidOrderAsync(this HttpClient client, HttpClient browser, string card = "4242424242424242")
+    {
+        var order = await client.CustomerOrderAsync();
+        var session = await client.SessionAsync(order);
+        using var paid = await browser.PayOnPageAsync(session.GetProperty("checkoutUrl").GetString()!, card);
+        using var back = await browser.FollowAsync(paid);
+        var paymentId = session.GetProperty("paymentId").GetGuid();
+        Assert.Equal("succeeded", (await client.PaymentAsync(paymentId, order.Token)).GetProperty("status").GetString());
+        return (order, paymentId);
+    }
+
+    /// <summary><c>POST /api/v1/payments/{id}/refund</c>.</summary>
+    public static Task<HttpResponseMessage> RefundAsync(this HttpClient client, string? token, Guid paymentId, decimal? amount, string? reason = "Customer request", string? idempotencyKey = null)
+        => client.CallAsync(
+            HttpMethod.Post,
+            $"/api/v1/payments/{paymentId}/refund",
+            token,
+            new { amount, reason },
+            idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey });
+
+    /// <summary>Saves a card from a token for the customer; answers the method's id (asserts 201).</summary>
+    public static async Task<Guid> SaveCardAsync(this HttpClient client, string token, string cardToken = "tok_visa", bool? isDefault = null)
+    {
+        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/payments/methods", token, new { type = "card", cardToken, isDefault });
+        await response.ExpectAsync(HttpStatusCode.Created);
+        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
+    }
+
+    /// <summary><c>POST /api/v1/payments/process</c> for the order with a saved card.</summary>
+    public static Task<HttpResponseMessage> ProcessAsync(this HttpClient client, PlacedOrder order, Guid methodId, decimal? amount = null, string currency = "USD", string? idempotencyKey = null)
+        => client.CallAsync(
+            HttpMethod.Post,
+            "/api/v1/payments/process",
+            order.Token,
+            new { orderId = order.Id, paymentMethodId = methodId, amount = amount ?? order.Total, currency, returnUrl = "https://shop.example/paid", cancelUrl = "https://shop.example/failed" },
+            idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey });
+
     private static object OrderBody() => new
     {
         shippingAddress = new { street = "123 Main St", city = "New York", state = "NY", zipCode = "10001", country = "USA" },

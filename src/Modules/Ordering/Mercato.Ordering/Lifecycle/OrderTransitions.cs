@@ -72,6 +72,31 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, ConcurrentW
         }, cancellationToken, MaxRounds);
     }
 
+    /// <summary>
+    /// Records <paramref name="note"/> in the order's history without changing its status (a
+    /// partial refund, say). Returns false when there is no such order.
+    /// </summary>
+    public async Task<bool> NoteAsync(Guid orderId, string note, string actor, CancellationToken cancellationToken)
+        => await writes.RetryAsync(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+            if (order is null)
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.OrderStatusChanges.Add(new OrderStatusChange
+            {
+                Id = Guid.CreateVersion7(), OrderId = order.Id, From = order.Status, To = order.Status, At = now, Note = note, Actor = actor,
+            });
+            order.UpdatedAt = now;
+            order.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken, MaxRounds);
+
     private static bool IsRepeat(Order order, StatusChange change) =>
         change.To == OrderStatus.Paid && order.PaidAt is not null && change.PaymentIntent is not null && order.PaymentIntent == change.PaymentIntent;
 

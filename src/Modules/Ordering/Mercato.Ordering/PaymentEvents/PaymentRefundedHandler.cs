@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Mercato.Ordering.PaymentEvents;
 
 /// <summary>
-/// A refund moves its order to refunded (from delivered, or from cancelled after payment). A
-/// redelivered event finds it refunded already and changes nothing.
+/// A refund in full moves its order to refunded (from delivered, or from cancelled after payment);
+/// a partial refund is noted in the order's history and leaves its status. A redelivered event
+/// finds it refunded already (or is dropped by the inbox) and changes nothing.
 /// </summary>
 internal sealed partial class PaymentRefundedHandler(OrderTransitions transitions, ILogger<PaymentRefundedHandler> logger)
     : IIntegrationEventHandler<PaymentRefunded>
@@ -17,6 +18,16 @@ internal sealed partial class PaymentRefundedHandler(OrderTransitions transition
     public async Task HandleAsync(PaymentRefunded integrationEvent, CancellationToken cancellationToken)
     {
         var note = $"Refunded {integrationEvent.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+        if (!integrationEvent.FullyRefunded)
+        {
+            if (!await transitions.NoteAsync(integrationEvent.OrderId, note + " (partial refund)", PaymentSucceededHandler.Actor, cancellationToken))
+            {
+                LogNotApplied(integrationEvent.OrderId, integrationEvent.PaymentIntentId, "no such order");
+            }
+
+            return;
+        }
+
         var result = await transitions.MoveAsync(
             integrationEvent.OrderId,
             new StatusChange(OrderStatus.Refunded, PaymentSucceededHandler.Actor, note),

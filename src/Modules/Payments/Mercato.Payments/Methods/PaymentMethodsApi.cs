@@ -107,7 +107,7 @@ internal static class PaymentMethodsApi
         }
 
         var methods = await db.PaymentMethods.AsNoTracking().Where(m => m.UserId == caller.UserId)
-            .OrderByDescending(m => m.IsDefault).ThenByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
+            .OrderByDescending(m => m.IsDefault).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).ToListAsync(cancellationToken);
         return ApiResults.Ok<IReadOnlyList<PaymentMethodResponse>>([.. methods.Select(PaymentMethodResponse.From)]);
     }
 
@@ -142,7 +142,7 @@ internal static class PaymentMethodsApi
 
             db.PaymentMethods.Remove(gone);
             await db.SaveChangesAsync(cancellationToken);
-            if (gone.IsDefault && mine.Where(m => m.Id != id).OrderByDescending(m => m.CreatedAt).FirstOrDefault() is { } next)
+            if (gone.IsDefault && mine.Where(m => m.Id != id).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).FirstOrDefault() is { } next)
             {
                 next.IsDefault = true;
                 await db.SaveChangesAsync(cancellationToken);
