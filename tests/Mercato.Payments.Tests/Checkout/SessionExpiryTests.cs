@@ -27,7 +27,7 @@ public abstract class SessionExpiryTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("expired", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await factory.Services.GetRequiredService<Reconciliation.PaymentReconciliation>().ReconcileAsync(CancellationToken.None);
+        await factory.Services.GetRequiredService<Mercato.Payments.Reconciliation.PaymentReconciliation>().ReconcileAsync(CancellationToken.None);
         var status = await factory.WithDbAsync(db => Task.FromResult(db.Payments.Single(p => p.Id == paymentId).Status));
         Assert.Equal(Ledger.PaymentStatus.Cancelled, status);
         Assert.Empty(await factory.EventsAsync("payments.payment-succeeded.v1", order.Id));

@@ -50,6 +50,8 @@ public static class PaymentsModule
         services.AddScoped<CheckoutSessions>();
         services.AddScoped<PaymentCompletion>();
         services.AddScoped<Refunding>();
+        services.AddSingleton<RefundSignal>();
+        services.AddHostedService<RefundDispatcher>();
         services.AddScoped<PaymentGateways>();
 
         if (builder.Configuration.GetValue(PaymentsOptions.Section + ":Sandbox:Enabled", true))

@@ -61,7 +61,7 @@ internal sealed partial class PaymentCompletion(
         if (payment is not null && refundReason is not null)
         {
             LogRefundingCapture(payment.Id, payment.OrderId, refundReason);
-            await refunds.RefundRemainderAsync(payment.Id, refundReason, cancellationToken);
+            await refunds.RefundRemainderAsync(payment.Id, refundReason, sendNow: true, cancellationToken);
         }
 
         return payment;

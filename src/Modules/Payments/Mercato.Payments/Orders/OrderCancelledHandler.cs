@@ -10,7 +10,9 @@ namespace Mercato.Payments.Orders;
 /// An order cancelled by Ordering (by its owner, an administrator, or because it stayed unpaid) is
 /// remembered, and every payment captured for it is given back. A payment that arrives later for
 /// that order finds it remembered and is given back too (see <see cref="Completion.PaymentCompletion"/>).
-/// A redelivered event finds the order remembered and the refunds made, and changes nothing.
+/// The refunds are recorded in the handler's transaction and sent by the <see cref="RefundDispatcher"/>
+/// after it commits (no gateway call holds the transaction open). A redelivered event finds the
+/// order remembered and the refunds recorded, and changes nothing.
 /// </summary>
 internal sealed class OrderCancelledHandler(PaymentsDbContext db, Refunding refunds, TimeProvider time) : IIntegrationEventHandler<OrderCancelled>
 {
@@ -29,7 +31,7 @@ internal sealed class OrderCancelledHandler(PaymentsDbContext db, Refunding refu
             .Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var paymentId in captured)
         {
-            await refunds.RefundRemainderAsync(paymentId, $"Order {integrationEvent.OrderNumber} cancelled: {reason}", cancellationToken);
+            await refunds.RefundRemainderAsync(paymentId, $"Order {integrationEvent.OrderNumber} cancelled: {reason}", sendNow: false, cancellationToken);
         }
     }
 }

@@ -23,7 +23,7 @@ namespace Mercato.Payments.Refunds;
 /// crash is sent again by reconciliation; the key keeps the gateway from paying twice.
 /// </summary>
 internal sealed partial class Refunding(
-    PaymentsDbContext db, ConcurrentWrites writes, PaymentGateways gateways, TimeProvider time, ILogger<Refunding> logger)
+    PaymentsDbContext db, ConcurrentWrites writes, PaymentGateways gateways, RefundSignal signal, TimeProvider time, ILogger<Refunding> logger)
 {
     /// <summary>Who automatic refunds are recorded as requested by.</summary>
     public const string System = "system";
@@ -36,7 +36,18 @@ internal sealed partial class Refunding(
     public async Task<(Refund? Refund, ApiErrorResult? Error)> RequestAsync(
         Guid paymentId, decimal? amount, string reason, string requestedBy, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var (refund, error) = await writes.RetryAsync(db, async () =>
+        var (refund, error) = await ReserveAsync(paymentId, amount, reason, requestedBy, idempotencyKey, cancellationToken);
+        return refund is null ? (null, error) : (await SendAsync(refund.Id, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Records a refund as requested, holding its amount, without sending it: for callers inside a
+    /// transaction of their own (an event handler), which must not wait on a gateway. The
+    /// <see cref="RefundDispatcher"/> sends it once the caller's transaction has committed.
+    /// </summary>
+    private async Task<(Refund? Refund, ApiErrorResult? Error)> ReserveAsync(
+        Guid paymentId, decimal? amount, string reason, string requestedBy, string idempotencyKey, CancellationToken cancellationToken)
+        => await writes.RetryAsync(db, async () =>
         {
             var payment = await db.Payments.Include(p => p.Refunds).FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
             if (payment is null)
@@ -84,16 +95,12 @@ internal sealed partial class Refunding(
             return (created, null);
         }, cancellationToken);
 
-        if (refund is null)
-        {
-            return (null, error);
-        }
-
-        return (await SendAsync(refund.Id, cancellationToken), null);
-    }
-
-    /// <summary>Gives back everything still held on a payment (an order cancelled, a duplicate payment); does nothing when nothing is.</summary>
-    public async Task RefundRemainderAsync(Guid paymentId, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives back everything still held on a payment (an order cancelled, a duplicate payment);
+    /// does nothing when nothing is. With <paramref name="sendNow"/> false (inside an event
+    /// handler's transaction) the refund is only recorded, and the dispatcher sends it.
+    /// </summary>
+    public async Task RefundRemainderAsync(Guid paymentId, string reason, bool sendNow, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
         if (payment is null || payment.Captured - payment.Refunded <= 0)
@@ -103,10 +110,18 @@ internal sealed partial class Refunding(
 
         // One automatic refund per captured amount: a redelivered event or a second trigger finds it.
         var key = $"auto-{payment.Id:N}-{payment.Captured:0.00}";
-        var (_, error) = await RequestAsync(paymentId, null, reason[..Math.Min(reason.Length, 500)], System, key, cancellationToken);
+        var (refund, error) = await ReserveAsync(paymentId, null, reason[..Math.Min(reason.Length, 500)], System, key, cancellationToken);
         if (error is not null)
         {
             LogAutomaticRefundNotNeeded(paymentId, error.Message);
+        }
+        else if (sendNow)
+        {
+            await SendAsync(refund!.Id, cancellationToken);
+        }
+        else
+        {
+            signal.Notify();
         }
     }
 
