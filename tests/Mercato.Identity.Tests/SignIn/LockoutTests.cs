@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using Mercato.Identity.Tests.Support;
 using Mercato.Testing;
+using static Mercato.Identity.Tests.Support.ThrottledLogins;
 
 namespace Mercato.Identity.Tests.SignIn;
 
@@ -10,12 +10,12 @@ namespace Mercato.Identity.Tests.SignIn;
 /// Retry-After), per account and per address; they never lock the account for everyone, and an
 /// unknown e-mail is answered exactly like a known one. The source address is the client's, which
 /// the test server takes from <c>X-Forwarded-For</c> as it would from a trusted proxy. Tests that
-/// move the clock or change the limits use a host of their own.
+/// move the clock or change the limits use a host of their own. The same rule holds with the
+/// counts in this process's memory (embedded mode) and in Redis (distributed mode).
 /// </summary>
 public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : IdentityFactory, new()
 {
-    private const string WrongPassword = "Wrong-Pass999";
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
@@ -150,47 +150,13 @@ public abstract class LockoutTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     private Task<HttpResponseMessage> LoginFromAsync(string address, string email, string password)
-        => LoginFromAsync(_client, address, new { email, password });
+        => _client.LoginFromAsync(address, email, password);
 
     private static Task<HttpResponseMessage> LoginFromAsync(HttpClient client, string address, string email, string password)
-        => LoginFromAsync(client, address, new { email, password });
+        => client.LoginFromAsync(address, email, password);
 
     private static Task<HttpResponseMessage> LoginFromAsync(HttpClient client, string address, object body)
-        => client.CallAsync(HttpMethod.Post, "/api/v1/auth/login", body: body, headers: new Dictionary<string, string> { ["X-Forwarded-For"] = address });
-
-    /// <summary>A documentation-range address of its own for each source.</summary>
-    private static string NewAddress() => $"198.18.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(1, 255)}";
-
-    /// <summary>Everything a client can compare: status, headers but their values that vary per request, and the body but its timestamp, trace id and path.</summary>
-    private static async Task<string> AnswerAsync(HttpResponseMessage response)
-    {
-        var error = await response.ReadErrorAsync();
-        var headers = string.Join(',', response.Headers.Select(h => h.Key).Order(StringComparer.OrdinalIgnoreCase));
-        var errors = string.Join('|', error.GetProperty("errors").EnumerateArray().Select(e => e.GetRawText()));
-        var retryAfter = error.TryGetProperty("retryAfter", out var r) ? r.GetRawText() : "-";
-        return $"{(int)response.StatusCode} {response.Headers.RetryAfter} [{headers}] {error.GetProperty("message").GetString()} {errors} {retryAfter}";
-    }
-
-    private static async Task AssertRefusedAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            Assert.Equal(["UNAUTHORIZED"], (await response.ReadErrorAsync()).ErrorCodes());
-        }
-    }
-
-    private static async Task AssertSlowedAsync(HttpResponseMessage response, int expectedSeconds)
-    {
-        using (response)
-        {
-            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), response.Headers.RetryAfter?.Delta);
-            var error = await response.ReadErrorAsync();
-            Assert.Equal(["RATE_LIMIT_EXCEEDED"], error.ErrorCodes());
-            Assert.Equal(expectedSeconds, error.GetProperty("retryAfter").GetInt32());
-        }
-    }
+        => client.LoginFromAsync(address, body);
 }
 
 /// <summary>On SQLite.</summary>
@@ -198,3 +164,9 @@ public sealed class SqliteLockoutTests(IdentityFactory factory) : LockoutTests<I
 
 /// <summary>On PostgreSQL.</summary>
 public sealed class PostgresLockoutTests(PostgresIdentityFactory factory) : LockoutTests<PostgresIdentityFactory>(factory);
+
+/// <summary>On SQLite, counting in Redis.</summary>
+public sealed class SqliteRedisLockoutTests(RedisIdentityFactory factory) : LockoutTests<RedisIdentityFactory>(factory);
+
+/// <summary>On PostgreSQL, counting in Redis.</summary>
+public sealed class PostgresRedisLockoutTests(PostgresRedisIdentityFactory factory) : LockoutTests<PostgresRedisIdentityFactory>(factory);

@@ -193,8 +193,8 @@ public sealed class RateLimitStoreTests : IAsyncLifetime
             Store = RateLimitStores.Redis,
             Redis = { ConnectionString = connectionString ?? TestInfrastructure.Redis, KeyPrefix = prefix },
         };
-        var store = new RedisRateLimitStore(Options.Create(options), clock, NullLogger<RedisRateLimitStore>.Instance);
-        _owned.Add(store);
-        return store;
+        var redis = new SharedRedis(Options.Create(options));
+        _owned.Add(redis);
+        return new RedisRateLimitStore(redis, clock, NullLogger<RedisRateLimitStore>.Instance);
     }
 }

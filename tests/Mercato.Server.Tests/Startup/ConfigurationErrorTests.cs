@@ -19,6 +19,8 @@ public sealed class ConfigurationErrorTests
         { "Cart:SweepInterval", "soon", "Cart:SweepInterval 'soon' is not a valid duration", [] },
         { "Idempotency:LockTimeout", "-00:00:01", "Idempotency:LockTimeout must be positive", [] },
         { "Ordering:ReservationMargin", "-00:05:00", "Ordering:ReservationMargin must not be negative", [] },
+        { "Ordering:DefaultCountry", "UK", "Ordering:DefaultCountry 'UK' is not an ISO 3166-1 alpha-2 country code", [] },
+        { "Ordering:DefaultCountry", "gb", "Ordering:DefaultCountry 'gb' is not an ISO 3166-1 alpha-2 country code", [] },
         { "Catalog:Reservations:HoldFor", "00:00:00", "Catalog:Reservations:HoldFor must be positive", [] },
     };
 

@@ -68,7 +68,7 @@ public sealed class RateLimitingOptions
 
         try
         {
-            RedisRateLimitStore.Configure(Redis.ConnectionString);
+            SharedRedis.Configure(Redis.ConnectionString);
             return null;
         }
         catch (ArgumentException ex)

@@ -35,9 +35,10 @@ public static class RateLimitingSetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
 
+        services.AddSingleton<SharedRedis>();
         services.AddSingleton<MemoryRateLimitStore>();
         services.AddSingleton<RedisRateLimitStore>();
-        services.AddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<IOptions<RateLimitingOptions>>().Value.UsesRedis
+        services.AddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<SharedRedis>().InUse
             ? sp.GetRequiredService<RedisRateLimitStore>()
             : sp.GetRequiredService<MemoryRateLimitStore>());
 

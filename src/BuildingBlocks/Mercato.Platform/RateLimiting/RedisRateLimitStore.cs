@@ -13,10 +13,10 @@ namespace Mercato.Platform.RateLimiting;
 /// </summary>
 /// <remarks>
 /// When Redis cannot be reached the store fails open: the request is allowed, the decision carries
-/// no remaining count, and a warning is logged (at most every 10 seconds). Commands fail fast
-/// while disconnected instead of queueing, so an outage adds no latency.
+/// no remaining count, and a warning is logged (at most every 10 seconds). The connection is the
+/// process's <see cref="SharedRedis"/>, whose commands fail fast while disconnected.
 /// </remarks>
-internal sealed partial class RedisRateLimitStore : IRateLimitStore, IAsyncDisposable
+internal sealed partial class RedisRateLimitStore : IRateLimitStore
 {
     // KEYS[1] the client's hash; ARGV: now (ms), limit, window (ms), burst. Mirrors RateLimitState.Consume.
     private const string Script = """
@@ -52,32 +52,16 @@ internal sealed partial class RedisRateLimitStore : IRateLimitStore, IAsyncDispo
         return { allowed, windowStart, count, tokens }
         """;
 
-    private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
-
-    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
-    private readonly string _prefix;
+    private readonly SharedRedis _redis;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisRateLimitStore> _logger;
-    private long _lastWarning;
+    private readonly OutageWarning _warning = new();
 
-    public RedisRateLimitStore(IOptions<RateLimitingOptions> options, TimeProvider time, ILogger<RedisRateLimitStore> logger)
+    public RedisRateLimitStore(SharedRedis redis, TimeProvider time, ILogger<RedisRateLimitStore> logger)
     {
-        var redis = options.Value.Redis;
-        var configuration = Configure(redis.ConnectionString!);
-        _connection = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(configuration));
-        _prefix = redis.KeyPrefix;
+        _redis = redis;
         _time = time;
         _logger = logger;
-    }
-
-    /// <summary>The connection string made to fail fast: connect lazily in the background, never queue commands.</summary>
-    internal static ConfigurationOptions Configure(string connectionString)
-    {
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ClientName ??= "mercato-ratelimit";
-        return configuration;
     }
 
     public async ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPlan plan, CancellationToken cancellationToken)
@@ -85,10 +69,10 @@ internal sealed partial class RedisRateLimitStore : IRateLimitStore, IAsyncDispo
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         try
         {
-            var database = (await _connection.Value).GetDatabase();
+            var database = await _redis.DatabaseAsync();
             var result = (RedisResult[])(await database.ScriptEvaluateAsync(
                 Script,
-                [new RedisKey(_prefix + key)],
+                [new RedisKey(_redis.KeyPrefix + key)],
                 [now, plan.Limit, plan.WindowMilliseconds, plan.Burst]))!;
             var outcome = new RateLimitOutcome((long)result[0] == 1, (long)result[1], (long)result[2], (long)result[3]);
             return RateLimitDecision.From(plan, now, outcome);
@@ -100,22 +84,9 @@ internal sealed partial class RedisRateLimitStore : IRateLimitStore, IAsyncDispo
         }
     }
 
-    /// <summary>Pings Redis, for the readiness check.</summary>
-    public async Task<TimeSpan> PingAsync() => await (await _connection.Value).GetDatabase().PingAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection.IsValueCreated)
-        {
-            await (await _connection.Value).DisposeAsync();
-        }
-    }
-
     private void WarnUnavailable(Exception exception, long now)
     {
-        var last = Interlocked.Read(ref _lastWarning);
-        if (now - last >= (long)WarningInterval.TotalMilliseconds
-            && Interlocked.CompareExchange(ref _lastWarning, now, last) == last)
+        if (_warning.IsDue(now))
         {
             LogUnavailable(_logger, exception);
         }

@@ -11,6 +11,7 @@ using Mercato.Identity.Users;
 using Mercato.Messaging;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
+using Mercato.Platform.RateLimiting;
 using Mercato.Platform.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -69,7 +70,7 @@ public static class IdentityModule
             o.Password.RequireUppercase = false;
             o.Password.RequireNonAlphanumeric = false;
             o.Password.RequiredUniqueChars = 1;
-            // Sign-in does not use Identity's lockout (SignInThrottle slows the failing source
+            // Sign-in does not use Identity's lockout (ISignInThrottle slows the failing source
             // instead of locking the account); the flag keeps Identity's default.
             o.Lockout.AllowedForNewUsers = true;
         });
@@ -96,7 +97,12 @@ public static class IdentityModule
         services.AddSingleton<ServiceClientRegistry>();
         services.AddSingleton<AdminAccountSeeder>();
         services.AddSingleton<UnknownAccountDecoy>();
-        services.AddSingleton<SignInThrottle>();
+        // Sign-in counts live where the rate limiter keeps its budgets: Redis when shared, else memory.
+        services.AddSingleton<MemorySignInThrottle>();
+        services.AddSingleton<RedisSignInThrottle>();
+        services.AddSingleton<ISignInThrottle>(sp => sp.GetRequiredService<SharedRedis>().InUse
+            ? sp.GetRequiredService<RedisSignInThrottle>()
+            : sp.GetRequiredService<MemorySignInThrottle>());
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionIssuer>();
         services.AddHostedService<IdentityStartup>();

@@ -1,3 +1,4 @@
+using Mercato.Ordering.Orders;
 using Mercato.Platform.Hosting;
 
 namespace Mercato.Ordering;
@@ -23,8 +24,21 @@ internal sealed class OrderingOptions : IValidatedOptions
     /// <summary>The shop's name as invoices show it (default "Mercato").</summary>
     public string ShopName { get; set; } = "Mercato";
 
+    /// <summary>
+    /// The ISO 3166-1 alpha-2 code (e.g. <c>GB</c>) an order's address gets when it has no country,
+    /// as seed 000's guest order sends it. Default none: the country is then required (400), so a
+    /// shop that ships abroad never sends a parcel to a country nobody chose.
+    /// </summary>
+    public string? DefaultCountry { get; set; }
+
+    /// <summary><see cref="DefaultCountry"/> when one is set (an empty value is none).</summary>
+    public string? DefaultCountryOrNull => string.IsNullOrWhiteSpace(DefaultCountry) ? null : DefaultCountry;
+
     /// <inheritdoc />
     public IEnumerable<string> Problems() => SettingRules.Failed(
+        DefaultCountryOrNull is not { } country || CountryCodes.IsAssigned(country)
+            ? null
+            : $"Ordering:DefaultCountry '{country}' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. GB)",
         SettingRules.Positive(PaymentWindow, "Ordering:PaymentWindow"),
         SettingRules.NotNegative(ReservationMargin, "Ordering:ReservationMargin"),
         SettingRules.Positive(ExpirySweepInterval, "Ordering:ExpirySweepInterval"));

@@ -36,7 +36,7 @@ internal static partial class SessionApi
     }
 
     /// <remarks>
-    /// Every attempt is throttled per source address and account (see <see cref="SignInThrottle"/>);
+    /// Every attempt is throttled per source address and account (see <see cref="ISignInThrottle"/>);
     /// an unknown account goes through exactly the same steps, so no answer tells which accounts exist.
     /// </remarks>
     private static async Task<Results<Ok<ApiResponse<TokenPairResponse>>, ApiErrorResult>> LoginAsync(
@@ -44,7 +44,7 @@ internal static partial class SessionApi
         HttpContext http,
         MercatoUserManager users,
         UnknownAccountDecoy decoy,
-        SignInThrottle throttle,
+        ISignInThrottle throttle,
         SessionIssuer sessions,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ internal static partial class SessionApi
         var user = await users.FindByEmailAsync(identifier) ?? await users.FindByNameAsync(identifier);
         var address = ClientAddress.Of(http);
         var account = user?.Id.ToString() ?? "unknown:" + users.NormalizeName(identifier);
-        var attempt = throttle.TryBegin(address, account, out var wait);
+        var (attempt, wait) = await throttle.TryBeginAsync(address, account);
         if (attempt is null)
         {
             return Throttled(wait);
@@ -75,13 +75,13 @@ internal static partial class SessionApi
         }
         catch
         {
-            attempt.Abandoned();
+            await attempt.AbandonedAsync();
             throw;
         }
 
         if (!valid)
         {
-            wait = attempt.Failed();
+            wait = await attempt.FailedAsync();
             if (wait > TimeSpan.Zero)
             {
                 LogThrottled(loggers.CreateLogger(typeof(SessionApi)), address, (int)wait.TotalSeconds);
@@ -91,7 +91,7 @@ internal static partial class SessionApi
             return Unauthorized();
         }
 
-        attempt.Succeeded();
+        await attempt.SucceededAsync();
         return ApiResults.Ok(await sessions.IssueAsync(user!, familyId: null, includeUser: true, cancellationToken), "Login successful");
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mercato.Platform.Validation;
 using Mercato.Ordering.Orders;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Ordering.Checkout;
 
@@ -12,26 +13,29 @@ namespace Mercato.Ordering.Checkout;
 /// <param name="Country">Country.</param>
 internal sealed record AddressBody(string? Street, string? City, string? State, string? ZipCode, string? Country)
 {
-    /// <summary>The stored form (call after validation).</summary>
-    public PostalAddress ToStored() => new()
+    /// <summary>The stored form (call after validation), with <paramref name="defaultCountry"/> when the country is left out.</summary>
+    public PostalAddress ToStored(string? defaultCountry) => new()
     {
-        Street = Street!.Trim(), City = City!.Trim(), State = State?.Trim() ?? string.Empty, ZipCode = ZipCode!.Trim(), Country = Country!.Trim(),
+        Street = Street!.Trim(), City = City!.Trim(), State = State?.Trim() ?? string.Empty, ZipCode = ZipCode!.Trim(),
+        Country = string.IsNullOrWhiteSpace(Country) ? defaultCountry! : Country.Trim(),
     };
 
     /// <summary>The response form of a stored address.</summary>
     public static AddressBody From(PostalAddress a) => new(a.Street, a.City, a.State, a.ZipCode, a.Country);
 }
 
-/// <summary>Rules for <see cref="AddressBody"/>.</summary>
+/// <summary>Rules for <see cref="AddressBody"/>: the country may be left out when <see cref="OrderingOptions.DefaultCountry"/> is set.</summary>
 internal sealed class AddressBodyValidator : AbstractValidator<AddressBody>
 {
     /// <summary>Declares the rules.</summary>
-    public AddressBodyValidator()
+    public AddressBodyValidator(IOptions<OrderingOptions> options)
     {
+        var defaultCountry = options.Value.DefaultCountryOrNull;
         RuleFor(a => a.Street).NotEmpty().MaximumLength(200).PlainText();
         RuleFor(a => a.City).NotEmpty().MaximumLength(100).PlainText();
         RuleFor(a => a.State).MaximumLength(100).PlainText();
         RuleFor(a => a.ZipCode).NotEmpty().MaximumLength(20).PlainText();
-        RuleFor(a => a.Country).NotEmpty().MaximumLength(100).PlainText();
+        RuleFor(a => a.Country).NotEmpty().WithMessage("The country is required (this shop has no default country)").When(_ => defaultCountry is null);
+        RuleFor(a => a.Country).MaximumLength(100).PlainText();
     }
 }

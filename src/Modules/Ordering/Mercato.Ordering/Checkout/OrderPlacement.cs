@@ -109,7 +109,8 @@ internal sealed partial class OrderPlacement(
         Guid orderId, Buyer buyer, string email, CartSnapshot cart, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var shipping = request.ShippingAddress!.ToStored();
+        var defaultCountry = options.Value.DefaultCountryOrNull;
+        var shipping = request.ShippingAddress!.ToStored(defaultCountry);
         var order = new Order
         {
             Id = orderId,
@@ -120,7 +121,7 @@ internal sealed partial class OrderPlacement(
             LastName = Trimmed(request.LastName),
             Phone = Trimmed(request.Phone),
             ShippingAddress = shipping,
-            BillingAddress = request.BillingAddress?.ToStored() ?? request.ShippingAddress.ToStored(),
+            BillingAddress = request.BillingAddress?.ToStored(defaultCountry) ?? request.ShippingAddress.ToStored(defaultCountry),
             Status = OrderStatus.Pending,
             Subtotal = cart.Subtotal,
             Discount = cart.Discount,

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mercato.Platform.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Ordering.Checkout;
 
@@ -29,10 +30,11 @@ internal sealed record PlaceOrderRequest(
 internal sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderRequest>
 {
     /// <summary>Declares the rules.</summary>
-    public PlaceOrderRequestValidator()
+    public PlaceOrderRequestValidator(IOptions<OrderingOptions> options)
     {
-        RuleFor(r => r.ShippingAddress).NotNull().SetValidator(new AddressBodyValidator()!);
-        RuleFor(r => r.BillingAddress).SetValidator(new AddressBodyValidator()!).When(r => r.BillingAddress is not null);
+        var address = new AddressBodyValidator(options);
+        RuleFor(r => r.ShippingAddress).NotNull().SetValidator(address!);
+        RuleFor(r => r.BillingAddress).SetValidator(address!).When(r => r.BillingAddress is not null);
         RuleFor(r => r.CouponCode).MaximumLength(40);
         RuleFor(r => r.Notes).MaximumLength(1000).PlainText(allowLineBreaks: true);
         RuleFor(r => r.ContactEmail).EmailAddress().MaximumLength(256);

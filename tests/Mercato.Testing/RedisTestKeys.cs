@@ -1,10 +1,9 @@
-using Mercato.Testing;
 using StackExchange.Redis;
 
-namespace Mercato.Platform.Tests.RateLimiting;
+namespace Mercato.Testing;
 
 /// <summary>A unique key prefix in the test Redis, and removal of every key under it.</summary>
-internal sealed class RedisTestKeys : IAsyncDisposable
+public sealed class RedisTestKeys : IAsyncDisposable
 {
     private RedisTestKeys(ConnectionMultiplexer connection, string prefix)
     {
@@ -18,9 +17,13 @@ internal sealed class RedisTestKeys : IAsyncDisposable
     /// <summary>The prefix, unique to this test.</summary>
     public string Prefix { get; }
 
-    /// <summary>Connects to <c>MERCATO_TEST_REDIS</c> and picks a fresh prefix.</summary>
-    public static async Task<RedisTestKeys> CreateAsync() =>
-        new(await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.Redis), TestInfrastructure.UniqueName("ratelimit") + ":");
+    /// <summary>Connects to <c>MERCATO_TEST_REDIS</c> and picks a fresh prefix starting with <paramref name="name"/>.</summary>
+    public static async Task<RedisTestKeys> CreateAsync(string name = "ratelimit") =>
+        new(await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.Redis), TestInfrastructure.UniqueName(name) + ":");
+
+    /// <summary>Connects to <c>MERCATO_TEST_REDIS</c> synchronously (for a constructor) and picks a fresh prefix starting with <paramref name="name"/>.</summary>
+    public static RedisTestKeys Create(string name) =>
+        new(ConnectionMultiplexer.Connect(TestInfrastructure.Redis), TestInfrastructure.UniqueName(name) + ":");
 
     /// <summary>The keys under the prefix.</summary>
     public async Task<List<RedisKey>> KeysAsync()
@@ -37,6 +40,7 @@ internal sealed class RedisTestKeys : IAsyncDisposable
         return keys;
     }
 
+    /// <summary>Deletes every key under the prefix and disconnects.</summary>
     public async ValueTask DisposeAsync()
     {
         var keys = await KeysAsync();
