@@ -46,6 +46,8 @@ infra_ensure_packages() {
     fi
     [[ -n "$(infra__pg_bindir)" ]] || missing+=(postgresql)
     command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+    # Seed 004's own Python client drives one payment test.
+    python3 -c 'import requests' >/dev/null 2>&1 || missing+=(python3 python3-requests)
     if ((${#missing[@]})); then
         infra_log "installing: ${missing[*]}"
         local log rc=0

@@ -38,6 +38,30 @@ public abstract class ProcessPaymentTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task An_order_placed_with_a_payment_method_is_paid_with_it_when_process_names_none()
+    {
+        var admin = await _client.AdminTokenAsync();
+        var product = await _client.CreateProductAsync(admin, 12.50m, 10);
+        var (_, _, token) = await _client.RegisterCustomerAsync();
+        var method = await _client.SaveCardAsync(token, "tok_mastercard");
+        await _client.AddToCartAsync(product, 2, token);
+        using var placed = await _client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, new
+        {
+            shippingAddress = new { street = "123 Main St", city = "New York", state = "NY", zipCode = "10001", country = "USA" },
+            paymentMethodId = method,
+        });
+        await placed.ExpectAsync(HttpStatusCode.Created);
+        var data = (await placed.ReadJsonAsync()).GetProperty("data");
+        Assert.Equal(method, data.GetProperty("paymentMethodId").GetGuid());
+        var order = new PlacedOrder(data.GetProperty("id").GetGuid(), data.GetProperty("orderNumber").GetString()!, data.GetProperty("total").GetDecimal(), token, null, admin);
+
+        using var paid = await _client.CallAsync(HttpMethod.Post, "/api/v1/payments/process", token, new { orderId = order.Id, amount = order.Total, currency = "USD" });
+        await paid.ExpectAsync(HttpStatusCode.OK);
+        var payment = (await paid.ReadJsonAsync()).GetProperty("data");
+        Assert.Equal(("succeeded", "mastercard", "4444"), (payment.GetProperty("status").GetString(), payment.GetProperty("brand").GetString(), payment.GetProperty("last4").GetString()));
+    }
+
+    [Fact]
     public async Task A_declined_card_answers_402_payment_failed_and_a_challenge_card_answers_requires_action()
     {
         var order = await _client.CustomerOrderAsync();

@@ -9,6 +9,7 @@ namespace Mercato.Ordering.Contracts;
 /// <param name="Status">The order's status, lower case (<c>pending</c>, <c>paid</c>, <c>cancelled</c>, ...).</param>
 /// <param name="Total">What the customer pays.</param>
 /// <param name="ExpiresAt">When a still pending order is cancelled for want of payment (UTC), if it is pending.</param>
+/// <param name="PaymentMethodId">The saved payment method the customer chose at checkout, if any.</param>
 public sealed record OrderBilling(
     Guid OrderId,
     string OrderNumber,
@@ -17,7 +18,8 @@ public sealed record OrderBilling(
     string ContactEmail,
     string Status,
     decimal Total,
-    DateTime? ExpiresAt)
+    DateTime? ExpiresAt,
+    Guid? PaymentMethodId = null)
 {
     /// <summary>The status of an order that still waits for its payment.</summary>
     public const string Pending = "pending";

@@ -130,6 +130,7 @@ internal sealed partial class OrderPlacement(
             Total = cart.Total,
             CouponCode = cart.CouponCode,
             Notes = Trimmed(request.Notes),
+            PaymentMethodId = request.PaymentMethodId,
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now + options.Value.PaymentWindow,

@@ -16,6 +16,7 @@ namespace Mercato.Ordering.Checkout;
 /// <param name="FirstName">Contact first name.</param>
 /// <param name="LastName">Contact last name.</param>
 /// <param name="Phone">Contact phone.</param>
+/// <param name="PaymentMethodId">Seed 004: the customer's saved card to pay with (Payments charges it through <c>POST /api/v1/payments/process</c>).</param>
 internal sealed record PlaceOrderRequest(
     AddressBody? ShippingAddress,
     AddressBody? BillingAddress,
@@ -24,7 +25,8 @@ internal sealed record PlaceOrderRequest(
     string? ContactEmail = null,
     string? FirstName = null,
     string? LastName = null,
-    string? Phone = null);
+    string? Phone = null,
+    Guid? PaymentMethodId = null);
 
 /// <summary>Rules for <see cref="PlaceOrderRequest"/>.</summary>
 internal sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderRequest>
@@ -40,6 +42,7 @@ internal sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderR
         RuleFor(r => r.ContactEmail).EmailAddress().MaximumLength(256);
         RuleFor(r => r.FirstName).MaximumLength(100).PlainText();
         RuleFor(r => r.LastName).MaximumLength(100).PlainText();
+        RuleFor(r => r.PaymentMethodId).NotEqual(Guid.Empty);
         RuleFor(r => r.Phone).MaximumLength(32).Matches(@"^\+?[0-9 ()\-]{4,32}$").When(r => !string.IsNullOrEmpty(r.Phone));
     }
 }

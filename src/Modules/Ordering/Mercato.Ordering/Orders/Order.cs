@@ -61,6 +61,9 @@ internal sealed class Order
     /// <summary>The customer's notes, if any.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>The saved payment method the customer chose at checkout (seed 004's <c>paymentMethodId</c>), if any; Payments charges it.</summary>
+    public Guid? PaymentMethodId { get; set; }
+
     /// <summary>The payment provider's intent id once paid.</summary>
     public string? PaymentIntent { get; set; }
 

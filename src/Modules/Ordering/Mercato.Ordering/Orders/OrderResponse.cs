@@ -21,6 +21,7 @@ namespace Mercato.Ordering.Orders;
 /// <param name="ExpiresAt">When an unpaid order is cancelled (pending orders only).</param>
 /// <param name="IsPaid">Whether its payment was confirmed.</param>
 /// <param name="PaymentIntent">The payment provider's intent id, once paid.</param>
+/// <param name="PaymentMethodId">The saved payment method chosen at checkout (seed 004), if any.</param>
 /// <param name="PaidAt">When payment was confirmed (UTC).</param>
 /// <param name="TrackingNumber">The latest tracking number given, if any.</param>
 /// <param name="Carrier">The latest carrier given, if any.</param>
@@ -49,6 +50,7 @@ internal sealed record OrderResponse(
     DateTime? ExpiresAt,
     bool IsPaid,
     string? PaymentIntent,
+    Guid? PaymentMethodId,
     DateTime? PaidAt,
     string? TrackingNumber,
     string? Carrier,
@@ -84,6 +86,7 @@ internal sealed record OrderResponse(
         o.Status == OrderStatus.Pending ? o.ExpiresAt : null,
         o.PaidAt is not null,
         o.PaymentIntent,
+        o.PaymentMethodId,
         o.PaidAt,
         shipping?.TrackingNumber,
         shipping?.Carrier,

@@ -40,5 +40,6 @@ internal sealed class OrderBillings(OrderingDbContext db) : IOrderingClient
         order.ContactEmail,
         OrderStatusNames.Of(order.Status),
         order.Total,
-        order.Status == OrderStatus.Pending ? order.ExpiresAt : null);
+        order.Status == OrderStatus.Pending ? order.ExpiresAt : null,
+        order.PaymentMethodId);
 }

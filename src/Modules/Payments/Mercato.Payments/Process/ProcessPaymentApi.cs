@@ -53,8 +53,20 @@ internal static class ProcessPaymentApi
             return error!;
         }
 
+        var (order, refused) = await payable.FindAsync(caller, request.OrderId, cancellationToken);
+        if (order is null)
+        {
+            return refused!;
+        }
+
+        var methodId = request.PaymentMethodId ?? order.PaymentMethodId;
+        if (methodId is null)
+        {
+            return ApiResults.BadRequest("paymentMethodId", "Name the saved card to pay with (the order was placed without one)", ErrorCodes.RequiredField);
+        }
+
         var method = await db.PaymentMethods.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.Id == request.PaymentMethodId && m.UserId == caller.UserId, cancellationToken);
+            .FirstOrDefaultAsync(m => m.Id == methodId && m.UserId == caller.UserId, cancellationToken);
         if (method is null)
         {
             return ApiResults.Error(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Payment method not found", "paymentMethodId");
@@ -71,11 +83,6 @@ internal static class ProcessPaymentApi
             return ApiResults.BadRequest("paymentMethodId", $"The {method.Gateway} gateway that holds this card is not enabled");
         }
 
-        var (order, refused) = await payable.FindAsync(caller, request.OrderId, cancellationToken);
-        if (order is null)
-        {
-            return refused!;
-        }
 
         var currency = options.Value.Currency;
         if (request.Amount != order.Total)
