@@ -52,6 +52,7 @@ public static class ModuleCatalog
         "Mercato.Catalog.CatalogModule",
         "Mercato.Cart.CartModule",
         "Mercato.Ordering.OrderingModule",
+        "Mercato.Payments.PaymentsModule",
     ];
 
     /// <summary>The small assembly a Contracts project may depend on (integration event base types and attributes).</summary>

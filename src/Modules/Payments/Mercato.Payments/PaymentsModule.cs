@@ -50,7 +50,6 @@ public static class PaymentsModule
         services.AddScoped<CheckoutSessions>();
         services.AddScoped<PaymentCompletion>();
         services.AddScoped<Refunding>();
-        services.AddSingleton<RefundSignal>();
         services.AddHostedService<RefundDispatcher>();
         services.AddScoped<PaymentGateways>();
 

@@ -1,43 +1,26 @@
 using Mercato.Payments.Data;
+using Mercato.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Mercato.Payments.Refunds;
 
 /// <summary>
-/// Sends refunds recorded as requested by code that could not wait on a gateway (an event
-/// handler inside its transaction): woken by <see cref="RefundSignal"/>, and every second in any
-/// case, so a signal that came before the recording transaction committed is not lost. Each is
-/// sent with its own idempotency key, so two replicas sending the same one refund once.
+/// Sends, every second, the refunds recorded as requested by code that could not wait on a
+/// gateway (an event handler inside its transaction). Each is sent with its own idempotency key,
+/// so two replicas sending the same one refund once.
 /// </summary>
-internal sealed partial class RefundDispatcher(IServiceScopeFactory scopes, RefundSignal signal, ILogger<RefundDispatcher> logger) : BackgroundService
+internal sealed class RefundDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<RefundDispatcher> logger) : PeriodicJob(time, logger)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    /// <inheritdoc />
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await signal.WaitAsync(Poll, stoppingToken);
-                await SendRequestedAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override string Name => "Refund dispatch";
 
-    private async Task SendRequestedAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();
@@ -49,7 +32,4 @@ internal sealed partial class RefundDispatcher(IServiceScopeFactory scopes, Refu
             await refunding.SendAsync(id, cancellationToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending requested refunds failed; trying again shortly")]
-    private partial void LogFailed(Exception exception);
 }

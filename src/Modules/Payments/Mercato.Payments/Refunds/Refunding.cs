@@ -23,7 +23,7 @@ namespace Mercato.Payments.Refunds;
 /// crash is sent again by reconciliation; the key keeps the gateway from paying twice.
 /// </summary>
 internal sealed partial class Refunding(
-    PaymentsDbContext db, ConcurrentWrites writes, PaymentGateways gateways, RefundSignal signal, TimeProvider time, ILogger<Refunding> logger)
+    PaymentsDbContext db, ConcurrentWrites writes, PaymentGateways gateways, TimeProvider time, ILogger<Refunding> logger)
 {
     /// <summary>Who automatic refunds are recorded as requested by.</summary>
     public const string System = "system";
@@ -118,10 +118,6 @@ internal sealed partial class Refunding(
         else if (sendNow)
         {
             await SendAsync(refund!.Id, cancellationToken);
-        }
-        else
-        {
-            signal.Notify();
         }
     }
 
