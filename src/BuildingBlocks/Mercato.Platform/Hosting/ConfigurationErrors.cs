@@ -55,6 +55,8 @@ public static partial class ConfigurationErrors
     private static string ShortType(string type) => type switch
     {
         "System.TimeSpan" => "duration (e.g. 00:05:00 or 1.00:00:00)",
+        "System.Int32" or "System.Int64" or "System.UInt16" => "whole number",
+        "System.Boolean" => "boolean (true or false)",
         _ => type[(type.LastIndexOf('.') + 1)..],
     };
 

@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Platform.Hosting;
 
@@ -33,12 +34,8 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
 
         services.AddValidatedOptions<HttpLimitsOptions>(HttpLimitsOptions.Section);
-        var limits = builder.Configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
-        if (limits.Problems().FirstOrDefault() is { } problem)
-        {
-            // Read here (Kestrel, CORS and forwarded headers are set up from it), so checked here.
-            throw new InvalidConfigurationException(problem);
-        }
+        // Read here (Kestrel, CORS and forwarded headers are set up from it), so checked here.
+        var limits = builder.Configuration.ReadValidated<HttpLimitsOptions>(HttpLimitsOptions.Section);
 
         services.Configure<KestrelServerOptions>(o =>
         {
@@ -50,8 +47,9 @@ public static class PlatformSetup
             o.Limits.MaxRequestHeadersTotalSize = Math.Max(o.Limits.MaxRequestHeadersTotalSize, limits.MaxRequestHeadersBytes * 2);
         });
         services.AddSingleton(limits);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
-            builder.Configuration.GetValue("Mercato:ShutdownTimeoutSeconds", 30)));
+        services.AddValidatedOptions<MercatoOptions>(MercatoOptions.Section);
+        services.AddOptions<HostOptions>().Configure<IOptions<MercatoOptions>>(
+            (o, mercato) => o.ShutdownTimeout = TimeSpan.FromSeconds(mercato.Value.ShutdownTimeoutSeconds));
 
         services.ConfigureHttpJsonOptions(o =>
         {
