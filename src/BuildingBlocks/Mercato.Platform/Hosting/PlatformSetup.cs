@@ -45,7 +45,10 @@ public static class PlatformSetup
             // above Mercato's own limits, which RequestLimitsMiddleware answers in the envelope.
             o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, (limits.MaxRequestTargetBytes * 2) + 64);
             o.Limits.MaxRequestHeadersTotalSize = Math.Max(o.Limits.MaxRequestHeadersTotalSize, limits.MaxRequestHeadersBytes * 2);
+            // What Kestrel still refuses itself (a request it cannot parse) answers in the envelope too.
+            ServerRefusalEnvelope.AddTo(o);
         });
+        services.AddServerRefusalEnvelope();
         services.AddSingleton(limits);
         services.AddValidatedOptions<MercatoOptions>(MercatoOptions.Section);
         services.AddOptions<HostOptions>().Configure<IOptions<MercatoOptions>>(
