@@ -44,6 +44,10 @@ public sealed class ConfigurationErrorTests
 
         // Module clients, whether or not the module is co-hosted.
         { "Services:Catalog:Url", "ftp://catalog", "Services:Catalog:Url 'ftp://catalog' is not an absolute http:// or https:// URL", [] },
+        {
+            "Services:Catalog:Resilience:AttemptTimeout:Timeout", "-00:00:01", "Services:Catalog:Resilience:AttemptTimeout:Timeout must be between",
+            ["--services", "cart", "--Services:Catalog:Url", "http://127.0.0.1:9", "--Auth:ServiceClient:ClientId", "cart", "--Auth:ServiceClient:ClientSecret", "secret"]
+        },
         { "Services:Cart:Url", "ftp://cart", "Services:Cart:Url 'ftp://cart' is not an absolute http:// or https:// URL", ["--services", "ordering"] },
 
         // The executable, the gateway, persistence and rate limiting.
