@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Messaging;
 
-/// <summary>Messaging settings (<c>Messaging</c> section).</summary>
-public sealed class MessagingOptions
+/// <summary>Messaging settings (<c>Messaging</c> section), validated at start.</summary>
+public sealed class MessagingOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Messaging";
@@ -14,6 +16,21 @@ public sealed class MessagingOptions
 
     /// <summary>RabbitMQ settings, used when <see cref="Transport"/> is <c>rabbitmq</c>.</summary>
     public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary><see cref="Transport"/> trimmed and in lower case, as <see cref="MessagingTransports"/> names it.</summary>
+    public string TransportName => Transport.Trim().ToLowerInvariant();
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems()
+    {
+        var transport = TransportName switch
+        {
+            MessagingTransports.InProcess or MessagingTransports.RabbitMq => null,
+            _ => $"Messaging:Transport '{Transport}' is not supported; use '{MessagingTransports.InProcess}' or '{MessagingTransports.RabbitMq}'",
+        };
+        var rabbitMq = TransportName == MessagingTransports.RabbitMq ? RabbitMq.Problems() : [];
+        return [.. SettingRules.Failed(transport), .. Relay.Problems(), .. rabbitMq];
+    }
 }
 
 /// <summary>The transport names.</summary>
@@ -49,6 +66,15 @@ public sealed class RelayOptions
 
     /// <summary>How long published rows are kept before cleanup.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>What is wrong with the relay's settings (<c>Messaging:Relay</c>).</summary>
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.Positive(PollInterval, "Messaging:Relay:PollInterval"),
+        SettingRules.AtLeast(BatchSize, 1, "Messaging:Relay:BatchSize"),
+        SettingRules.Positive(BaseDelay, "Messaging:Relay:BaseDelay"),
+        MaxDelay >= BaseDelay ? null : "Messaging:Relay:MaxDelay must be at least Messaging:Relay:BaseDelay",
+        SettingRules.AtLeast(MaxAttempts, 1, "Messaging:Relay:MaxAttempts"),
+        SettingRules.Positive(Retention, "Messaging:Relay:Retention"));
 
     /// <summary>Delay after the n-th failure: base × 2^(n−1), capped at <see cref="MaxDelay"/>.</summary>
     public TimeSpan DelayAfter(int attempts)
@@ -92,6 +118,20 @@ public sealed class RabbitMqOptions
 
     /// <summary>Pause between attempts to reconnect after the connection was lost (or could not be opened).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What is wrong with the RabbitMQ settings (<c>Messaging:RabbitMq</c>).</summary>
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        System.Uri.TryCreate(Uri, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
+            ? null
+            : "Messaging:RabbitMq:Uri must be an amqp:// or amqps:// URI",
+        string.IsNullOrWhiteSpace(Exchange) ? "Messaging:RabbitMq:Exchange must be set" : null,
+        string.IsNullOrWhiteSpace(QueuePrefix) ? "Messaging:RabbitMq:QueuePrefix must be set" : null,
+        SettingRules.AtLeast(MaxDeliveries, 1, "Messaging:RabbitMq:MaxDeliveries"),
+        SettingRules.NotNegative(RetryDelay, "Messaging:RabbitMq:RetryDelay"),
+        SettingRules.AtLeast(Prefetch, 1, "Messaging:RabbitMq:Prefetch"),
+        SettingRules.Positive(ConfirmTimeout, "Messaging:RabbitMq:ConfirmTimeout"),
+        SettingRules.Positive(ConnectTimeout, "Messaging:RabbitMq:ConnectTimeout"),
+        SettingRules.Positive(RecoveryInterval, "Messaging:RabbitMq:RecoveryInterval"));
 
     /// <summary>The exchange that failed messages are dead-lettered to.</summary>
     public string DeadLetterExchange => Exchange + ".dlx";

@@ -67,7 +67,7 @@ public static class MessagingSetup
             return;
         }
 
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConsumerQueueSignal>();
@@ -75,21 +75,17 @@ public static class MessagingSetup
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<EventSubscriptions>();
 
-        var transport = TransportOf(builder.Configuration);
-        switch (transport)
+        // The transport decides what is registered, so the settings are checked now.
+        if (TransportOf(builder.Configuration) == MessagingTransports.RabbitMq)
         {
-            case MessagingTransports.InProcess:
-                services.AddSingleton<IMessageTransport, InProcessTransport>();
-                break;
-            case MessagingTransports.RabbitMq:
-                builder.AddRabbitMqTransport();
-                break;
-            default:
-                throw new InvalidConfigurationException(
-                    $"Messaging:Transport '{transport}' is not supported; use 'inprocess' or 'rabbitmq'.");
+            builder.AddRabbitMqTransport();
+        }
+        else
+        {
+            services.AddSingleton<IMessageTransport, InProcessTransport>();
         }
     }
 
     private static string TransportOf(IConfiguration configuration) =>
-        (configuration[$"{MessagingOptions.Section}:Transport"] ?? MessagingTransports.InProcess).Trim().ToLowerInvariant();
+        configuration.ReadValidated<MessagingOptions>(MessagingOptions.Section).TransportName;
 }

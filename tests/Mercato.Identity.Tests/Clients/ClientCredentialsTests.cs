@@ -102,7 +102,7 @@ public sealed class ClientCredentialsTests(ServiceClientFactory factory) : IClas
     public static TheoryData<string> BadCredentials =>
     [
         "wrong_secret", "unknown_client", "no_credentials", "no_secret", "client_id_in_other_case",
-        "hash_presented_as_secret", "misconfigured_hash", "basic_with_wrong_secret", "basic_not_base64", "basic_without_colon",
+        "hash_presented_as_secret", "basic_with_wrong_secret", "basic_not_base64", "basic_without_colon",
     ];
 
     [Theory]
@@ -119,8 +119,6 @@ public sealed class ClientCredentialsTests(ServiceClientFactory factory) : IClas
             "client_id_in_other_case" => await PostFormAsync(ServiceClients.Form("ORDERS", ServiceClients.OrdersSecret)),
             "hash_presented_as_secret" => await PostFormAsync(
                 ServiceClients.Form(ServiceClients.OrdersId, ServiceClients.Sha256Hex(ServiceClients.OrdersSecret))),
-            "misconfigured_hash" => await PostFormAsync(
-                ServiceClients.Form(ServiceClientFactory.MisconfiguredId, ServiceClientFactory.MisconfiguredSecret)),
             "basic_with_wrong_secret" => await PostFormAsync(grant, Basic(ServiceClients.OrdersId + ":wrong-secret")),
             "basic_not_base64" => await PostFormAsync(grant, new AuthenticationHeaderValue("Basic", "%%%not-base64%%%")),
             "basic_without_colon" => await PostFormAsync(grant, Basic(ServiceClients.OrdersId)),

@@ -22,6 +22,43 @@ public sealed class ConfigurationErrorTests
         { "Ordering:DefaultCountry", "UK", "Ordering:DefaultCountry 'UK' is not an ISO 3166-1 alpha-2 country code", [] },
         { "Ordering:DefaultCountry", "gb", "Ordering:DefaultCountry 'gb' is not an ISO 3166-1 alpha-2 country code", [] },
         { "Catalog:Reservations:HoldFor", "00:00:00", "Catalog:Reservations:HoldFor must be positive", [] },
+
+        // Identity (IdentitySettings and the classes it holds).
+        { "Identity:AccessTokenLifetime", "00:00:10", "Identity:AccessTokenLifetime must be at least a minute", [] },
+        { "Identity:RefreshTokenLifetime", "00:05:00", "Identity:RefreshTokenLifetime must be longer than Identity:AccessTokenLifetime", [] },
+        { "Identity:Password:MinimumLength", "0", "Identity:Password:MinimumLength must be at least 1", [] },
+        { "Identity:Password:MinimumCharacterClasses", "5", "Identity:Password:MinimumCharacterClasses must be between 1 and 4", [] },
+        { "Identity:Password:HashIterations", "many", "Identity:Password:HashIterations 'many' is not a valid whole number", [] },
+        { "Identity:Lockout:MaxFailedAttempts", "0", "Identity:Lockout:MaxFailedAttempts must be at least 1", [] },
+        { "Identity:Lockout:Delay", "00:00:00", "Identity:Lockout:Delay must be at least 1 second", [] },
+        { "Identity:Lockout:Duration", "00:00:30", "Identity:Lockout:Duration must be at least Identity:Lockout:Delay", [] },
+        { "Identity:Admin:Email", "admin", "Identity:Admin:Email 'admin' is not an e-mail address", [] },
+        { "Identity:Clients:shop:SecretHash", "secret", "Identity:Clients:shop:SecretHash must be the secret's SHA-256 as 64 hex digits", [] },
+        { "Identity:SigningKeys:RotationPeriod", "-1.00:00:00", "Identity:SigningKeys:RotationPeriod must be positive", [] },
+        { "Identity:SigningKeys:Algorithm", "HS256", "Identity:SigningKeys:Algorithm is not usable", [] },
+
+        // Messaging.
+        { "Messaging:Relay:BatchSize", "0", "Messaging:Relay:BatchSize must be at least 1", [] },
+        { "Messaging:Relay:PollInterval", "-00:00:01", "Messaging:Relay:PollInterval must be positive", [] },
+        { "Messaging:Relay:MaxAttempts", "0", "Messaging:Relay:MaxAttempts must be at least 1", [] },
+        { "Messaging:RabbitMq:Uri", "http://broker", "Messaging:RabbitMq:Uri must be an amqp:// or amqps:// URI", ["--Messaging:Transport", "rabbitmq"] },
+        { "Messaging:RabbitMq:ConfirmTimeout", "00:00:00", "Messaging:RabbitMq:ConfirmTimeout must be positive", ["--Messaging:Transport", "RabbitMQ"] },
+
+        // Module clients, whether or not the module is co-hosted.
+        { "Services:Catalog:Url", "ftp://catalog", "Services:Catalog:Url 'ftp://catalog' is not an absolute http:// or https:// URL", [] },
+        {
+            "Services:Catalog:Resilience:AttemptTimeout:Timeout", "-00:00:01", "Services:Catalog:Resilience:AttemptTimeout:Timeout must be between",
+            ["--services", "cart", "--Services:Catalog:Url", "http://127.0.0.1:9", "--Auth:ServiceClient:ClientId", "cart", "--Auth:ServiceClient:ClientSecret", "secret"]
+        },
+        { "Services:Cart:Url", "ftp://cart", "Services:Cart:Url 'ftp://cart' is not an absolute http:// or https:// URL", ["--services", "ordering"] },
+
+        // The executable, the gateway, persistence and rate limiting.
+        { "Mercato:ShutdownTimeoutSeconds", "-1", "Mercato:ShutdownTimeoutSeconds must be at least 0", [] },
+        { "Mercato:ShutdownTimeoutSeconds", "soon", "Mercato:ShutdownTimeoutSeconds 'soon' is not a valid whole number", [] },
+        { "Services:things:Url", "ftp://things", "Services:things:Url 'ftp://things' is not an absolute http:// or https:// URL", ["--services", "gateway", "--Gateway:Routes:things:Prefixes:0", "/api/v1/things"] },
+        { "Persistence:Postgres", "Host=db;Colour=blue", "Persistence:Postgres is not a valid PostgreSQL connection string", [] },
+        { "RateLimiting:Memory:MaxPartitions", "0", "RateLimiting:Memory:MaxPartitions must be at least 1", [] },
+        { "RateLimiting:Plans:Guest:Limit", "0", "RateLimiting:Plans:Guest:Limit must be at least 1", [] },
     };
 
     [Theory]

@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Platform.Hosting;
 
@@ -33,12 +34,8 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
 
         services.AddValidatedOptions<HttpLimitsOptions>(HttpLimitsOptions.Section);
-        var limits = builder.Configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
-        if (limits.Problems().FirstOrDefault() is { } problem)
-        {
-            // Read here (Kestrel, CORS and forwarded headers are set up from it), so checked here.
-            throw new InvalidConfigurationException(problem);
-        }
+        // Read here (Kestrel, CORS and forwarded headers are set up from it), so checked here.
+        var limits = builder.Configuration.ReadValidated<HttpLimitsOptions>(HttpLimitsOptions.Section);
 
         services.Configure<KestrelServerOptions>(o =>
         {
@@ -48,10 +45,14 @@ public static class PlatformSetup
             // above Mercato's own limits, which RequestLimitsMiddleware answers in the envelope.
             o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, (limits.MaxRequestTargetBytes * 2) + 64);
             o.Limits.MaxRequestHeadersTotalSize = Math.Max(o.Limits.MaxRequestHeadersTotalSize, limits.MaxRequestHeadersBytes * 2);
+            // What Kestrel still refuses itself (a request it cannot parse) answers in the envelope too.
+            ServerRefusalEnvelope.AddTo(o);
         });
+        services.AddServerRefusalEnvelope();
         services.AddSingleton(limits);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
-            builder.Configuration.GetValue("Mercato:ShutdownTimeoutSeconds", 30)));
+        services.AddValidatedOptions<MercatoOptions>(MercatoOptions.Section);
+        services.AddOptions<HostOptions>().Configure<IOptions<MercatoOptions>>(
+            (o, mercato) => o.ShutdownTimeout = TimeSpan.FromSeconds(mercato.Value.ShutdownTimeoutSeconds));
 
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,21 @@ public static class ValidatedOptions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IValidateOptions<TOptions>, ProblemsValidator<TOptions>>();
         return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+    }
+
+    /// <summary>
+    /// Reads <typeparamref name="TOptions"/> from <paramref name="section"/> now, for settings the
+    /// host needs while it is being built (which provider, which transport, Kestrel's limits);
+    /// their problems stop the start the same way, as one line naming each setting.
+    /// </summary>
+    /// <exception cref="InvalidConfigurationException">The settings have problems.</exception>
+    public static TOptions ReadValidated<TOptions>(this IConfiguration configuration, string section)
+        where TOptions : class, IValidatedOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? options : throw new InvalidConfigurationException(string.Join("; ", problems));
     }
 
     private sealed class ProblemsValidator<TOptions> : IValidateOptions<TOptions>

@@ -54,12 +54,11 @@ public static class ModuleClientSetup
 
         var remote = ServiceDescriptor.Scoped<TClient>(provider => provider.GetRequiredService<THttpClient>());
         services.TryAdd(remote);
-        services.AddOptions<TOptions>().BindConfiguration(section)
+        services.AddValidatedOptions<TOptions>(section)
             .Validate<IOptions<ServiceClientCredentials>>(
                 (options, credentials) => !services.Contains(remote) || (options.HasValidUrl && credentials.Value.IsConfigured),
                 $"The {module} is not hosted in this process: set {section}:Url to its absolute http(s) URL and "
-                + $"{ServiceClientCredentials.Section}:ClientId and ClientSecret to this service's credentials.")
-            .ValidateOnStart();
+                + $"{ServiceClientCredentials.Section}:ClientId and ClientSecret to this service's credentials.");
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Mercato.Platform.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -18,6 +19,8 @@ public static class ServiceCallResilience
     public static IHttpStandardResiliencePipelineBuilder AddServiceCallResilience(this IHttpClientBuilder builder, IConfigurationSection section)
     {
         var pipeline = builder.AddStandardResilienceHandler();
+        // Its options are validated at start under the pipeline's name; a failure names the setting instead.
+        ConfigurationErrors.NameSection($"{builder.Name}-standard", section.Path);
         if (section.Exists())
         {
             pipeline.Configure(section);

@@ -41,14 +41,8 @@ public static class PersistenceSetup
     /// <summary>Works out a module's provider and connection string from configuration.</summary>
     public static ModuleDatabase Resolve(IConfiguration configuration, string module, Type contextType)
     {
-        var options = configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
-        var provider = options.Provider.Trim().ToLowerInvariant() switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-            var other => throw new InvalidConfigurationException(
-                $"Persistence:Provider '{other}' is not supported; use 'sqlite' or 'postgres'."),
-        };
+        var options = configuration.ReadValidated<PersistenceOptions>(PersistenceOptions.Section);
+        var provider = options.ResolvedProvider!;
 
         var explicitConnection = configuration.GetConnectionString(module);
         if (!string.IsNullOrWhiteSpace(explicitConnection))

@@ -1,7 +1,9 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Platform.RateLimiting;
 
-/// <summary>Rate-limiting settings (<c>RateLimiting</c> section).</summary>
-public sealed class RateLimitingOptions
+/// <summary>Rate-limiting settings (<c>RateLimiting</c> section), validated at start.</summary>
+public sealed class RateLimitingOptions : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "RateLimiting";
@@ -27,8 +29,8 @@ public sealed class RateLimitingOptions
     /// <summary>Whether <see cref="Store"/> names the Redis store (case-insensitive).</summary>
     internal bool UsesRedis => string.Equals(Store, RateLimitStores.Redis, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>What is wrong with the settings, or nothing.</summary>
-    internal IEnumerable<string> Problems()
+    /// <inheritdoc />
+    public IEnumerable<string> Problems()
     {
         if (!UsesRedis && !string.Equals(Store, RateLimitStores.Memory, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,3 +1,4 @@
+using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -23,17 +24,14 @@ public static class RateLimitingSetup
     public static IHostApplicationBuilder AddMercatoRateLimiting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RateLimitingOptions>()
-            .BindConfiguration(RateLimitingOptions.Section)
+        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 if (string.IsNullOrWhiteSpace(options.Redis.ConnectionString))
                 {
                     options.Redis.ConnectionString = configuration.GetConnectionString("Redis");
                 }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
+            });
 
         services.AddSingleton<SharedRedis>();
         services.AddSingleton<MemoryRateLimitStore>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,10 @@ namespace Mercato.Platform.Security;
 /// </summary>
 internal sealed class RequestLimitsMiddleware(RequestDelegate next, HttpLimitsOptions limits)
 {
+    /// <summary>C0 controls but the horizontal tab, and DEL.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 32).Where(c => c != '\t').Select(c => (char)c)) + '\u007f');
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -27,10 +32,18 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, HttpLimitsOp
                 $"The path and query must not exceed {limits.MaxRequestTargetBytes} bytes", field: null);
         }
 
-        if (HeadersSize(request.Headers) > limits.MaxRequestHeadersBytes)
+        var (headersSize, controlled) = ReadHeaders(request.Headers);
+        if (headersSize > limits.MaxRequestHeadersBytes)
         {
             return Refuse(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large", ErrorCodes.HeadersTooLarge,
                 $"The request headers must not exceed {limits.MaxRequestHeadersBytes} bytes in total", field: null);
+        }
+
+        if (controlled is not null)
+        {
+            // RFC 9110 5.5: a field value is visible characters, spaces and tabs. Kestrel refuses NUL, CR and LF itself.
+            return Refuse(context, StatusCodes.Status400BadRequest, StatusMessages.For(StatusCodes.Status400BadRequest), ErrorCodes.InvalidFormat,
+                $"The header '{controlled}' must not contain control characters", field: null);
         }
 
         var rawPath = target.AsSpan(0, IndexOfQuery(target));
@@ -39,7 +52,7 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, HttpLimitsOp
             || rawPath.Contains('\0'))
         {
             return Refuse(context, StatusCodes.Status400BadRequest, StatusMessages.For(StatusCodes.Status400BadRequest), ErrorCodes.InvalidFormat,
-                "The path must not contain a NUL character", field: "path");
+                "The path must not contain a NUL character", field: null);
         }
 
         return next(context);
@@ -51,19 +64,25 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, HttpLimitsOp
         return index < 0 ? target.Length : index;
     }
 
-    private static long HeadersSize(IHeaderDictionary headers)
+    /// <summary>The header block's size as sent, and the first header whose value holds a control character.</summary>
+    private static (long Size, string? Controlled) ReadHeaders(IHeaderDictionary headers)
     {
         long size = 0;
+        string? controlled = null;
         foreach (var (name, values) in headers)
         {
             foreach (var value in values)
             {
                 // "name: value\r\n", as the header block is sent.
                 size += name.Length + (value?.Length ?? 0) + 4;
+                if (controlled is null && value is not null && value.AsSpan().ContainsAny(ControlCharacters))
+                {
+                    controlled = name;
+                }
             }
         }
 
-        return size;
+        return (size, controlled);
     }
 
     private static Task Refuse(HttpContext context, int status, string message, string code, string detail, string? field)

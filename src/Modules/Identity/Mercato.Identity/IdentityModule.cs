@@ -40,16 +40,7 @@ public static class IdentityModule
     public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section)
-            .Validate(s => s.SigningKeys.CheckInterval >= TimeSpan.FromSeconds(1) && s.SigningKeys.CheckInterval <= TimeSpan.FromDays(1),
-                "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day.")
-            .Validate(s => s.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && s.RefreshTokenLifetime > s.AccessTokenLifetime,
-                "Identity:AccessTokenLifetime must be at least a minute and shorter than RefreshTokenLifetime.")
-            .Validate(s => s.Lockout.MaxFailedAttempts >= 1 && s.Lockout.MaxFailedAttemptsPerAddress >= s.Lockout.MaxFailedAttempts,
-                "Identity:Lockout:MaxFailedAttempts must be at least 1 and MaxFailedAttemptsPerAddress at least MaxFailedAttempts.")
-            .Validate(s => s.Lockout.Delay >= TimeSpan.FromSeconds(1) && s.Lockout.Duration >= s.Lockout.Delay,
-                "Identity:Lockout:Delay must be at least 1 second and Duration at least Delay.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<IdentitySettings>(IdentitySettings.Section);
         builder.AddModuleDbContext<MercatoIdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(Name);
         builder.AddMessaging<MercatoIdentityDbContext>(Name);
         builder.AddValidatorsOf<RegisterRequest>();

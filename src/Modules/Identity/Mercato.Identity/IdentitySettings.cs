@@ -1,11 +1,13 @@
+using Mercato.Identity.Accounts;
 using Mercato.Identity.Clients;
 using Mercato.Identity.Keys;
 using Mercato.Identity.Passwords;
+using Mercato.Platform.Hosting;
 
 namespace Mercato.Identity;
 
-/// <summary>The Identity module's settings (<c>Identity</c> section).</summary>
-internal sealed class IdentitySettings
+/// <summary>The Identity module's settings (<c>Identity</c> section), validated at start.</summary>
+internal sealed class IdentitySettings : IValidatedOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Identity";
@@ -33,6 +35,19 @@ internal sealed class IdentitySettings
 
     /// <summary>How generated signing keys are protected at rest.</summary>
     public SigningKeyProtectionOptions DataProtection { get; set; } = new();
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() =>
+    [
+        .. SettingRules.Failed(
+            AccessTokenLifetime >= TimeSpan.FromMinutes(1) ? null : "Identity:AccessTokenLifetime must be at least a minute",
+            RefreshTokenLifetime > AccessTokenLifetime ? null : "Identity:RefreshTokenLifetime must be longer than Identity:AccessTokenLifetime"),
+        .. Password.Problems(),
+        .. Lockout.Problems(),
+        .. Admin.Problems(),
+        .. Clients.SelectMany(c => c.Value.Problems($"{Section}:Clients:{c.Key}")),
+        .. SigningKeys.Problems(),
+    ];
 }
 
 /// <summary>
@@ -53,6 +68,15 @@ internal sealed class LockoutPolicyOptions
 
     /// <summary>The longest wait, and how long failures are remembered after the last one (default 15 minutes).</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>What is wrong with these settings.</summary>
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.AtLeast(MaxFailedAttempts, 1, "Identity:Lockout:MaxFailedAttempts"),
+        MaxFailedAttemptsPerAddress >= MaxFailedAttempts
+            ? null
+            : "Identity:Lockout:MaxFailedAttemptsPerAddress must be at least Identity:Lockout:MaxFailedAttempts",
+        Delay >= TimeSpan.FromSeconds(1) ? null : "Identity:Lockout:Delay must be at least 1 second",
+        Duration >= Delay ? null : "Identity:Lockout:Duration must be at least Identity:Lockout:Delay");
 }
 
 /// <summary>Where the Data Protection key ring that protects generated signing keys lives (<c>Identity:DataProtection</c>).</summary>
@@ -76,4 +100,8 @@ internal sealed class AdminAccountOptions
 
     /// <summary>Its password; when empty a strong one is generated and printed once.</summary>
     public string? Password { get; set; }
+
+    /// <summary>What is wrong with these settings.</summary>
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        EmailAddressRule.IsValid(Email) ? null : $"Identity:Admin:Email '{Email}' is not an e-mail address");
 }

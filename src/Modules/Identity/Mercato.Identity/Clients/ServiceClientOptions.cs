@@ -1,3 +1,5 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Identity.Clients;
 
 /// <summary>A service client allowed to use the client-credentials grant (<c>Identity:Clients:&lt;id&gt;</c>).</summary>
@@ -11,4 +13,9 @@ internal sealed class ServiceClientOptions
 
     /// <summary>The scopes the client may ask for.</summary>
     public string[] Scopes { get; set; } = [];
+
+    /// <summary>What is wrong with this client's settings, named under <paramref name="key"/> (<c>Identity:Clients:&lt;id&gt;</c>).</summary>
+    public IEnumerable<string> Problems(string key) => SettingRules.Failed(
+        ServiceClientRegistry.TryParseHash(SecretHash, out _) ? null : $"{key}:SecretHash must be the secret's SHA-256 as 64 hex digits",
+        Scopes.Length > 0 && Scopes.All(s => !string.IsNullOrWhiteSpace(s)) ? null : $"{key}:Scopes must list at least one scope");
 }

@@ -23,7 +23,8 @@ internal sealed class ServiceClientRegistry(IOptionsMonitor<IdentitySettings> se
     /// <summary>The SHA-256 hex digest a configuration should hold for <paramref name="secret"/>.</summary>
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static bool TryParseHash(string value, out byte[] hash)
+    /// <summary>Reads a configured secret hash: 64 hex digits, optionally after <c>sha256:</c>.</summary>
+    public static bool TryParseHash(string value, out byte[] hash)
     {
         hash = [];
         var hex = value.Trim();

@@ -58,23 +58,13 @@ internal sealed partial class KeyRing(
     }
 
     /// <summary>Loads the keys, generating the first one when the database has none that can sign.</summary>
-    /// <exception cref="InvalidConfigurationException">Configured keys, or the algorithm of generated ones, are unusable.</exception>
+    /// <exception cref="InvalidConfigurationException">Configured keys are unusable (the algorithm of generated ones is checked with the settings, at start).</exception>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (FromConfiguration)
         {
             keys = LoadConfigured();
             return;
-        }
-
-        try
-        {
-            // Checked now, not at the first generation or rotation (which would fail later, or crash the start).
-            SigningKeyMaterial.Normalize(settings.Value.SigningKeys.Algorithm);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidConfigurationException($"Identity:SigningKeys:Algorithm is not usable: {ex.Message}", ex);
         }
 
         await using var scope = scopes.CreateAsyncScope();

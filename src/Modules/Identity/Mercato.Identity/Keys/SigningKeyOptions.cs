@@ -1,3 +1,5 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Identity.Keys;
 
 /// <summary>
@@ -25,6 +27,32 @@ internal sealed class SigningKeyOptions
 
     /// <summary>How often the key set is re-read from the database and rotation checked (default 1 minute).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// What is wrong with these settings. Configured keys are checked when they are loaded (their
+    /// PEM, curve and size), which stops the start the same way.
+    /// </summary>
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        AlgorithmProblem(),
+        SettingRules.Positive(RotationPeriod, "Identity:SigningKeys:RotationPeriod"),
+        SettingRules.NotNegative(PublishAhead, "Identity:SigningKeys:PublishAhead"),
+        PublishAhead < RotationPeriod ? null : "Identity:SigningKeys:PublishAhead must be shorter than Identity:SigningKeys:RotationPeriod",
+        CheckInterval >= TimeSpan.FromSeconds(1) && CheckInterval <= TimeSpan.FromDays(1)
+            ? null
+            : "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day");
+
+    private string? AlgorithmProblem()
+    {
+        try
+        {
+            SigningKeyMaterial.Normalize(Algorithm);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"Identity:SigningKeys:Algorithm is not usable: {ex.Message}";
+        }
+    }
 }
 
 /// <summary>One configured signing key.</summary>

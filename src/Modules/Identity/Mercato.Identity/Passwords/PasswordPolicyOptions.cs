@@ -1,3 +1,5 @@
+using Mercato.Platform.Hosting;
+
 namespace Mercato.Identity.Passwords;
 
 /// <summary>Password rules and hashing (<c>Identity:Password</c>).</summary>
@@ -20,4 +22,11 @@ internal sealed class PasswordPolicyOptions
     /// that function). Hashes made with fewer are upgraded at the next successful sign-in.
     /// </summary>
     public int HashIterations { get; set; } = 210_000;
+
+    /// <summary>What is wrong with these settings.</summary>
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.AtLeast(MinimumLength, 1, "Identity:Password:MinimumLength"),
+        MaximumLength >= MinimumLength ? null : "Identity:Password:MaximumLength must be at least Identity:Password:MinimumLength",
+        MinimumCharacterClasses is >= 1 and <= 4 ? null : "Identity:Password:MinimumCharacterClasses must be between 1 and 4",
+        SettingRules.AtLeast(HashIterations, 1, "Identity:Password:HashIterations"));
 }
