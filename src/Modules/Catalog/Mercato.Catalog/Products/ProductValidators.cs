@@ -15,6 +15,9 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
     /// <summary>The longest slug.</summary>
     public const int MaxSlugLength = 220;
 
+    /// <summary>The longest SKU.</summary>
+    public const int MaxSkuLength = 64;
+
     /// <summary>Declares the rules.</summary>
     /// <param name="full">Whether every required field must be present.</param>
     /// <param name="stockAllowed">Whether the request may set the stock (create only).</param>
@@ -53,8 +56,8 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
         RuleFor(r => r.CompareAtPrice).GreaterThanOrEqualTo(r => r.Price)
             .When(r => r.CompareAtPrice is not null && r.Price is not null)
             .WithMessage("'Compare At Price' must be at least 'Price'.");
-        RuleFor(r => r.Sku!).MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => !string.IsNullOrEmpty(r.Sku))
-            .WithMessage("'Sku' must be at most 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(r => r.Sku!).MaximumLength(MaxSkuLength).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => !string.IsNullOrEmpty(r.Sku))
+            .WithMessage($"'Sku' must be at most {MaxSkuLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
         RuleFor(r => r.CategoryId).NotEqual(Guid.Empty).When(r => r.CategoryId is not null).WithMessage("'Category Id' must be a category id.");
         RuleFor(r => r.Images!.Count).LessThanOrEqualTo(20).When(r => r.Images is not null).OverridePropertyName("images");
         RuleFor(r => r.Images!.Count(i => i.IsPrimary)).LessThanOrEqualTo(1).When(r => r.Images is not null).OverridePropertyName("images")
