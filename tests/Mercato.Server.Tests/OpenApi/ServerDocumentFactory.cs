@@ -5,12 +5,20 @@ namespace Mercato.Server.Tests.OpenApi;
 /// <summary>Mercato.Server in memory with Identity, Catalog, Cart and Ordering, on SQLite, for the published documents.</summary>
 public class ServerDocumentFactory : ModuleHostFactory<Program>
 {
+    /// <summary>The administrator's e-mail.</summary>
+    public const string AdminEmail = "doc-admin@example.test";
+
+    /// <summary>The administrator's password.</summary>
+    public const string AdminPassword = "Doc-Admin-Passw0rd!";
+
     /// <summary>Creates the host with the default document settings.</summary>
     public ServerDocumentFactory()
         : base("identity,catalog,cart,ordering", postgres: false, "mercato_doc")
     {
         Settings["Identity:Password:HashIterations"] = "1000";
         Settings["Catalog:DemoData:Enabled"] = "false";
+        Settings["Identity:Admin:Email"] = AdminEmail;
+        Settings["Identity:Admin:Password"] = AdminPassword;
     }
 }
 

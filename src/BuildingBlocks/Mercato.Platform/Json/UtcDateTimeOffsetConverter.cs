@@ -21,7 +21,9 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         var text = reader.GetString();
         if (text is null || text.Length > MaxLength || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
-            throw new JsonException("Expected an ISO 8601 timestamp.");
+            // No message of its own: System.Text.Json then words it as a type mismatch with the
+            // property's path, which the error envelope turns into a 400 naming the field.
+            throw new JsonException();
         }
 
         return value;
