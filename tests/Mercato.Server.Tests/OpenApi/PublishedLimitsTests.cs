@@ -11,7 +11,9 @@ namespace Mercato.Server.Tests.OpenApi;
 /// GUIDs) and the body rules written by hand (addresses, coupon codes and types, cart keys, tags,
 /// specifications, roles, statuses, password and phone lengths, timestamps, JSON numbers).
 /// </summary>
-public sealed class PublishedLimitsTests(ServerDocumentFactory factory) : IClassFixture<ServerDocumentFactory>
+/// <typeparam name="TFactory">The host, on SQLite or PostgreSQL.</typeparam>
+public abstract class PublishedLimitsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ServerDocumentFactory
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -243,6 +245,10 @@ public sealed class PublishedLimitsTests(ServerDocumentFactory factory) : IClass
         var tokenBody = PublishedDocumentTests.Operation(document, "/api/v1/auth/token", "post").GetProperty("requestBody").GetProperty("content")
             .GetProperty("application/x-www-form-urlencoded").GetProperty("schema").GetProperty("properties");
         Assert.Equal(1024, tokenBody.GetProperty("client_id").GetProperty("maxLength").GetInt32());
+
+        var replayed = PublishedDocumentTests.Operation(document, "/api/v1/orders", "post").GetProperty("responses").GetProperty("201")
+            .GetProperty("headers").GetProperty("Idempotent-Replayed").GetProperty("schema");
+        Assert.Equal(["true"], Enum(replayed));
     }
 
     private static Dictionary<string, object?> CouponBody(string field, object value) => new()
@@ -297,3 +303,9 @@ public sealed class PublishedLimitsTests(ServerDocumentFactory factory) : IClass
             ? [.. schema.GetProperty("type").EnumerateArray().Select(t => t.GetString()!)]
             : [schema.GetProperty("type").GetString()!];
 }
+
+/// <summary>On SQLite.</summary>
+public sealed class SqlitePublishedLimitsTests(ServerDocumentFactory factory) : PublishedLimitsTests<ServerDocumentFactory>(factory);
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresPublishedLimitsTests(PostgresServerDocumentFactory factory) : PublishedLimitsTests<PostgresServerDocumentFactory>(factory);

@@ -11,9 +11,16 @@ public class ServerDocumentFactory : ModuleHostFactory<Program>
     /// <summary>The administrator's password.</summary>
     public const string AdminPassword = "Doc-Admin-Passw0rd!";
 
-    /// <summary>Creates the host with the default document settings.</summary>
+    /// <summary>Creates the host with the default document settings, on SQLite.</summary>
     public ServerDocumentFactory()
-        : base("identity,catalog,cart,ordering", postgres: false, "mercato_doc")
+        : this(postgres: false)
+    {
+    }
+
+    /// <summary>Creates the host with the default document settings.</summary>
+    /// <param name="postgres">Whether to use PostgreSQL instead of SQLite.</param>
+    protected ServerDocumentFactory(bool postgres)
+        : base("identity,catalog,cart,ordering", postgres, "mercato_doc")
     {
         Settings["Identity:Password:HashIterations"] = "1000";
         Settings["Catalog:DemoData:Enabled"] = "false";
@@ -28,3 +35,6 @@ public sealed class ServiceEndpointsDocumentFactory : ServerDocumentFactory
     /// <summary>Creates the host with <c>OpenApi:IncludeServiceEndpoints</c> on.</summary>
     public ServiceEndpointsDocumentFactory() => Settings["OpenApi:IncludeServiceEndpoints"] = "true";
 }
+
+/// <summary>The same host on PostgreSQL.</summary>
+public sealed class PostgresServerDocumentFactory() : ServerDocumentFactory(postgres: true);
