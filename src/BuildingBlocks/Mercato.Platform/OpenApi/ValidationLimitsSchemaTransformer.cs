@@ -18,7 +18,7 @@ namespace Mercato.Platform.OpenApi;
 /// count (a rule named after the collection) becomes <c>minItems</c>/<c>maxItems</c>. Hand-written
 /// rules publish what they state (<see cref="LimitedRules"/>: a maximum length, a list of names as
 /// <c>enum</c>); a rule for each element (<c>RuleForEach</c>) limits the array's items; a property
-/// that must be null (<c>Null()</c>) is no input at all and leaves the schema. Every schema of a type
+/// that must be null (<c>Null()</c>) is published as type <c>null</c>. Every schema of a type
 /// with a validator gets its limits, also where it is nested (an address inside an order request).
 /// </summary>
 internal sealed class ValidationLimitsSchemaTransformer : IOpenApiSchemaTransformer
@@ -53,8 +53,10 @@ internal sealed class ValidationLimitsSchemaTransformer : IOpenApiSchemaTransfor
                 {
                     if (component.Validator is INullValidator && !each)
                     {
-                        properties.Remove(property.Name);
-                        schema.Required?.Remove(property.Name);
+                        // Listed, as the field exists, but only null is accepted.
+                        target.Type = JsonSchemaType.Null;
+                        target.Format = null;
+                        target.Pattern = null;
                     }
                     else if (each)
                     {
