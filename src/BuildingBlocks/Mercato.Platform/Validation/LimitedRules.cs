@@ -19,7 +19,7 @@ public static class LimitedRules
         => rule.SetValidator(new WithinValidator<T>(maxLength, isValid));
 
     /// <summary>
-    /// The value (when not null) must be one of <paramref name="names"/> (ignoring case) or pass
+    /// The value must be one of <paramref name="names"/> (ignoring case; null is none of them) or pass
     /// <paramref name="isValid"/> when given (aliases); the document publishes the names as <c>enum</c>.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> names, Func<string, bool>? isValid = null)
@@ -79,7 +79,7 @@ internal sealed class OneOfValidator<T>(IReadOnlyList<string> names, Func<string
 
     public IReadOnlyList<string> Names => names;
 
-    public override bool IsValid(ValidationContext<T> context, string? value) => value is null || isValid(value);
+    public override bool IsValid(ValidationContext<T> context, string? value) => value is not null && isValid(value);
 
     protected override string GetDefaultMessageTemplate(string errorCode) => $"'{{PropertyName}}' must be one of {string.Join(", ", names)}.";
 }
