@@ -56,6 +56,9 @@ public static class PlatformSetup
 
         services.ConfigureHttpJsonOptions(o =>
         {
+            // A number is a JSON number: "2" for a quantity is a wrong type (400), as the
+            // documents state (type integer, not integer-or-string).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });

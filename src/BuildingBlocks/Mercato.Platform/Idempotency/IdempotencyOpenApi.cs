@@ -35,7 +35,7 @@ internal static class IdempotencyOpenApi
                 success.Headers.TryAdd(StoredResponse.ReplayedHeader, new OpenApiHeader
                 {
                     Description = "`true` when this is the stored response of an earlier request with the same Idempotency-Key.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create(StoredResponse.ReplayedValue)] },
                 });
             }
         }

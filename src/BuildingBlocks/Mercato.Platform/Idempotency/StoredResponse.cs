@@ -20,6 +20,9 @@ internal sealed record StoredResponse(
     /// <summary>The header that marks a replayed response.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>The value of <see cref="ReplayedHeader"/>, the only one it takes.</summary>
+    public const string ReplayedValue = "true";
+
     /// <summary>Rebuilds a completed record's response for a replay.</summary>
     public static StoredResponse FromRecord(IdempotencyRecord record) => new(
         record.StatusCode ?? StatusCodes.Status200OK,
@@ -46,7 +49,7 @@ internal sealed record StoredResponse(
 
         if (Replayed)
         {
-            response.Headers[ReplayedHeader] = "true";
+            response.Headers[ReplayedHeader] = ReplayedValue;
         }
 
         if (Body.Length > 0)

@@ -130,8 +130,10 @@ public static class OpenApiSetup
         options.ShouldInclude = include;
         options.CreateSchemaReferenceId = SchemaNames.For;
         options.AddSchemaTransformer<TimestampSchemaTransformer>();
+        options.AddSchemaTransformer<GuidSchemaTransformer>();
         options.AddSchemaTransformer<ValidationLimitsSchemaTransformer>();
         options.AddOperationTransformer<PagingParametersTransformer>();
+        options.AddOperationTransformer<ParameterLimitsTransformer>();
         options.AddOperationTransformer<FileResponsesTransformer>();
         options.AddOperationTransformer<SecurityRequirementTransformer>();
         options.AddOperationTransformer<StandardResponsesTransformer>();

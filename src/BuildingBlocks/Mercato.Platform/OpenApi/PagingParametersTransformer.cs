@@ -5,8 +5,8 @@ using Microsoft.OpenApi;
 namespace Mercato.Platform.OpenApi;
 
 /// <summary>
-/// Publishes the bounds <see cref="PageRules"/> enforces on every list: <c>pageNumber</c> at
-/// least 1, <c>pageSize</c> from 1 to <see cref="PageRules.MaxPageSize"/> (default
+/// Publishes the bounds <see cref="PageRules"/> enforces on every list: <c>pageNumber</c> from 1
+/// to <see cref="PageRules.MaxPageNumber"/>, <c>pageSize</c> from 1 to <see cref="PageRules.MaxPageSize"/> (default
 /// <see cref="PageRules.DefaultPageSize"/> unless the operation states its own).
 /// </summary>
 internal sealed class PagingParametersTransformer : IOpenApiOperationTransformer
@@ -23,6 +23,7 @@ internal sealed class PagingParametersTransformer : IOpenApiOperationTransformer
             if (string.Equals(parameter.Name, "pageNumber", StringComparison.OrdinalIgnoreCase))
             {
                 schema.Minimum = "1";
+                schema.Maximum = PageRules.MaxPageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             else if (string.Equals(parameter.Name, "pageSize", StringComparison.OrdinalIgnoreCase))
             {

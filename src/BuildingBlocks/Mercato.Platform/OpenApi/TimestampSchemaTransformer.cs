@@ -1,3 +1,4 @@
+using Mercato.Platform.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -5,7 +6,8 @@ namespace Mercato.Platform.OpenApi;
 
 /// <summary>
 /// Timestamps are written by a custom converter (UTC with <c>Z</c>), which hides their type from
-/// the schema generator; this states what clients receive: a <c>date-time</c> string.
+/// the schema generator; this states what clients send and receive: a <c>date-time</c> string,
+/// at most <see cref="UtcDateTimeOffsetConverter.MaxLength"/> characters where the converter reads it.
 /// </summary>
 internal sealed class TimestampSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -17,6 +19,11 @@ internal sealed class TimestampSchemaTransformer : IOpenApiSchemaTransformer
         {
             schema.Type = underlying == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
             schema.Format = "date-time";
+        }
+
+        if (underlying == typeof(DateTimeOffset))
+        {
+            schema.MaxLength = UtcDateTimeOffsetConverter.MaxLength;
         }
 
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using FluentValidation;
 using FluentValidation.Validators;
+using Mercato.Platform.Validation;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -14,13 +15,17 @@ namespace Mercato.Platform.OpenApi;
 /// drift: lengths (<c>MaximumLength</c>, <c>Length</c>) become <c>minLength</c>/<c>maxLength</c>,
 /// ranges (<c>InclusiveBetween</c>, <c>GreaterThan</c>, <c>LessThanOrEqualTo</c>, ...) become
 /// <c>minimum</c>/<c>maximum</c> (exclusive where the rule is), and a range on a collection's
-/// count (a rule named after the collection) becomes <c>minItems</c>/<c>maxItems</c>.
+/// count (a rule named after the collection) becomes <c>minItems</c>/<c>maxItems</c>. Hand-written
+/// rules publish what they state (<see cref="LimitedRules"/>: a maximum length, a list of names as
+/// <c>enum</c>); a rule for each element (<c>RuleForEach</c>) limits the array's items; a property
+/// that must be null (<c>Null()</c>) is published as type <c>null</c>. Every schema of a type
+/// with a validator gets its limits, also where it is nested (an address inside an order request).
 /// </summary>
 internal sealed class ValidationLimitsSchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is not null || schema.Properties is not { Count: > 0 } properties)
+        if (schema.Properties is not { Count: > 0 } properties)
         {
             return Task.CompletedTask;
         }
@@ -31,7 +36,7 @@ internal sealed class ValidationLimitsSchemaTransformer : IOpenApiSchemaTransfor
             return Task.CompletedTask;
         }
 
-        var rules = validator.CreateDescriptor().GetMembersWithValidators();
+        var rules = validator.CreateDescriptor().Rules.ToList();
         foreach (var property in context.JsonTypeInfo.Properties)
         {
             if (!properties.TryGetValue(property.Name, out var found) || found is not OpenApiSchema target)
@@ -40,18 +45,39 @@ internal sealed class ValidationLimitsSchemaTransformer : IOpenApiSchemaTransfor
             }
 
             var member = (property.AttributeProvider as MemberInfo)?.Name;
-            foreach (var group in rules.Where(g => string.Equals(g.Key, member, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(g.Key, property.Name, StringComparison.OrdinalIgnoreCase)))
+            foreach (var rule in rules.Where(r => string.Equals(r.PropertyName, member, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(r.PropertyName, property.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                foreach (var (rule, _) in group)
+                var each = IsForEach(rule);
+                foreach (var component in rule.Components)
                 {
-                    Apply(target, rule);
+                    if (component.Validator is INullValidator && !each)
+                    {
+                        // Listed, as the field exists, but only null is accepted.
+                        target.Type = JsonSchemaType.Null;
+                        target.Format = null;
+                        target.Pattern = null;
+                    }
+                    else if (each)
+                    {
+                        if (target.Items is OpenApiSchema items)
+                        {
+                            Apply(items, component.Validator);
+                        }
+                    }
+                    else
+                    {
+                        Apply(target, component.Validator);
+                    }
                 }
             }
         }
 
         return Task.CompletedTask;
     }
+
+    private static bool IsForEach(IValidationRule rule) => rule.GetType().GetInterfaces()
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     private static void Apply(OpenApiSchema schema, IPropertyValidator rule)
     {
@@ -67,6 +93,17 @@ internal sealed class ValidationLimitsSchemaTransformer : IOpenApiSchemaTransfor
                 if (length.Max > 0)
                 {
                     schema.MaxLength = Math.Min(schema.MaxLength ?? int.MaxValue, length.Max);
+                }
+
+                break;
+            case INamesValidator names when !isArray:
+                schema.Enum = [.. names.Names.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))];
+                break;
+            case IEntriesValidator entries:
+                schema.MaxProperties = entries.MaxCount;
+                if (schema.AdditionalProperties is OpenApiSchema values)
+                {
+                    values.MaxLength = entries.MaxValueLength;
                 }
 
                 break;

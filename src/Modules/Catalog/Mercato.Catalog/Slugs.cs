@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Mercato.Platform.Envelope;
+using Mercato.Platform.Errors;
 
 namespace Mercato.Catalog;
 
@@ -8,6 +10,13 @@ internal static partial class Slugs
 {
     /// <summary>What a slug looks like.</summary>
     public const string Pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+
+    /// <summary>
+    /// The 400 naming <paramref name="field"/> when a slug, SKU or id in a path is longer than any
+    /// stored one can be (<paramref name="maxLength"/>, the limit the document publishes), else null.
+    /// </summary>
+    public static ApiErrorResult? RefuseLonger(string field, string value, int maxLength) =>
+        value.Length > maxLength ? ApiResults.BadRequest(field, $"{field} must be at most {maxLength} characters") : null;
 
     /// <summary>Whether <paramref name="slug"/> is a well-formed slug.</summary>
     public static bool IsValid(string? slug) => slug is not null && SlugRegex().IsMatch(slug);

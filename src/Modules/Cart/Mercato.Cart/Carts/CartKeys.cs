@@ -10,7 +10,8 @@ namespace Mercato.Cart.Carts;
 /// </summary>
 internal static class CartKeys
 {
-    private const int Length = 43;
+    /// <summary>The length of a key.</summary>
+    public const int Length = 43;
 
     /// <summary>A new unguessable key.</summary>
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -15,6 +15,7 @@ internal sealed class CouponListQuery
     public bool? Active { get; init; }
 
     /// <summary>Only coupons whose code contains this text (any case).</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(CouponCodes.MaxLength)]
     public string? Code { get; init; }
 
     /// <summary>The errors of this query, empty when it is valid.</summary>
@@ -22,7 +23,7 @@ internal sealed class CouponListQuery
     {
         var errors = new List<ApiError>();
         PageRules.Check(PageNumber, PageSize, errors);
-        if (Code is { } code && code.Trim().Length > CouponCodes.MaxLength)
+        if (Code is { Length: > CouponCodes.MaxLength })
         {
             errors.Add(new ApiError(ErrorCodes.ValidationError, $"code must be at most {CouponCodes.MaxLength} characters", "code"));
         }

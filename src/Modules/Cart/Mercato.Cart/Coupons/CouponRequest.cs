@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Cart.Coupons;
 
@@ -36,15 +37,21 @@ internal sealed class CouponRequestValidator : AbstractValidator<CouponRequest>
     /// <summary>The most categories a coupon may be limited to.</summary>
     public const int MaxCategories = 50;
 
+    /// <summary>The largest usage limit, in total or per customer.</summary>
+    public const int MaxUsageLimit = 1_000_000;
+
+    /// <summary>The discount types, as the API names them.</summary>
+    public static IReadOnlyList<string> DiscountTypes { get; } = [CouponTypeNames.Percentage, CouponTypeNames.Fixed];
+
     /// <summary>Declares the rules.</summary>
     public CouponRequestValidator()
     {
         RuleFor(r => r.Code).NotEmpty();
-        RuleFor(r => r.Code).Must(CouponCodes.IsValid).When(r => !string.IsNullOrWhiteSpace(r.Code))
+        RuleFor(r => r.Code).Within(CouponCodes.MaxLength, CouponCodes.IsValid).When(r => !string.IsNullOrWhiteSpace(r.Code))
             .WithMessage($"'Code' must be at most {CouponCodes.MaxLength} letters, digits, '-' or '_'.");
         RuleFor(r => r.Description).MaximumLength(500);
         RuleFor(r => r.DiscountType).NotEmpty();
-        RuleFor(r => r.DiscountType).Must(t => CouponTypeNames.Parse(t) is not null).When(r => !string.IsNullOrWhiteSpace(r.DiscountType))
+        RuleFor(r => r.DiscountType).OneOf(DiscountTypes, t => CouponTypeNames.Parse(t) is not null).When(r => !string.IsNullOrWhiteSpace(r.DiscountType))
             .WithMessage($"'Discount Type' must be '{CouponTypeNames.Percentage}' or '{CouponTypeNames.Fixed}'.");
         RuleFor(r => r.DiscountValue).NotNull();
         RuleFor(r => r.DiscountValue!.Value).GreaterThan(0m).LessThanOrEqualTo(100m).Must(HasTwoDecimals)
@@ -60,8 +67,8 @@ internal sealed class CouponRequestValidator : AbstractValidator<CouponRequest>
             .WithMessage($"'Minimum Subtotal' must be at least 0 and at most {MaxAmount}, with at most two decimals.");
         RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).When(r => r.StartsAt is not null && r.EndsAt is not null)
             .WithMessage("'Ends At' must be after 'Starts At'.");
-        RuleFor(r => r.UsageLimit).GreaterThanOrEqualTo(1).When(r => r.UsageLimit is not null);
-        RuleFor(r => r.PerCustomerLimit).GreaterThanOrEqualTo(1).When(r => r.PerCustomerLimit is not null);
+        RuleFor(r => r.UsageLimit).InclusiveBetween(1, MaxUsageLimit).When(r => r.UsageLimit is not null);
+        RuleFor(r => r.PerCustomerLimit).InclusiveBetween(1, MaxUsageLimit).When(r => r.PerCustomerLimit is not null);
         RuleFor(r => r.CategoryIds!.Count).LessThanOrEqualTo(MaxCategories).When(r => r.CategoryIds is not null)
             .OverridePropertyName("categoryIds").WithMessage($"A coupon can be limited to at most {MaxCategories} categories.");
         RuleFor(r => r.CategoryIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(r => r.CategoryIds is not null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mercato.Catalog.Caching;
 using Mercato.Catalog.Data;
 using Mercato.Platform.Auth;
@@ -39,8 +40,13 @@ internal static class CategoriesApi
     }
 
     private static async Task<Results<Ok<ApiResponse<CategoryResponse>>, ApiErrorResult>> GetAsync(
-        string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(CategoryRequest.MaxSlugLength)] string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
     {
+        if (Slugs.RefuseLonger("idOrSlug", idOrSlug, CategoryRequest.MaxSlugLength) is { } refused)
+        {
+            return refused;
+        }
+
         var tree = await CategoryTree.LoadAsync(db, cancellationToken);
         return tree.FindByIdOrSlug(idOrSlug) is { } category
             ? ApiResults.Ok(tree.ToResponse(category))

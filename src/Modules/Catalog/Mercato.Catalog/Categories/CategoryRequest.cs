@@ -25,6 +25,7 @@ internal sealed record CategoryRequest(
     public const int MaxSlugLength = 120;
 
     /// <summary>The slug to store: the given one, or one made from the name.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string EffectiveSlug => Slug ?? Slugs.From(Name, MaxSlugLength);
 }
 

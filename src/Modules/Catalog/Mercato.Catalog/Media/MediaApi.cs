@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Products;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Hosting;
@@ -44,11 +47,11 @@ internal static class MediaApi
     }
 
     private static async Task<Results<ContentHttpResult, ApiErrorResult>> GetProductImageAsync(
-        string sku, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(ProductFieldsValidator<ProductRequest>.MaxSkuLength)] string sku, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        if (sku.Length > 64)
+        if (Slugs.RefuseLonger("sku", sku, ProductFieldsValidator<ProductRequest>.MaxSkuLength) is { } refused)
         {
-            return ApiResults.BadRequest("sku", "sku must be at most 64 characters");
+            return refused;
         }
 
         var name = await db.Products.AsNoTracking().Where(p => p.Sku == sku).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
@@ -61,11 +64,11 @@ internal static class MediaApi
     }
 
     private static async Task<Results<ContentHttpResult, ApiErrorResult>> GetCategoryImageAsync(
-        string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(CategoryRequest.MaxSlugLength)] string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        if (slug.Length > 120)
+        if (Slugs.RefuseLonger("slug", slug, CategoryRequest.MaxSlugLength) is { } refused)
         {
-            return ApiResults.BadRequest("slug", "slug must be at most 120 characters");
+            return refused;
         }
 
         var name = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);

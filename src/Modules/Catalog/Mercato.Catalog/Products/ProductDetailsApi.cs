@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mercato.Catalog.Caching;
 using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
@@ -29,8 +30,13 @@ internal static class ProductDetailsApi
     }
 
     private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> GetAsync(
-        string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(ProductFieldsValidator<ProductRequest>.MaxSlugLength)] string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
     {
+        if (Slugs.RefuseLonger("idOrSlug", idOrSlug, ProductFieldsValidator<ProductRequest>.MaxSlugLength) is { } refused)
+        {
+            return refused;
+        }
+
         var product = await ProductDetails.FindShownAsync(db, idOrSlug, cancellationToken);
         return product is null
             ? ApiResults.NotFound($"Product '{idOrSlug}' not found")

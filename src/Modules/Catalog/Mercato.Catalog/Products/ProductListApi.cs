@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mercato.Catalog.Caching;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
@@ -42,8 +43,13 @@ internal static class ProductListApi
     }
 
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
-        string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(CategoryRequest.MaxSlugLength)] string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
     {
+        if (Slugs.RefuseLonger("idOrSlug", idOrSlug, CategoryRequest.MaxSlugLength) is { } refused)
+        {
+            return refused;
+        }
+
         await OpenOnceAsync(db, cancellationToken);
         var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
         if (tree.FindByIdOrSlug(idOrSlug) is null)

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Mercato.Catalog.Categories;
 using Mercato.Platform.Envelope;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mercato.Catalog.Products;
@@ -13,7 +16,23 @@ internal sealed class ProductListQuery
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = PageRules.MaxPageSize;
 
-    private static readonly string[] SortFields = ["name", "price", "createdAt", "rating", "discount"];
+    /// <summary>The longest search text.</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>The most tags asked for at once.</summary>
+    public const int MaxTags = 20;
+
+    /// <summary>The longest tag.</summary>
+    public const int MaxTagLength = 40;
+
+    /// <summary>The longest <see cref="Tags"/> text: <see cref="MaxTags"/> tags and their commas.</summary>
+    public const int MaxTagsTextLength = MaxTags * (MaxTagLength + 1);
+
+    /// <summary>The sort fields, in their canonical spelling.</summary>
+    public static IReadOnlyList<string> SortFields { get; } = ["name", "price", "createdAt", "rating", "discount"];
+
+    /// <summary>The sort orders.</summary>
+    public static IReadOnlyList<string> SortOrders { get; } = ["asc", "desc"];
 
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }
@@ -22,6 +41,7 @@ internal sealed class ProductListQuery
     public int? PageSize { get; init; }
 
     /// <summary>Category id or slug; its sub-categories are included.</summary>
+    [MaxLength(CategoryRequest.MaxSlugLength)]
     public string? Category { get; init; }
 
     /// <summary>Lowest price paid.</summary>
@@ -59,18 +79,23 @@ internal sealed class ProductListQuery
     public bool? InStock { get; init; }
 
     /// <summary>Comma-separated tags; a product matches with any of them.</summary>
+    [MaxLength(MaxTagsTextLength)]
     public string? Tags { get; init; }
 
     /// <summary>Case-insensitive text found in the name, SKU or description.</summary>
+    [MaxLength(MaxTextLength)]
     public string? Q { get; init; }
 
     /// <summary>Seed 000's name of <see cref="Q"/>.</summary>
+    [MaxLength(MaxTextLength)]
     public string? Search { get; init; }
 
     /// <summary>name, price, createdAt (default), rating or discount.</summary>
+    [AllowedNames(typeof(ProductListQuery), nameof(SortFields))]
     public string? SortBy { get; init; }
 
     /// <summary>asc or desc (default desc for createdAt, asc otherwise).</summary>
+    [AllowedNames(typeof(ProductListQuery), nameof(SortOrders))]
     public string? SortOrder { get; init; }
 
     /// <summary>The lowest price, from either name.</summary>
@@ -104,26 +129,22 @@ internal sealed class ProductListQuery
     {
         var errors = new List<ApiError>();
         void Add(string field, string message) => errors.Add(new ApiError(ErrorCodes.ValidationError, message, field));
-        if (PageNumber is < 1)
-        {
-            Add("pageNumber", "pageNumber must be 1 or more");
-        }
-
-        if (PageSize is < 1 or > MaxPageSize)
-        {
-            Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}");
-        }
-
+        PageRules.Check(PageNumber, PageSize, errors);
         CheckRange(Add, LowestPrice, HighestPrice, MinPrice is null ? "price_min" : "minPrice", MaxPrice is null ? "price_max" : "maxPrice", 1_000_000m);
         CheckRange(Add, LowestDiscount, HighestDiscount, MinDiscount is null ? "discount_min" : "minDiscount", MaxDiscount is null ? "discount_max" : "maxDiscount", 100m);
-        if (Text is { Length: > 200 })
+        if ((Q ?? Search) is { Length: > MaxTextLength })
         {
-            Add(Q is null ? "search" : "q", "The search text must be at most 200 characters");
+            Add(Q is null ? "search" : "q", $"The search text must be at most {MaxTextLength} characters");
         }
 
-        if (TagList.Count > 20 || TagList.Any(t => t.Length > 40))
+        if (Category is { Length: > CategoryRequest.MaxSlugLength })
         {
-            Add("tags", "At most 20 tags of at most 40 characters each");
+            Add("category", $"category must be a category id or a slug of at most {CategoryRequest.MaxSlugLength} characters");
+        }
+
+        if (Tags is { Length: > MaxTagsTextLength } || TagList.Count > MaxTags || TagList.Any(t => t.Length > MaxTagLength))
+        {
+            Add("tags", $"At most {MaxTags} tags of at most {MaxTagLength} characters each");
         }
 
         if (SortBy is not null && !SortFields.Contains(SortBy, StringComparer.OrdinalIgnoreCase))
@@ -131,7 +152,7 @@ internal sealed class ProductListQuery
             Add("sortBy", $"sortBy must be one of {string.Join(", ", SortFields)}");
         }
 
-        if (SortOrder is not null && !(string.Equals(SortOrder, "asc", StringComparison.OrdinalIgnoreCase) || string.Equals(SortOrder, "desc", StringComparison.OrdinalIgnoreCase)))
+        if (SortOrder is not null && !SortOrders.Contains(SortOrder, StringComparer.OrdinalIgnoreCase))
         {
             Add("sortOrder", "sortOrder must be asc or desc");
         }

@@ -15,6 +15,12 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
     /// <summary>The longest slug.</summary>
     public const int MaxSlugLength = 220;
 
+    /// <summary>The longest SKU.</summary>
+    public const int MaxSkuLength = 64;
+
+    /// <summary>The longest tag.</summary>
+    public const int MaxTagLength = 40;
+
     /// <summary>Declares the rules.</summary>
     /// <param name="full">Whether every required field must be present.</param>
     /// <param name="stockAllowed">Whether the request may set the stock (create only).</param>
@@ -53,19 +59,13 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
         RuleFor(r => r.CompareAtPrice).GreaterThanOrEqualTo(r => r.Price)
             .When(r => r.CompareAtPrice is not null && r.Price is not null)
             .WithMessage("'Compare At Price' must be at least 'Price'.");
-        RuleFor(r => r.Sku!).MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => !string.IsNullOrEmpty(r.Sku))
-            .WithMessage("'Sku' must be at most 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(r => r.Sku!).MaximumLength(MaxSkuLength).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => !string.IsNullOrEmpty(r.Sku))
+            .WithMessage($"'Sku' must be at most {MaxSkuLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
         RuleFor(r => r.CategoryId).NotEqual(Guid.Empty).When(r => r.CategoryId is not null).WithMessage("'Category Id' must be a category id.");
         RuleFor(r => r.Images!.Count).LessThanOrEqualTo(20).When(r => r.Images is not null).OverridePropertyName("images");
-        RuleFor(r => r.Images!.Count(i => i.IsPrimary)).LessThanOrEqualTo(1).When(r => r.Images is not null).OverridePropertyName("images")
+        RuleFor(r => r.Images).Must(images => images!.Count(i => i.IsPrimary) <= 1).When(r => r.Images is not null)
             .WithMessage("At most one image can be primary.");
-        RuleForEach(r => r.Images).ChildRules(image =>
-        {
-            image.RuleFor(i => i.Url).NotEmpty().MaximumLength(500);
-            image.RuleFor(i => i.Url).Must(WebUrls.IsHttp).When(i => !string.IsNullOrEmpty(i.Url))
-                .WithErrorCode(ErrorCodes.InvalidFormat).WithMessage("'Url' must be an absolute http or https URL.");
-            image.RuleFor(i => i.Alt).MaximumLength(200);
-        });
+        RuleForEach(r => r.Images).SetValidator(new ProductImageRequestValidator());
         if (stockAllowed)
         {
             RuleFor(r => r.Stock).InclusiveBetween(0, 1_000_000).When(r => r.Stock is not null);
@@ -76,16 +76,11 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T>
         }
 
         RuleFor(r => r.Tags!.Count).LessThanOrEqualTo(20).When(r => r.Tags is not null).OverridePropertyName("tags");
-        RuleForEach(r => r.Tags).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 40 && !t.Contains(','))
-            .WithMessage("Each tag must be 1-40 characters without commas.");
+        RuleForEach(r => r.Tags).Within(MaxTagLength, t => !string.IsNullOrWhiteSpace(t) && !t.Contains(','))
+            .WithMessage($"Each tag must be 1-{MaxTagLength} characters without commas.");
         RuleFor(r => r.Attributes!.Count).LessThanOrEqualTo(50).When(r => r.Attributes is not null).OverridePropertyName("attributes");
-        RuleForEach(r => r.Attributes).ChildRules(attribute =>
-        {
-            attribute.RuleFor(a => a.Name).NotEmpty().MaximumLength(100);
-            attribute.RuleFor(a => a.Value).NotEmpty().MaximumLength(200);
-        });
-        RuleFor(r => r.Specifications!).Must(s => s.Count <= 50 && s.All(p => p.Key.Length is > 0 and <= 100 && p.Value is { Length: <= 500 }))
-            .When(r => r.Specifications is not null)
+        RuleForEach(r => r.Attributes).SetValidator(new ProductAttributeRequestValidator());
+        RuleFor(r => r.Specifications).Entries(maxCount: 50, maxNameLength: 100, maxValueLength: 500)
             .WithMessage("At most 50 specifications, each with a 1-100 character name and a value of at most 500 characters.");
         RuleFor(r => r.RelatedProducts!.Count).LessThanOrEqualTo(20).When(r => r.RelatedProducts is not null).OverridePropertyName("relatedProducts");
     }

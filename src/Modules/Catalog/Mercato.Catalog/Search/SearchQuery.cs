@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mercato.Platform.Envelope;
 
 namespace Mercato.Catalog.Search;
@@ -9,6 +10,7 @@ internal sealed class SearchQuery
     public const int MaxQueryLength = 200;
 
     /// <summary>The words to find (required).</summary>
+    [MaxLength(MaxQueryLength)]
     public string? Q { get; init; }
 
     /// <summary>1-based page (default 1).</summary>

@@ -18,16 +18,7 @@ internal sealed class LedgerQuery
     public IReadOnlyList<ApiError> Validate()
     {
         var errors = new List<ApiError>();
-        if (PageNumber is < 1)
-        {
-            errors.Add(new ApiError(ErrorCodes.ValidationError, "pageNumber must be 1 or more", "pageNumber"));
-        }
-
-        if (PageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add(new ApiError(ErrorCodes.ValidationError, $"pageSize must be between 1 and {MaxPageSize}", "pageSize"));
-        }
-
+        PageRules.Check(PageNumber, PageSize, errors);
         return errors;
     }
 }

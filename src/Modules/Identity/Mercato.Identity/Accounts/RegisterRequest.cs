@@ -31,24 +31,31 @@ internal sealed record RegisterRequest(
 /// <summary>Rules for <see cref="RegisterRequest"/> (the password policy itself is Identity's, see <c>PasswordPolicyOptions</c>).</summary>
 internal sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>
 {
+    /// <summary>The longest phone number the pattern below admits.</summary>
+    public const int MaxPhoneLength = 32;
+
     /// <summary>Declares the rules; the password policy is checked here too, so one answer names every failing field.</summary>
     public RegisterRequestValidator(IOptions<IdentitySettings> settings)
     {
+        var longest = settings.Value.Password.MaximumLength;
         RuleFor(r => r.Email).NotEmpty().MaximumLength(256).Must(EmailAddressRule.IsValid)
             .WithMessage("'Email' is not a valid e-mail address.");
         RuleFor(r => r.Password).NotEmpty();
+        RuleFor(r => r.Password).MaximumLength(longest)
+            .WithMessage($"Password must be at most {longest} characters.");
         RuleFor(r => r.Password).Custom((password, context) =>
         {
-            foreach (var broken in PasswordPolicy.Check(password, settings.Value.Password))
+            // The length is the rule above (which the document publishes); the policy's other checks here.
+            foreach (var broken in PasswordPolicy.Check(password, settings.Value.Password).Where(b => b.Code != PasswordPolicy.TooLongCode))
             {
                 context.AddFailure(new ValidationFailure(nameof(RegisterRequest.Password), broken.Description) { ErrorCode = ErrorCodes.ValidationError });
             }
         }).When(r => !string.IsNullOrEmpty(r.Password));
-        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).When(r => r.ConfirmPassword is not null)
+        RuleFor(r => r.ConfirmPassword).MaximumLength(longest).Equal(r => r.Password).When(r => r.ConfirmPassword is not null)
             .WithMessage("'Confirm Password' must match 'Password'.");
         RuleFor(r => r.FirstName).MaximumLength(100).PlainText();
         RuleFor(r => r.LastName).MaximumLength(100).PlainText();
-        RuleFor(r => r.PhoneNumber).Matches(@"^\+?[0-9][0-9 ()\-]{5,30}$").When(r => !string.IsNullOrEmpty(r.PhoneNumber))
+        RuleFor(r => r.PhoneNumber).Cascade(CascadeMode.Stop).MaximumLength(MaxPhoneLength).Matches(@"^\+?[0-9][0-9 ()\-]{5,30}$").When(r => !string.IsNullOrEmpty(r.PhoneNumber))
             .WithMessage("'Phone Number' must be a phone number such as +1234567890.");
         RuleFor(r => r.Username!).Length(3, 32).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(r => r.Username is not null)
             .WithMessage("'Username' must be 3-32 letters, digits, '.', '_' or '-', starting with a letter or digit.");

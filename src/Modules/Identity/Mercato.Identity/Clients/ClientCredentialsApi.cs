@@ -13,6 +13,9 @@ internal static class ClientCredentialsApi
     /// <summary>The only grant this endpoint serves.</summary>
     public const string GrantType = "client_credentials";
 
+    /// <summary>The longest value of any parameter (client id, secret, scope list): longer is invalid_request.</summary>
+    public const int MaxFieldLength = 1024;
+
     /// <summary>Maps the token endpoint.</summary>
     public static IEndpointRouteBuilder MapClientCredentialsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -35,6 +38,11 @@ internal static class ClientCredentialsApi
         {
             return new OAuthErrorResult(StatusCodes.Status400BadRequest, "invalid_request",
                 "Send the parameters as application/x-www-form-urlencoded (or a JSON object of strings), each once");
+        }
+
+        if (fields.FirstOrDefault(f => f.Value.Length > MaxFieldLength) is { Key: { } tooLong })
+        {
+            return new OAuthErrorResult(StatusCodes.Status400BadRequest, "invalid_request", $"{tooLong} must be at most {MaxFieldLength} characters", tooLong);
         }
 
         if (!fields.TryGetValue("grant_type", out var grantType) || string.IsNullOrEmpty(grantType))

@@ -21,9 +21,9 @@ internal static class TokenRequestOpenApi
             Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
             {
                 ["grant_type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(ClientCredentialsApi.GrantType)] },
-                ["client_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The client id, unless sent in the Basic header." },
-                ["client_secret"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The client secret, unless sent in the Basic header." },
-                ["scope"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Space-separated scopes; default: all the client may have." },
+                ["client_id"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClientCredentialsApi.MaxFieldLength, Description = "The client id, unless sent in the Basic header." },
+                ["client_secret"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClientCredentialsApi.MaxFieldLength, Description = "The client secret, unless sent in the Basic header." },
+                ["scope"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClientCredentialsApi.MaxFieldLength, Description = "Space-separated scopes; default: all the client may have." },
             },
         };
         operation.RequestBody = new OpenApiRequestBody

@@ -9,6 +9,7 @@ namespace Mercato.Identity.SignIn;
 internal sealed record LoginRequest(string? Email, string? Username, string? Password)
 {
     /// <summary>What identifies the account: the e-mail address, or the user name when the e-mail is blank.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Identifier => (string.IsNullOrWhiteSpace(Email) ? Username ?? string.Empty : Email).Trim();
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Identity.Users;
 
@@ -13,7 +14,9 @@ internal sealed class SetRolesRequestValidator : AbstractValidator<SetRolesReque
     public SetRolesRequestValidator()
     {
         RuleFor(r => r.Roles).NotEmpty().WithMessage("Give at least one role.");
-        RuleForEach(r => r.Roles).Must(r => KnownRoles.Canonical(r ?? string.Empty) is not null)
+        RuleFor(r => r.Roles!.Count).LessThanOrEqualTo(KnownRoles.Names.Count).When(r => r.Roles is not null)
+            .OverridePropertyName("roles").WithMessage($"Give each role once; there are {KnownRoles.Names.Count}.");
+        RuleForEach(r => r.Roles).OneOf(KnownRoles.Names)
             .WithMessage(r => $"Unknown role; use {string.Join(", ", KnownRoles.Names)}.");
     }
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Mercato.Platform.Envelope;
+using Mercato.Platform.OpenApi;
 
 namespace Mercato.Identity.Users;
 
@@ -8,6 +10,9 @@ internal sealed class UserListQuery
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = PageRules.MaxPageSize;
 
+    /// <summary>The longest search text.</summary>
+    public const int MaxSearchLength = 100;
+
     /// <summary>1-based page (default 1).</summary>
     public int? PageNumber { get; init; }
 
@@ -15,9 +20,11 @@ internal sealed class UserListQuery
     public int? PageSize { get; init; }
 
     /// <summary>Case-insensitive text found in the e-mail, user name, first or last name.</summary>
+    [MaxLength(MaxSearchLength)]
     public string? Search { get; init; }
 
     /// <summary>Only users holding this role.</summary>
+    [AllowedNames(typeof(KnownRoles), nameof(KnownRoles.Names))]
     public string? Role { get; init; }
 
     /// <summary>The errors of this query, empty when it is valid.</summary>
@@ -26,9 +33,9 @@ internal sealed class UserListQuery
         var errors = new List<ApiError>();
         PageRules.Check(PageNumber, PageSize, errors);
 
-        if (Search is { Length: > 100 })
+        if (Search is { Length: > MaxSearchLength })
         {
-            errors.Add(new ApiError(ErrorCodes.ValidationError, "search must be at most 100 characters", "search"));
+            errors.Add(new ApiError(ErrorCodes.ValidationError, $"search must be at most {MaxSearchLength} characters", "search"));
         }
 
         if (Role is not null && KnownRoles.Canonical(Role) is null)

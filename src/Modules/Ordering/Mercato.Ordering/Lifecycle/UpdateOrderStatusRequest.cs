@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mercato.Platform.Validation;
 using Mercato.Ordering.Orders;
 
 namespace Mercato.Ordering.Lifecycle;
@@ -26,7 +27,7 @@ internal sealed class UpdateOrderStatusRequestValidator : AbstractValidator<Upda
     {
         var names = string.Join(", ", UpdateOrderStatusRequest.Settable.Select(OrderStatusNames.Of));
         RuleFor(r => r.Status).NotEmpty()
-            .Must(s => UpdateOrderStatusRequest.Settable.Any(t => string.Equals(OrderStatusNames.Of(t), s, StringComparison.OrdinalIgnoreCase)))
+            .OneOf([.. UpdateOrderStatusRequest.Settable.Select(OrderStatusNames.Of)])
             .WithMessage($"status must be one of {names} (paid is set by payments)");
         RuleFor(r => r.Note).MaximumLength(500);
         RuleFor(r => r.TrackingNumber).MaximumLength(100);

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Mercato.Platform.Envelope;
+using Mercato.Platform.OpenApi;
 
 namespace Mercato.Ordering.Orders;
 
@@ -12,6 +14,7 @@ internal sealed class OrderListQuery
     public int? PageSize { get; init; }
 
     /// <summary>Only orders in this status.</summary>
+    [AllowedNames(typeof(OrderStatusNames), nameof(OrderStatusNames.All))]
     public string? Status { get; init; }
 
     /// <summary>Only orders placed at or after this instant (a date means its start, UTC).</summary>
@@ -24,20 +27,23 @@ internal sealed class OrderListQuery
     public Guid? UserId { get; init; }
 
     /// <summary>Administrators only: orders whose contact e-mail is this (any case).</summary>
+    [MaxLength(MaxEmailLength)]
     public string? Email { get; init; }
 
     /// <summary>The default page size.</summary>
     public const int DefaultPageSize = 10;
+
+    /// <summary>The longest e-mail filter.</summary>
+    public const int MaxEmailLength = 256;
 
     /// <summary>The errors of this query for a caller (customer filters need an administrator), empty when it is valid.</summary>
     public IReadOnlyList<ApiError> Validate(bool isAdmin)
     {
         var errors = new List<ApiError>();
         PageRules.Check(PageNumber, PageSize, errors);
-        if (Status is not null && !Enum.TryParse<OrderStatus>(Status, ignoreCase: true, out _) || Status is { } s && int.TryParse(s, out _))
+        if (Status is not null && !OrderStatusNames.All.Contains(Status, StringComparer.OrdinalIgnoreCase))
         {
-            var names = string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderStatusNames.Of));
-            errors.Add(new ApiError(ErrorCodes.ValidationError, $"status must be one of {names}", "status"));
+            errors.Add(new ApiError(ErrorCodes.ValidationError, $"status must be one of {string.Join(", ", OrderStatusNames.All)}", "status"));
         }
 
         if (StartDate is { } start && EndDate is { } end && Utc(start) > Utc(end))
@@ -55,9 +61,9 @@ internal sealed class OrderListQuery
             errors.Add(new ApiError(ErrorCodes.ValidationError, "Only administrators filter by email", "email"));
         }
 
-        if (Email is { Length: > 256 })
+        if (Email is { Length: > MaxEmailLength })
         {
-            errors.Add(new ApiError(ErrorCodes.ValidationError, "email must be at most 256 characters", "email"));
+            errors.Add(new ApiError(ErrorCodes.ValidationError, $"email must be at most {MaxEmailLength} characters", "email"));
         }
 
         return errors;

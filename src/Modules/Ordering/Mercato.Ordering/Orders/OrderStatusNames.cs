@@ -5,4 +5,7 @@ internal static class OrderStatusNames
 {
     /// <summary>The API name of <paramref name="status"/>.</summary>
     public static string Of(OrderStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The API names of every status.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<OrderStatus>().Select(Of)];
 }
