@@ -9,9 +9,9 @@ namespace Mercato.EndToEnd.Tests.Flow;
 /// <summary>
 /// The whole shopper flow through the public <c>/api/v1</c> of a running shop: a customer
 /// registers and browses, the administrator stocks a product and creates a coupon, the customer
-/// fills a cart, applies the coupon and places the order, a payment provider reports the payment,
-/// the administrator ships and delivers it, and the customer downloads the invoice and reviews
-/// the product as a verified buyer. The figures are checked in every service they touch on the
+/// fills a cart, applies the coupon and places the order, pays on the sandbox gateway's page, the
+/// administrator ships and delivers it, the customer downloads the invoice and reviews the product
+/// as a verified buyer, and the administrator refunds half and then the rest. The figures are checked in every service they touch on the
 /// way (cart totals, stock held and sold, coupon uses, the order's history).
 /// </summary>
 /// <typeparam name="TShop">The deployment (embedded or distributed).</typeparam>
@@ -115,32 +115,52 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         await FulfilAsync(customer, admin, orderId);
         await DownloadInvoiceAsync(customer, orderId);
         await ReviewAsync(customerId, customer, productId);
+        await RefundAsync(customer, admin, orderId);
     });
 
     /// <summary>
-    /// A payment provider (a service client) reports the payment through the service endpoint,
-    /// once and then again; the Catalog turns the held units into a sale when <c>OrderPaid</c> arrives.
+    /// The customer pays on the sandbox gateway's hosted page, as a browser posts its form; the
+    /// browser's return completes the payment, <c>PaymentSucceeded</c> marks the order paid, and the
+    /// Catalog turns the held units into a sale when <c>OrderPaid</c> arrives. A payment provider
+    /// (a service client) reads the order paid with the gateway's charge; the customer may not
+    /// report a payment through the service endpoint.
     /// </summary>
     private async Task PayAsync(string customer, string admin, Guid orderId, Guid productId)
     {
-        var provider = await Api.ServiceTokenAsync(ShopDeployment.PaymentsClient, ShopDeployment.ClientSecret);
-        Assert.Equal("pending", (await Api.GetDataAsync($"/api/v1/orders/service/{orderId}", provider)).GetProperty("status").GetString());
-        var payment = new { isPaid = true, paymentIntent = "pi_" + ShopApi.Unique() };
-        (await Api.SendAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", customer, HttpStatusCode.Forbidden, payment)).Response.Dispose();
-
-        await Api.DataAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", provider, payment);
-        var paid = await Api.GetDataAsync($"/api/v1/orders/{orderId}", customer);
-        await Api.DataAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", provider, payment);
-        var unchanged = await Api.GetDataAsync($"/api/v1/orders/service/{orderId}", provider);
-        foreach (var order in new[] { paid, unchanged })
+        var session = await Api.DataAsync(HttpMethod.Post, "/api/v1/payments/checkout-sessions", customer, new
         {
-            Assert.Equal("paid", order.GetProperty("status").GetString());
-            Assert.True(order.GetProperty("isPaid").GetBoolean());
-            Assert.Equal(payment.paymentIntent, order.GetProperty("paymentIntent").GetString());
-            Assert.Equal(["pending", "paid"], StatusesOf(order));
+            orderId, successUrl = "https://shop.example/paid", cancelUrl = "https://shop.example/cart",
+        }, HttpStatusCode.Created);
+        var checkoutUrl = new Uri(session.GetProperty("checkoutUrl").GetString()!);
+        Assert.Equal(Api.BaseAddress!.Authority, checkoutUrl.Authority);
+
+        // A browser: it follows nothing by itself, so each redirect is checked.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Api.BaseAddress };
+        using (var page = await browser.GetAsync(checkoutUrl.PathAndQuery))
+        {
+            await page.ExpectAsync(HttpStatusCode.OK);
         }
 
-        Assert.Equal(paid.GetProperty("paidAt").GetDateTime(), unchanged.GetProperty("paidAt").GetDateTime());
+        using var paid = await browser.PostAsync(checkoutUrl.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["cardNumber"] = "4242 4242 4242 4242", ["expiry"] = "12/34", ["cvc"] = "123", ["name"] = "Grace Hopper",
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, paid.StatusCode);
+        using var back = await browser.GetAsync(paid.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.SeeOther, back.StatusCode);
+        Assert.Contains("status=success", back.Headers.Location!.Query, StringComparison.Ordinal);
+
+        var paymentId = session.GetProperty("paymentId").GetGuid();
+        var payment = await Api.GetDataAsync($"/api/v1/payments/{paymentId}", customer);
+        Assert.Equal(("succeeded", session.Money("amount")), (payment.GetProperty("status").GetString(), payment.Money("captured")));
+        var charge = payment.GetProperty("transactionId").GetString();
+
+        var provider = await Api.ServiceTokenAsync(ShopDeployment.PaymentsClient, ShopDeployment.ClientSecret);
+        (await Api.SendAsync(HttpMethod.Put, $"/api/v1/orders/service/{orderId}/payment", customer, HttpStatusCode.Forbidden, new { isPaid = true, paymentIntent = "pi_forged" })).Response.Dispose();
+        var order = await ShopCalls.EventuallyAsync(() => Api.GetDataAsync($"/api/v1/orders/service/{orderId}", provider), o => o.GetProperty("status").GetString() == "paid");
+        Assert.True(order.GetProperty("isPaid").GetBoolean());
+        Assert.Equal(charge, order.GetProperty("paymentIntent").GetString());
+        Assert.Equal(["pending", "paid"], StatusesOf(order));
 
         var sold = await ShopCalls.EventuallyAsync(() => LatestLedgerEntryAsync(admin, productId), e => e.GetProperty("kind").GetString() != "reserve");
         Assert.Equal("commit", sold.GetProperty("kind").GetString());
@@ -148,6 +168,33 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         Assert.Equal(StockOnHand - Quantity, sold.GetProperty("onHandAfter").GetInt32());
         Assert.Equal(0, sold.GetProperty("reservedAfter").GetInt32());
         Assert.Equal(StockOnHand - Quantity, (await Api.GetDataAsync($"/api/v1/products/{productId}")).GetProperty("stock").GetInt32());
+    }
+
+    /// <summary>
+    /// After delivery the administrator refunds half, then the rest: the payment's ledger and the
+    /// order's history agree (a note for the partial refund, then refunded).
+    /// </summary>
+    private async Task RefundAsync(string customer, string admin, Guid orderId)
+    {
+        var payments = await Api.GetDataAsync($"/api/v1/payments?orderId={orderId}", admin);
+        var payment = Assert.Single(payments.GetProperty("items").EnumerateArray());
+        var paymentId = payment.GetProperty("id").GetGuid();
+        var half = decimal.Round(payment.Money("captured") / 2, 2);
+        (await Api.SendAsync(HttpMethod.Post, $"/api/v1/payments/{paymentId}/refund", customer, HttpStatusCode.Forbidden, new { amount = half, reason = "Mine" })).Response.Dispose();
+
+        var first = await Api.DataAsync(HttpMethod.Post, $"/api/v1/payments/{paymentId}/refund", admin, new { amount = half, reason = "One lamp arrived broken" });
+        Assert.Equal("succeeded", first.GetProperty("status").GetString());
+        await ShopCalls.EventuallyAsync(
+            () => Api.GetDataAsync($"/api/v1/orders/{orderId}", customer),
+            o => o.GetProperty("statusHistory").EnumerateArray().Any(e => e.GetProperty("note").ValueKind == JsonValueKind.String && e.GetProperty("note").GetString()!.EndsWith("(partial refund)", StringComparison.Ordinal)));
+        var rest = await Api.DataAsync(HttpMethod.Post, $"/api/v1/payments/{paymentId}/refund", admin, new { reason = "Returned the other one" });
+        Assert.Equal(payment.Money("captured") - half, rest.Money("amount"));
+
+        var ledger = await Api.GetDataAsync($"/api/v1/payments/{paymentId}", admin);
+        Assert.Equal(("refunded", ledger.Money("captured")), (ledger.GetProperty("status").GetString(), ledger.Money("refunded")));
+        Assert.Equal(["captured", "refunded", "refunded"], ledger.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("kind").GetString()!).ToArray());
+        var order = await ShopCalls.EventuallyAsync(() => Api.GetDataAsync($"/api/v1/orders/{orderId}", customer), o => o.GetProperty("status").GetString() == "refunded");
+        Assert.Equal(["pending", "paid", "processing", "shipped", "delivered", "delivered", "refunded"], StatusesOf(order));
     }
 
     /// <summary>The administrator moves the paid order to processing, shipped (with tracking) and delivered; the customer cannot.</summary>

@@ -4,12 +4,13 @@ using Npgsql;
 namespace Mercato.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Distributed mode: Identity, Catalog, Cart and Ordering as four <c>Mercato.Server --services</c>
+/// Distributed mode: Identity, Catalog, Cart, Ordering and Payments as five <c>Mercato.Server --services</c>
 /// processes, each on a PostgreSQL database of its own, exchanging events over RabbitMQ (an
 /// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
 /// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
 /// Cart reads the Catalog (<c>catalog.read</c>); Ordering reads and reserves stock
-/// (<c>catalog.read</c>, <c>catalog.stock</c>) and checks out carts (<c>cart.checkout</c>).
+/// (<c>catalog.read</c>, <c>catalog.stock</c>) and checks out carts (<c>cart.checkout</c>); Payments
+/// reads orders (<c>ordering.read</c>).
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
 {
@@ -30,7 +31,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task<HttpClient> StartAsync()
     {
-        var urls = new[] { "identity", "catalog", "cart", "ordering", "gateway" }
+        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "gateway" }
             .ToDictionary(n => n, n => FreePort.Next());
         string Url(string service) => $"http://127.0.0.1:{urls[service]}";
 
@@ -47,6 +48,7 @@ public sealed class DistributedShop : ShopDeployment
         shared["Messaging:RabbitMq:QueuePrefix"] = QueuePrefix;
         shared["Services:Catalog:Url"] = Url("catalog");
         shared["Services:Cart:Url"] = Url("cart");
+        shared["Services:Ordering:Url"] = Url("ordering");
 
         var identity = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
         AddServiceClient(identity, CartClient, "catalog.read");
@@ -55,16 +57,18 @@ public sealed class DistributedShop : ShopDeployment
 
         var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
         var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout");
+        var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read");
 
-        // The four services migrate their own databases at the same time.
+        // The five services migrate their own databases at the same time.
         await Task.WhenAll(
             StartServiceAsync("identity", identity, urls["identity"]),
             StartServiceAsync("catalog", shared, urls["catalog"]),
             StartServiceAsync("cart", cart, urls["cart"]),
-            StartServiceAsync("ordering", ordering, urls["ordering"]));
+            StartServiceAsync("ordering", ordering, urls["ordering"]),
+            StartServiceAsync("payments", payments, urls["payments"]));
 
         var gateway = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
-        foreach (var service in new[] { "identity", "catalog", "cart", "ordering" })
+        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments" })
         {
             gateway[$"Services:{service}:Url"] = Url(service);
         }
@@ -91,7 +95,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task CleanUpAsync()
     {
-        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering");
+        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments");
         await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
     }
 
