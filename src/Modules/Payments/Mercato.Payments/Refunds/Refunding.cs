@@ -158,7 +158,7 @@ internal sealed partial class Refunding(
 
         return await writes.RetryAsync(db, async () =>
         {
-            var current = await db.Payments.Include(p => p.Transactions).Include(p => p.Refunds).FirstAsync(p => p.Id == refund.PaymentId, cancellationToken);
+            var current = await db.Payments.AsSplitQuery().Include(p => p.Transactions).Include(p => p.Refunds).FirstAsync(p => p.Id == refund.PaymentId, cancellationToken);
             var decided = current.Refunds.First(r => r.Id == refundId);
             if (!decided.IsOpen)
             {
