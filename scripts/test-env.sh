@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start (or stop) the private test infrastructure for quick local iteration:
 #
-#   eval "$(scripts/test-env.sh start)"     # starts PostgreSQL, RabbitMQ, Redis
+#   eval "$(scripts/test-env.sh start)"     # starts PostgreSQL, RabbitMQ, Redis, smtp4dev
 #   scripts/test.sh --filter ...             # reuses them (MERCATO_TEST_* set)
 #   scripts/test-env.sh stop                 # stops them ($MERCATO_TEST_INFRA_DIR)
 #   scripts/test-env.sh stop /tmp/mercato-test.XXXXXXXX

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Run every Mercato test on a fresh Debian machine (as root):
 #   1. install missing infra packages (rabbitmq-server, redis-server),
-#   2. start private PostgreSQL, RabbitMQ and Redis on free 127.0.0.1 ports,
+#   2. start private PostgreSQL, RabbitMQ, Redis and an SMTP server (smtp4dev)
+#      on free 127.0.0.1 ports,
 #   3. dotnet test (extra arguments are passed on, e.g. --filter ...),
 #   4. stop everything, and print "tests: N passed, N failed" as the last line.
 #
 # Environment:
-#   MERCATO_TEST_POSTGRES, MERCATO_TEST_RABBITMQ, MERCATO_TEST_REDIS
-#       if all three are set, reuse that infrastructure and start nothing
+#   MERCATO_TEST_POSTGRES, MERCATO_TEST_RABBITMQ, MERCATO_TEST_REDIS,
+#   MERCATO_TEST_SMTP, MERCATO_TEST_SMTP_API
+#       if all five are set, reuse that infrastructure and start nothing
 #       (see scripts/test-env.sh).
 #   MERCATO_TEST_TARGET   what to pass to dotnet test (default: Mercato.slnx)
 #   MERCATO_KEEP_TMP=1    keep the temp dir (logs, data, trx) after the run
@@ -63,7 +65,8 @@ trap 'exit 143' TERM
 tmp=$(infra_new_dir)
 mkdir -p "$tmp/results"
 
-if [[ -n "${MERCATO_TEST_POSTGRES:-}" && -n "${MERCATO_TEST_RABBITMQ:-}" && -n "${MERCATO_TEST_REDIS:-}" ]]; then
+if [[ -n "${MERCATO_TEST_POSTGRES:-}" && -n "${MERCATO_TEST_RABBITMQ:-}" && -n "${MERCATO_TEST_REDIS:-}" \
+    && -n "${MERCATO_TEST_SMTP:-}" && -n "${MERCATO_TEST_SMTP_API:-}" ]]; then
     infra_log "reusing infrastructure from MERCATO_TEST_* environment variables"
 else
     infra_ensure_packages

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared helpers that start/stop a private, throwaway test infrastructure:
-# PostgreSQL, RabbitMQ and Redis, all on 127.0.0.1 on free ports, with every
+# PostgreSQL, RabbitMQ, Redis and an SMTP server (smtp4dev, a local dotnet tool
+# with an HTTP API to read what arrived), all on 127.0.0.1 on free ports, with every
 # file (data, logs, sockets, pid files, Erlang cookie) inside one directory.
 #
 # Sourced by scripts/test.sh and scripts/test-env.sh. Needs root (it installs
@@ -9,7 +10,7 @@
 # Public functions:
 #   infra_ensure_packages     install rabbitmq-server/redis-server/postgres if missing
 #   infra_new_dir             create the private temp dir, print its path
-#   infra_start DIR           start all three services; writes DIR/env.sh (exports)
+#   infra_start DIR           start all four services; writes DIR/env.sh (exports)
 #   infra_stop DIR            stop everything recorded in DIR/infra.state
 #   infra_remove_dir DIR      rm -rf DIR (only if it is one of ours)
 #
@@ -21,6 +22,7 @@
 # meanwhile (test.sh's cleanup) would then write into that log file.
 
 INFRA_DIR_PREFIX=/tmp/mercato-test.
+INFRA_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)   # where .config/dotnet-tools.json is
 INFRA_STARTUP_TIMEOUT=${INFRA_STARTUP_TIMEOUT:-60}   # seconds, per service
 RMQ_LIB=/usr/lib/rabbitmq/bin   # the real scripts; /usr/sbin/* are Debian wrappers that
                                 # force /var/lib/rabbitmq as HOME and /var/log for logs
@@ -147,9 +149,10 @@ infra__as() ( u=$1; shift; cd / && exec setpriv --reuid="$u" --regid="$u" --init
 # no controlling terminal, so a Ctrl-C in the terminal doesn't reach it), with
 # output to log file $2. The process writes its own pid to file $1 before
 # exec, so the recorded pid is exact.
+# INFRA_SPAWN_CWD sets the working directory (default /).
 infra__spawn() {
     local pidfile=$1 log=$2; shift 2
-    setsid bash -c 'echo $$ >"$1"; shift; cd / && exec "$@"' _ "$pidfile" "$@" \
+    setsid bash -c 'echo $$ >"$1"; cd "$2" || exit 1; shift 2; exec "$@"' _ "$pidfile" "${INFRA_SPAWN_CWD:-/}" "$@" \
         </dev/null >"$log" 2>&1 &
     infra__wait_file "$pidfile"
 }
@@ -388,24 +391,65 @@ infra__stop_redis() {
     fi
 }
 
+# ------------------------------------------------------------------ smtp4dev
+# The SMTP server the notification tests deliver to; tests read what arrived
+# through its HTTP API (GET /api/messages, /api/messages/{id}/source). The
+# messages live in memory only; IMAP and POP3 are off.
+infra__start_smtp4dev() (
+    local dir=$1 smtp=$2 web=$3 sd=$1/smtp4dev
+    mkdir -p "$sd"
+    ( cd "$INFRA_REPO" && dotnet tool restore ) >"$sd/restore.log" 2>&1 || {
+        infra_log "dotnet tool restore failed:"; tail -n 20 "$sd/restore.log" >&2; return 1; }
+    INFRA_SPAWN_CWD=$INFRA_REPO infra__spawn "$sd/smtp4dev.pid" "$sd/smtp4dev.log" \
+        dotnet tool run smtp4dev -- --urls="http://127.0.0.1:$web" --smtpport="$smtp" \
+        --bindaddress=127.0.0.1 --imapport= --pop3port= --db= --nousersettings \
+        --baseappdatapath="$sd" --messagestokeep=100000 --sessionstokeep=100 || return 1
+    infra__state "$dir" SMTP4DEV_PID "$(cat "$sd/smtp4dev.pid")"
+)
+
+infra__wait_smtp4dev() {
+    local dir=$1 smtp=$2 web=$3 i
+    for ((i = 0; i < INFRA_STARTUP_TIMEOUT * 10; i++)); do
+        if infra__port_open "$smtp" && curl -fs "http://127.0.0.1:$web/api/messages" >/dev/null 2>&1; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    infra_log "smtp4dev did not answer:"; tail -n 30 "$dir/smtp4dev/smtp4dev.log" >&2 2>/dev/null; return 1
+}
+
+infra__stop_smtp4dev() {
+    local pid=${SMTP4DEV_PID:-} child
+    [[ -n "$pid" ]] || pid=$(cat "$1/smtp4dev/smtp4dev.pid" 2>/dev/null || true)
+    infra__pid_is "$pid" 'smtp4dev|Smtp4dev' || return 0
+    # "dotnet tool run" may start the server as a child process: stop the whole group.
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    infra__wait_gone "$pid" 10 || kill -KILL -- "-$pid" 2>/dev/null || true
+    for child in $(pgrep -g "$pid" 2>/dev/null); do kill -KILL "$child" 2>/dev/null || true; done
+}
+
 # ------------------------------------------------------------------- public
 # Start everything in DIR; RabbitMQ (slowest) boots while Postgres and Redis
 # start. Writes DIR/env.sh with the MERCATO_TEST_* exports.
 infra_start() {
     local dir=$1 t0=$SECONDS
     local -a p
-    read -r -a p <<<"$(infra__free_ports 6)"
-    ((${#p[@]} == 6)) || { infra_log "could not find free ports"; return 1; }
-    # p: 0=postgres 1=amqp 2=erlang dist 3=epmd 4=CLI dist 5=redis
-    infra_log "starting rabbitmq (amqp ${p[1]}), postgres (${p[0]}), redis (${p[5]}) in $dir"
+    read -r -a p <<<"$(infra__free_ports 8)"
+    ((${#p[@]} == 8)) || { infra_log "could not find free ports"; return 1; }
+    # p: 0=postgres 1=amqp 2=erlang dist 3=epmd 4=CLI dist 5=redis 6=smtp 7=smtp4dev web API
+    infra_log "starting rabbitmq (amqp ${p[1]}), postgres (${p[0]}), redis (${p[5]}), smtp4dev (smtp ${p[6]}, api ${p[7]}) in $dir"
     infra__start_rabbitmq "$dir" "${p[1]}" "${p[2]}" "${p[3]}" "${p[4]}" || return 1
+    infra__start_smtp4dev "$dir" "${p[6]}" "${p[7]}" || return 1
     infra__start_postgres "$dir" "${p[0]}" || return 1
     infra__start_redis "$dir" "${p[5]}" || return 1
     infra__wait_rabbitmq "$dir" "${p[1]}" || return 1
+    infra__wait_smtp4dev "$dir" "${p[6]}" "${p[7]}" || return 1
     cat >"$dir/env.sh" <<EOF
 export MERCATO_TEST_POSTGRES='Host=127.0.0.1;Port=${p[0]};Username=postgres;Password=postgres'
 export MERCATO_TEST_RABBITMQ='amqp://guest:guest@127.0.0.1:${p[1]}/'
 export MERCATO_TEST_REDIS='127.0.0.1:${p[5]}'
+export MERCATO_TEST_SMTP='127.0.0.1:${p[6]}'
+export MERCATO_TEST_SMTP_API='http://127.0.0.1:${p[7]}'
 export MERCATO_TEST_INFRA_DIR='$dir'
 EOF
     infra_log "infrastructure ready in $((SECONDS - t0))s"
@@ -418,6 +462,7 @@ infra_stop() {
     (   # subshell: the state variables don't leak into the caller
         # shellcheck source=/dev/null
         . "$dir/infra.state"
+        infra__stop_smtp4dev "$dir"
         infra__stop_redis "$dir"
         infra__stop_postgres "$dir"
         infra__stop_rabbitmq "$dir"
