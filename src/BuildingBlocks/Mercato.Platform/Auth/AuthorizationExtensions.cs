@@ -10,6 +10,11 @@ public static class AuthorizationExtensions
         where TBuilder : IEndpointConventionBuilder
         => builder.RequireAuthorization(MercatoPolicies.Scope(scope));
 
+    /// <summary>Admits an administrator, or a service token carrying <paramref name="scope"/>.</summary>
+    public static TBuilder RequireAdminOrScope<TBuilder>(this TBuilder builder, string scope)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.RequireAuthorization(MercatoPolicies.AdminOrScope(scope));
+
     /// <summary>Requires the Admin role.</summary>
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder

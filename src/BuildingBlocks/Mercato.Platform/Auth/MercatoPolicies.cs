@@ -15,6 +15,12 @@ public static class MercatoPolicies
     /// <summary>Prefix of the dynamic scope policies, e.g. <c>scope:catalog.stock</c>.</summary>
     public const string ScopePrefix = "scope:";
 
+    /// <summary>Prefix of the dynamic policies that admit an administrator or a service token with a scope.</summary>
+    public const string AdminOrScopePrefix = "admin-or-scope:";
+
     /// <summary>The policy that requires a service token with the given scope.</summary>
     public static string Scope(string scope) => ScopePrefix + scope;
+
+    /// <summary>The policy that admits an administrator, or a service token with the given scope.</summary>
+    public static string AdminOrScope(string scope) => AdminOrScopePrefix + scope;
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Mercato.Platform.Auth;
 
-/// <summary>Builds <c>scope:&lt;name&gt;</c> policies on demand; everything else comes from configuration.</summary>
+/// <summary>Builds <c>scope:&lt;name&gt;</c> and <c>admin-or-scope:&lt;name&gt;</c> policies on demand; everything else comes from configuration.</summary>
 internal sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
@@ -13,6 +13,15 @@ internal sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options
             return new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
                 .AddRequirements(new ScopeRequirement(policyName[MercatoPolicies.ScopePrefix.Length..]))
+                .Build();
+        }
+
+        if (policyName.StartsWith(MercatoPolicies.AdminOrScopePrefix, StringComparison.Ordinal))
+        {
+            var scope = policyName[MercatoPolicies.AdminOrScopePrefix.Length..];
+            return new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.IsInRole(MercatoRoles.Admin) || ScopeRequirement.IsGranted(c.User, scope))
                 .Build();
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Mercato.Platform.Auth;
@@ -11,14 +12,17 @@ public sealed class ScopeRequirement(string scope) : AuthorizationHandler<ScopeR
     /// <inheritdoc />
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        var granted = context.User.FindAll(MercatoClaims.Scope)
-            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Contains(requirement.Scope, StringComparer.Ordinal);
-        if (granted)
+        if (IsGranted(context.User, requirement.Scope))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether <paramref name="user"/>'s token carries <paramref name="scope"/>.</summary>
+    public static bool IsGranted(ClaimsPrincipal user, string scope)
+        => user.FindAll(MercatoClaims.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(scope, StringComparer.Ordinal);
 }

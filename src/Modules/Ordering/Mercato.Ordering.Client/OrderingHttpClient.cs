@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Mercato.Ordering.Client;
 
 /// <summary>
-/// Ordering as a module in another process (Payments) calls it: its service endpoints
+/// Ordering as a module in another process (Payments, Notifications) calls it: its service endpoints
 /// (<c>/api/v1/orders/service</c>, scope <see cref="OrderingScopes.Read"/>) over a typed
 /// HttpClient with a service token, the caller's correlation id and the standard resilience
 /// pipeline. A guest's key hash travels in a header, never in the URL.
@@ -38,6 +38,19 @@ public sealed class OrderingHttpClient(HttpClient http, ILogger<OrderingHttpClie
             cancellationToken,
             guestKeyHash is null ? null : r => r.Headers.Add(OrderingHeaders.GuestKeyHash, guestKeyHash));
         return await ReadAsync(response, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OrderingUnavailableException">Ordering gave no usable answer.</exception>
+    public async Task<OrderDetails?> GetDetailsAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(HttpMethod.Get, $"{OrdersPath}/{orderId}/details", null, cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => await _http.ReadDataAsync<OrderDetails>(response, cancellationToken),
+            HttpStatusCode.NotFound => null,
+            _ => throw await _http.UnexpectedAsync(response, cancellationToken),
+        };
     }
 
     private async Task<OrderBilling?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.StatusCode switch

@@ -1,6 +1,6 @@
 namespace Mercato.Ordering.Contracts;
 
-/// <summary>What other modules (Payments) may ask Ordering, in process or over HTTP.</summary>
+/// <summary>What other modules (Payments, Notifications) may ask Ordering, in process or over HTTP.</summary>
 public interface IOrderingClient
 {
     /// <summary>The order's billing view, or null when there is no such order.</summary>
@@ -11,4 +11,7 @@ public interface IOrderingClient
     /// of a guest (<paramref name="guestKeyHash"/>), or null when there is none.
     /// </summary>
     Task<OrderBilling?> FindLatestPendingAsync(Guid? userId, string? guestKeyHash, CancellationToken cancellationToken);
+
+    /// <summary>The order as a message about it shows it, or null when there is no such order.</summary>
+    Task<OrderDetails?> GetDetailsAsync(Guid orderId, CancellationToken cancellationToken);
 }

@@ -32,6 +32,8 @@ internal static class ServiceOrdersApi
             .WithSummary("Any order by id with its lines, contact and payment state (service)");
         group.MapGet("/{id:guid}/billing", GetBillingAsync).RequireScope(OrderingScopes.Read).WithName("GetOrderBillingForService")
             .WithSummary("What Payments needs of an order: owner, status, total and payment deadline (service)");
+        group.MapGet("/{id:guid}/details", GetDetailsAsync).RequireScope(OrderingScopes.Read).WithName("GetOrderDetailsForService")
+            .WithSummary("An order as a message about it shows it: contact, lines as sold, totals, address and tracking (service)");
         group.MapGet("/pending", FindLatestPendingAsync).RequireScope(OrderingScopes.Read).WithName("FindLatestPendingOrderForService")
             .WithSummary("The newest order still waiting for payment of a customer (userId) or a guest (X-Guest-Key-Hash) (service)");
         group.MapPut("/{id:guid}/payment", RecordPaymentAsync).RequireScope(OrderingScopes.Payments).WithName("RecordOrderPayment")
@@ -51,6 +53,13 @@ internal static class ServiceOrdersApi
     {
         var billing = await orders.GetBillingAsync(id, cancellationToken);
         return billing is null ? OrdersApi.NotFound() : ApiResults.Ok(billing);
+    }
+
+    private static async Task<Results<Ok<ApiResponse<OrderDetails>>, ApiErrorResult>> GetDetailsAsync(
+        Guid id, IOrderingClient orders, CancellationToken cancellationToken)
+    {
+        var details = await orders.GetDetailsAsync(id, cancellationToken);
+        return details is null ? OrdersApi.NotFound() : ApiResults.Ok(details);
     }
 
     private static async Task<Results<Ok<ApiResponse<OrderBilling>>, ApiErrorResult>> FindLatestPendingAsync(

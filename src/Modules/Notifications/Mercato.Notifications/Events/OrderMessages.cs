@@ -1,0 +1,34 @@
+using Mercato.Notifications.Messages;
+using Mercato.Notifications.Templates;
+using Mercato.Ordering.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Notifications.Events;
+
+/// <summary>
+/// Queues the message an order event calls for: reads the order from Ordering (its contact, its
+/// lines as sold, its tracking), renders the template and queues it for the order's contact.
+/// When Ordering cannot be reached the handler throws and the event is delivered again later.
+/// </summary>
+internal sealed partial class OrderMessages(IOrderingClient orders, TemplateRenderer templates, NotificationQueue queue, ILogger<OrderMessages> logger)
+{
+    /// <summary>Queues <paramref name="template"/> about order <paramref name="orderId"/> for event <paramref name="eventId"/>.</summary>
+    public async Task QueueAsync(Guid eventId, Guid orderId, string template, Func<MessageModel, OrderDetails, MessageModel>? extra, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetDetailsAsync(orderId, cancellationToken);
+        if (order is null)
+        {
+            LogUnknownOrder(orderId, template);
+            return;
+        }
+
+        var model = templates.NewModel().WithOrder(order);
+        model = extra?.Invoke(model, order) ?? model;
+        var rendered = await templates.RenderAsync(template, null, model, cancellationToken)
+            ?? throw new InvalidOperationException($"The template '{template}' is not known.");
+        await queue.EmailForEventAsync(eventId, order.ContactEmail, order.UserId, rendered, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No {Template} message: order {OrderId} does not exist")]
+    private partial void LogUnknownOrder(Guid orderId, string template);
+}

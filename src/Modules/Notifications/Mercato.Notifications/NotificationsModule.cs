@@ -1,0 +1,82 @@
+using Mercato.Identity.Contracts;
+using Mercato.Messaging;
+using Mercato.Notifications.Api;
+using Mercato.Notifications.Data;
+using Mercato.Notifications.Events;
+using Mercato.Notifications.Messages;
+using Mercato.Notifications.Sending;
+using Mercato.Notifications.Templates;
+using Mercato.Ordering.Client;
+using Mercato.Ordering.Contracts;
+using Mercato.Payments.Contracts;
+using Mercato.Platform.Hosting;
+using Mercato.Platform.Idempotency;
+using Mercato.Platform.Persistence;
+using Mercato.Platform.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mercato.Notifications;
+
+/// <summary>The Notifications module's two entry points.</summary>
+public static class NotificationsModule
+{
+    /// <summary>The module name.</summary>
+    public const string Name = "notifications";
+
+    /// <summary>The module as the host sees it.</summary>
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/notifications"], b => b.AddNotifications(), e => e.MapNotifications());
+
+    /// <summary>Registers the module.</summary>
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgresDbContext>(Name);
+        builder.AddMessaging<NotificationsDbContext>(Name);
+        builder.AddIdempotency<NotificationsDbContext>();
+        builder.AddValidatorsOf<NotificationsDbContext>();
+        // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise.
+        builder.AddOrderingClient();
+        builder.Services.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section);
+        var services = builder.Services;
+        services.AddSingleton<ShopLinks>();
+        services.AddScoped<TemplateRenderer>();
+        services.AddScoped<NotificationQueue>();
+        services.AddScoped<OrderMessages>();
+        services.AddHostedService<NotificationDispatcher>();
+
+        var email = builder.Configuration.GetValue(NotificationsOptions.Section + ":Email:Transport", EmailSettings.FileTransport);
+        if (email == EmailSettings.SmtpTransport)
+        {
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, FileEmailTransport>();
+        }
+
+        services.AddSingleton<ISmsTransport, FileSmsTransport>();
+
+        builder.AddEventHandler<UserRegistered, UserRegisteredHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<OrderPlaced, OrderPlacedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<OrderPaid, OrderPaidHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<OrderShipped, OrderShippedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<OrderCancelled, OrderCancelledHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<PaymentFailed, PaymentFailedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<PaymentRefunded, PaymentRefundedHandler, NotificationsDbContext>(Name);
+        return builder;
+    }
+
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
+    {
+        // Messages are personal: no response is cached anywhere.
+        var notifications = endpoints.MapGroup(string.Empty).WithNoStore();
+        notifications.MapSendApi();
+        notifications.MapTemplatesApi();
+        notifications.MapNotificationsApi();
+        return endpoints;
+    }
+}
