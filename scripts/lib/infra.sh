@@ -393,7 +393,7 @@ infra__stop_redis() {
 
 # ------------------------------------------------------------------ smtp4dev
 # The SMTP server the notification tests deliver to; tests read what arrived
-# through its HTTP API (GET /api/messages, /api/messages/{id}/source). The
+# through its HTTP API (GET /api/messages, /api/messages/{id}/raw). The
 # messages live in memory only; IMAP and POP3 are off.
 infra__start_smtp4dev() (
     local dir=$1 smtp=$2 web=$3 sd=$1/smtp4dev

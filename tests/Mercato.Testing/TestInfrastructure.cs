@@ -18,6 +18,12 @@ public static class TestInfrastructure
     /// <summary>host:port of the test Redis.</summary>
     public static string Redis => Require("MERCATO_TEST_REDIS");
 
+    /// <summary>host:port of the test SMTP server (smtp4dev).</summary>
+    public static string Smtp => Require("MERCATO_TEST_SMTP");
+
+    /// <summary>Base URL of the test SMTP server's HTTP API, where tests read what arrived.</summary>
+    public static string SmtpApi => Require("MERCATO_TEST_SMTP_API");
+
     /// <summary>A unique, lower-case name for per-test databases, queues and key prefixes.</summary>
     public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)].ToLowerInvariant();
 
@@ -48,5 +54,5 @@ public static class TestInfrastructure
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{variable} is not set. Run the tests with scripts/test.sh (or eval \"$(scripts/test-env.sh start)\" first), which starts PostgreSQL, RabbitMQ and Redis.");
+                $"{variable} is not set. Run the tests with scripts/test.sh (or eval \"$(scripts/test-env.sh start)\" first), which starts PostgreSQL, RabbitMQ, Redis and an SMTP server.");
 }

@@ -13,6 +13,9 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Messages.</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>Customers' names, as Identity's events tell them.</summary>
+    public DbSet<Customer> Customers => Set<Customer>();
+
     /// <summary>Administrators' templates.</summary>
     public DbSet<TemplateOverride> TemplateOverrides => Set<TemplateOverride>();
 
@@ -45,6 +48,16 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(n => new { n.Status, n.NextAttemptAt });
             e.HasIndex(n => new { n.UserId, n.QueuedAt });
             e.HasIndex(n => n.QueuedAt);
+        });
+
+        modelBuilder.Entity<Customer>(e =>
+        {
+            e.ToTable("notifications_customers");
+            e.HasKey(c => c.UserId);
+            e.Property(c => c.UserId).ValueGeneratedNever();
+            e.Property(c => c.Email).HasMaxLength(320).IsRequired();
+            e.Property(c => c.FirstName).HasMaxLength(100).IsRequired();
+            e.Property(c => c.LastName).HasMaxLength(100).IsRequired();
         });
 
         modelBuilder.Entity<TemplateOverride>(e =>

@@ -1,3 +1,4 @@
+using Mercato.Notifications.Data;
 using Mercato.Notifications.Messages;
 using Mercato.Notifications.Templates;
 using Mercato.Ordering.Contracts;
@@ -7,10 +8,12 @@ namespace Mercato.Notifications.Events;
 
 /// <summary>
 /// Queues the message an order event calls for: reads the order from Ordering (its contact, its
-/// lines as sold, its tracking), renders the template and queues it for the order's contact.
+/// lines as sold, its tracking), renders the template and queues it for the order's contact,
+/// greeting a customer by the name their account was registered with when the order has none.
 /// When Ordering cannot be reached the handler throws and the event is delivered again later.
 /// </summary>
-internal sealed partial class OrderMessages(IOrderingClient orders, TemplateRenderer templates, NotificationQueue queue, ILogger<OrderMessages> logger)
+internal sealed partial class OrderMessages(
+    IOrderingClient orders, TemplateRenderer templates, NotificationQueue queue, NotificationsDbContext db, ILogger<OrderMessages> logger)
 {
     /// <summary>Queues <paramref name="template"/> about order <paramref name="orderId"/> for event <paramref name="eventId"/>.</summary>
     public async Task QueueAsync(Guid eventId, Guid orderId, string template, Func<MessageModel, OrderDetails, MessageModel>? extra, CancellationToken cancellationToken)
@@ -20,6 +23,11 @@ internal sealed partial class OrderMessages(IOrderingClient orders, TemplateRend
         {
             LogUnknownOrder(orderId, template);
             return;
+        }
+
+        if (order.FirstName.Length == 0 && order.UserId is { } userId && await db.Customers.FindAsync([userId], cancellationToken) is { } customer)
+        {
+            order = order with { FirstName = customer.FirstName, LastName = customer.LastName };
         }
 
         var model = templates.NewModel().WithOrder(order);

@@ -73,6 +73,21 @@ namespace Mercato.Notifications.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications_customers",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications_customers", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications_messages",
                 columns: table => new
                 {
@@ -197,6 +212,9 @@ namespace Mercato.Notifications.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "notifications_customers");
 
             migrationBuilder.DropTable(
                 name: "notifications_messages");

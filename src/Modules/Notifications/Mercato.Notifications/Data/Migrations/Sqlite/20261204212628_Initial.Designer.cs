@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Notifications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NotificationsSqliteDbContext))]
-    [Migration("20261204205709_Initial")]
+    [Migration("20261204212628_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -166,6 +166,34 @@ namespace Mercato.Notifications.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Notifications.Messages.Customer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notifications_customers", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Notifications.Messages.Notification", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Notifications.Data.Migrations.Postgres
 {
     [DbContext(typeof(NotificationsPostgresDbContext))]
-    [Migration("20261204205722_Initial")]
+    [Migration("20261204212646_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -171,6 +171,34 @@ namespace Mercato.Notifications.Data.Migrations.Postgres
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Notifications.Messages.Customer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notifications_customers", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Notifications.Messages.Notification", b =>

@@ -73,6 +73,21 @@ namespace Mercato.Notifications.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications_customers",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications_customers", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications_messages",
                 columns: table => new
                 {
@@ -197,6 +212,9 @@ namespace Mercato.Notifications.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "notifications_customers");
 
             migrationBuilder.DropTable(
                 name: "notifications_messages");
