@@ -53,6 +53,7 @@ public static class ModuleCatalog
         "Mercato.Cart.CartModule",
         "Mercato.Ordering.OrderingModule",
         "Mercato.Payments.PaymentsModule",
+        "Mercato.Notifications.NotificationsModule",
     ];
 
     /// <summary>The small assembly a Contracts project may depend on (integration event base types and attributes).</summary>
