@@ -42,6 +42,7 @@ internal sealed class PaymentsOptions : IValidatedOptions
         SettingRules.Positive(ReconciliationInterval, "Payments:ReconciliationInterval"),
         SettingRules.Positive(ReconciliationWindow, "Payments:ReconciliationWindow"),
         SettingRules.NotNegative(Sandbox.WebhookDelay, "Payments:Sandbox:WebhookDelay"),
+        SettingRules.NotNegative(Sandbox.ResponseDelay, "Payments:Sandbox:ResponseDelay"),
         SettingRules.HttpUrl(Sandbox.WebhookUrl, "Payments:Sandbox:WebhookUrl"),
         Sandbox.Enabled && Sandbox.WebhookSecret is { Length: < 24 } ? "Payments:Sandbox:WebhookSecret must be at least 24 characters" : null);
 }

@@ -225,6 +225,12 @@ internal sealed partial class SandboxPsp(
         }
 
         LogCharged(charge.Id, charge.Reference, charge.State, charge.FailureCode);
+        if (options.Value.Sandbox.ResponseDelay > TimeSpan.Zero)
+        {
+            // A slow network: the charge is recorded (and its webhook queued) before the merchant hears of it.
+            await Task.Delay(options.Value.Sandbox.ResponseDelay, time, cancellationToken);
+        }
+
         return charge;
     }
 
