@@ -1,8 +1,10 @@
 using System.Net;
 using Mercato.Payments.Gateways;
+using Mercato.Payments.Reconciliation;
 using Mercato.Payments.Tests.Support;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Payments.Tests.Capture;
 
@@ -167,6 +169,40 @@ public abstract class ManualCaptureTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(1, await factory.WithDbAsync(db => db.GatewayEvents.CountAsync(e => e.EventId == eventId && e.Type == "charge.authorized")));
         Assert.Equal(["authorized"], await _client.LedgerKindsAsync(paymentId, order.Admin));
         Assert.Single(await factory.EventsAsync("payments.payment-authorized.v1", order.Id));
+    }
+
+    [Fact]
+    public async Task Reconciliation_records_a_missed_authorisation_and_releases_the_money_held_for_an_order_cancelled_meanwhile()
+    {
+        var order = await _client.CustomerOrderAsync();
+        var session = await _client.SessionAsync(order);
+        var paymentId = session.GetProperty("paymentId").GetGuid();
+        var reconciliation = factory.Services.GetRequiredService<PaymentReconciliation>();
+
+        // The gateway authorises; the browser never returns and no webhook comes (the clock does not reach its delay).
+        using var paid = await _browser.PayOnPageAsync(session.GetProperty("checkoutUrl").GetString()!, "4242424242424242");
+        Assert.Equal(HttpStatusCode.SeeOther, paid.StatusCode);
+        Assert.Equal("pending", (await _client.PaymentAsync(paymentId, order.Token)).GetProperty("status").GetString());
+
+        Assert.True(await reconciliation.ReconcileAsync(CancellationToken.None) >= 1);
+        Assert.Equal("authorized", (await _client.PaymentAsync(paymentId, order.Token)).GetProperty("status").GetString());
+        await reconciliation.ReconcileAsync(CancellationToken.None);
+        Assert.Single(await factory.EventsAsync("payments.payment-authorized.v1", order.Id));
+
+        // The shopper cancels the order while its money is held: it can no longer be captured, and reconciliation releases it.
+        using var cancelled = await _client.CallAsync(HttpMethod.Post, $"/api/v1/orders/{order.Id}/cancel", order.Token, new { reason = "Changed my mind" });
+        await cancelled.ExpectAsync(HttpStatusCode.OK);
+        await Shoppers.EventuallyAsync(() => factory.WithDbAsync(db => db.CancelledOrders.AnyAsync(c => c.OrderId == order.Id)), "Payments to learn of the cancellation");
+        using var capture = await _client.CaptureAsync(order.Admin, paymentId, null);
+        await capture.ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Equal(["ORDER_NOT_PAYABLE"], (await capture.ReadErrorAsync()).ErrorCodes());
+        Assert.Equal(ChargeState.Authorized, (await factory.SandboxChargeAsync(paymentId)).State);
+
+        await reconciliation.ReconcileAsync(CancellationToken.None);
+        Assert.Equal(["authorized", "cancelled"], await _client.LedgerKindsAsync(paymentId, order.Admin));
+        Assert.Equal(ChargeState.Canceled, (await factory.SandboxChargeAsync(paymentId)).State);
+        Assert.Single(await factory.EventsAsync("payments.payment-failed.v1", order.Id));
+        Assert.Empty(await factory.EventsAsync("payments.payment-succeeded.v1", order.Id));
     }
 }
 
