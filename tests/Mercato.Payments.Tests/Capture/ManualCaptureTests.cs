@@ -141,7 +141,7 @@ public abstract class ManualCaptureTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task The_hosted_page_authorises_and_the_sandbox_webhook_for_it_is_applied_once()
+    public async Task The_hosted_page_authorises_with_or_without_a_challenge_and_the_sandbox_webhook_for_it_is_applied_once()
     {
         var order = await _client.CustomerOrderAsync();
         var session = await _client.SessionAsync(order);
@@ -169,6 +169,18 @@ public abstract class ManualCaptureTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(1, await factory.WithDbAsync(db => db.GatewayEvents.CountAsync(e => e.EventId == eventId && e.Type == "charge.authorized")));
         Assert.Equal(["authorized"], await _client.LedgerKindsAsync(paymentId, order.Admin));
         Assert.Single(await factory.EventsAsync("payments.payment-authorized.v1", order.Id));
+
+        // A card that asks for a challenge is authorised, not charged, once the shopper passes it.
+        var challenged = await _client.CustomerOrderAsync();
+        var challengeSession = await _client.SessionAsync(challenged);
+        using var challenge = await _browser.PayOnPageAsync(challengeSession.GetProperty("checkoutUrl").GetString()!, "4000002500003155");
+        Assert.Contains("/sandbox-pay/challenge/", challenge.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        using var approved = await _browser.PostAsync(
+            challenge.Headers.Location!.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "approve" }));
+        using var returned = await _browser.FollowAsync(approved);
+        var challengedPayment = challengeSession.GetProperty("paymentId").GetGuid();
+        Assert.Equal("authorized", (await _client.PaymentAsync(challengedPayment, challenged.Token)).GetProperty("status").GetString());
+        Assert.Equal((ChargeState.Authorized, challenged.Total), await factory.SandboxChargeAsync(challengedPayment));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Mercato.Ordering.PaymentEvents;
 /// <summary>
 /// A captured payment marks its order paid (which publishes <c>OrderPaid</c>, so the Catalog turns
 /// the reserved stock into a sale). A capture of less than the total (manual capture, the shop
-/// cannot ship everything) pays the order too, and its history notes how much was taken. A redelivered event finds the order paid with the same intent
-/// and changes nothing.
+/// cannot ship everything) pays the order too, and its history notes how much was taken. A
+/// redelivered event finds the order paid with the same intent and changes nothing.
 /// </summary>
 internal sealed partial class PaymentSucceededHandler(OrderTransitions transitions, ILogger<PaymentSucceededHandler> logger)
     : IIntegrationEventHandler<PaymentSucceeded>

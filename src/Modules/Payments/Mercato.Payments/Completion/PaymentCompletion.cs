@@ -18,6 +18,9 @@ namespace Mercato.Payments.Completion;
 /// <see cref="PaymentFailed"/>) through the outbox in the same transaction; the others find the
 /// entry there (its gateway reference is unique per payment and kind) and change nothing. A capture
 /// for an order that was cancelled meanwhile, or that another payment already paid, is given back.
+/// With manual capture an authorisation publishes <see cref="PaymentAuthorized"/> with its entry, a
+/// capture of all or part of it <see cref="PaymentSucceeded"/> (no mismatch to give back), and its
+/// release <see cref="PaymentFailed"/>.
 /// </summary>
 internal sealed partial class PaymentCompletion(
     PaymentsDbContext db, ConcurrentWrites writes, Refunding refunds, TimeProvider time, ILogger<PaymentCompletion> logger)
