@@ -53,6 +53,7 @@ public static class OrderingModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnpaidOrderExpiry>());
         builder.AddEventHandler<PaymentSucceeded, PaymentSucceededHandler, OrderingDbContext>(Name);
         builder.AddEventHandler<PaymentFailed, PaymentFailedHandler, OrderingDbContext>(Name);
+        builder.AddEventHandler<PaymentAuthorized, PaymentAuthorizedHandler, OrderingDbContext>(Name);
         builder.AddEventHandler<PaymentRefunded, PaymentRefundedHandler, OrderingDbContext>(Name);
         return builder;
     }

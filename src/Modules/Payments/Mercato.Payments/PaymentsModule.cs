@@ -1,6 +1,7 @@
 using Mercato.Messaging;
 using Mercato.Ordering.Client;
 using Mercato.Ordering.Contracts;
+using Mercato.Payments.Capture;
 using Mercato.Payments.Checkout;
 using Mercato.Payments.Completion;
 using Mercato.Payments.Data;
@@ -50,6 +51,7 @@ public static class PaymentsModule
         services.AddScoped<CheckoutSessions>();
         services.AddScoped<PaymentCompletion>();
         services.AddScoped<Refunding>();
+        services.AddScoped<Capturing>();
         services.AddHostedService<RefundDispatcher>();
         services.AddScoped<PaymentGateways>();
 
@@ -76,6 +78,7 @@ public static class PaymentsModule
         payments.MapProcessPaymentApi();
         payments.MapPaymentMethodsApi();
         payments.MapRefundsApi();
+        payments.MapCaptureApi();
         payments.MapGatewayWebhookApi();
         payments.MapPaymentsApi();
         endpoints.MapSandboxPages();

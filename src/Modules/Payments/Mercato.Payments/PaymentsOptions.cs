@@ -8,6 +8,12 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Payments";
 
+    /// <summary><see cref="CaptureMethod"/>: take the money at once.</summary>
+    public const string AutomaticCapture = "automatic";
+
+    /// <summary><see cref="CaptureMethod"/>: authorise only; capture later.</summary>
+    public const string ManualCaptureName = "manual";
+
     /// <summary>The shop's currency, ISO 4217 (default <c>USD</c>): every order is priced and paid in it.</summary>
     public string Currency { get; set; } = "USD";
 
@@ -19,6 +25,16 @@ internal sealed class PaymentsOptions : IValidatedOptions
 
     /// <summary>The gateway used when a request names none (default <c>sandbox</c>).</summary>
     public string DefaultGateway { get; set; } = SandboxSettings.GatewayName;
+
+    /// <summary>
+    /// <c>automatic</c> (the default): a payment takes the money at once. <c>manual</c>: checkout
+    /// sessions and <c>process</c> only authorise (hold) it, and an administrator captures it later
+    /// (<c>POST /api/v1/payments/{id}/capture</c>) or releases it (<c>.../cancel</c>).
+    /// </summary>
+    public string CaptureMethod { get; set; } = AutomaticCapture;
+
+    /// <summary>Whether payments only authorise until captured (<see cref="CaptureMethod"/> is <c>manual</c>).</summary>
+    public bool ManualCapture => string.Equals(CaptureMethod, ManualCaptureName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How long a checkout session can be paid (default 30 minutes).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(30);
@@ -38,6 +54,8 @@ internal sealed class PaymentsOptions : IValidatedOptions
         SettingRules.HttpUrl(PublicUrl, "Payments:PublicUrl"),
         DefaultGateway == SandboxSettings.GatewayName && !Sandbox.Enabled ? "Payments:DefaultGateway names the sandbox, which Payments:Sandbox:Enabled turns off" : null,
         DefaultGateway == SandboxSettings.GatewayName ? null : $"Payments:DefaultGateway must name an enabled gateway ({SandboxSettings.GatewayName})",
+        ManualCapture || string.Equals(CaptureMethod, AutomaticCapture, StringComparison.OrdinalIgnoreCase)
+            ? null : $"Payments:CaptureMethod must be {AutomaticCapture} or {ManualCaptureName}",
         SettingRules.Positive(SessionLifetime, "Payments:SessionLifetime"),
         SettingRules.Positive(ReconciliationInterval, "Payments:ReconciliationInterval"),
         SettingRules.Positive(ReconciliationWindow, "Payments:ReconciliationWindow"),

@@ -74,9 +74,11 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, ConcurrentW
 
     /// <summary>
     /// Records <paramref name="note"/> in the order's history without changing its status (a
-    /// partial refund, say). Returns false when there is no such order.
+    /// partial refund, say), with the order changed by <paramref name="change"/> when given (which
+    /// answers false when there is nothing to record, a repeat, say). Returns false when there is
+    /// no such order.
     /// </summary>
-    public async Task<bool> NoteAsync(Guid orderId, string note, string actor, CancellationToken cancellationToken)
+    public async Task<bool> NoteAsync(Guid orderId, string note, string actor, CancellationToken cancellationToken, Func<Order, bool>? change = null)
         => await writes.RetryAsync(db, async () =>
         {
             db.ChangeTracker.Clear();
@@ -84,6 +86,11 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, ConcurrentW
             if (order is null)
             {
                 return false;
+            }
+
+            if (change is not null && !change(order))
+            {
+                return true;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;

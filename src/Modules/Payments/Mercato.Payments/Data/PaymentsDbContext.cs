@@ -205,6 +205,8 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.CardId).HasMaxLength(64);
             e.Property(c => c.Amount).HasConversion(MoneyColumns.Cents).HasColumnName("AmountCents");
             e.Property(c => c.Refunded).HasConversion(MoneyColumns.Cents).HasColumnName("RefundedCents");
+            e.Property(c => c.Authorized).HasConversion(MoneyColumns.Cents).HasColumnName("AuthorizedCents");
+            e.Property(c => c.CaptureKey).HasMaxLength(200);
             e.Property(c => c.Currency).HasMaxLength(3).IsRequired();
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(24);
             e.Property(c => c.FailureCode).HasMaxLength(64);

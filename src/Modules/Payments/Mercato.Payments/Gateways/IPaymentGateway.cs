@@ -25,6 +25,12 @@ internal interface IPaymentGateway
     /// <summary>Gives money back; the same <paramref name="idempotencyKey"/> never refunds twice.</summary>
     Task<GatewayRefund> RefundAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Takes money that was only authorised (manual capture); the same key never captures twice.</summary>
+    Task<GatewayCharge> CaptureAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Releases an authorisation that will not be captured.</summary>
+    Task<GatewayCharge> VoidAsync(string chargeId, CancellationToken cancellationToken);
+
     /// <summary>Saves a card from a token the provider issued (<c>tok_visa</c>).</summary>
     /// <exception cref="GatewayRefusedException">The provider does not accept the token.</exception>
     Task<SavedCard> SaveCardAsync(string cardToken, CancellationToken cancellationToken);

@@ -54,6 +54,14 @@ internal sealed class SandboxGateway(SandboxPsp psp, PaymentUrls urls, TimeProvi
     }
 
     /// <inheritdoc />
+    public async Task<GatewayCharge> CaptureAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
+        => From(await psp.CaptureAsync(chargeId, amount, idempotencyKey, cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<GatewayCharge> VoidAsync(string chargeId, CancellationToken cancellationToken)
+        => From(await psp.VoidAsync(chargeId, cancellationToken));
+
+    /// <inheritdoc />
     public async Task<SavedCard> SaveCardAsync(string cardToken, CancellationToken cancellationToken)
     {
         var card = await psp.SaveCardAsync(cardToken, cancellationToken);

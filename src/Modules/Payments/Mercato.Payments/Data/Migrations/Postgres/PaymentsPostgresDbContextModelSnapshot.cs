@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Payments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PaymentsPostgresDbContext))]
-    internal partial class PaymentsPostgresDbContextModelSnapshot : ModelSnapshot
+    partial class PaymentsPostgresDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -285,6 +285,10 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("AmountCents");
 
+                    b.Property<long>("Authorized")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AuthorizedCents");
+
                     b.Property<string>("Behaviour")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -294,6 +298,10 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CaptureKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("CardId")
                         .HasMaxLength(64)
@@ -319,6 +327,9 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Reference")
                         .HasColumnType("uuid");
@@ -424,6 +435,9 @@ namespace Mercato.Payments.Data.Migrations.Postgres
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Reference")
                         .HasColumnType("uuid");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Payments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PaymentsSqliteDbContext))]
-    internal partial class PaymentsSqliteDbContextModelSnapshot : ModelSnapshot
+    partial class PaymentsSqliteDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -280,6 +280,10 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("AmountCents");
 
+                    b.Property<long>("Authorized")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AuthorizedCents");
+
                     b.Property<string>("Behaviour")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -288,6 +292,10 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                     b.Property<string>("Brand")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptureKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CardId")
@@ -314,6 +322,9 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Reference")
                         .HasColumnType("TEXT");
@@ -419,6 +430,9 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Reference")
                         .HasColumnType("TEXT");
