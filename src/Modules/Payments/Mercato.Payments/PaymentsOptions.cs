@@ -1,3 +1,4 @@
+using Mercato.Payments.Gateways.Stripe;
 using Mercato.Platform.Hosting;
 
 namespace Mercato.Payments;
@@ -17,7 +18,7 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>The gateway used when a request names none (default <c>sandbox</c>).</summary>
+    /// <summary>The gateway used when a request names none (default <c>sandbox</c>; <c>stripe</c> when Stripe is enabled).</summary>
     public string DefaultGateway { get; set; } = SandboxSettings.GatewayName;
 
     /// <summary>How long a checkout session can be paid (default 30 minutes).</summary>
@@ -32,16 +33,23 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// <summary>The sandbox gateway.</summary>
     public SandboxSettings Sandbox { get; set; } = new();
 
+    /// <summary>The Stripe gateway.</summary>
+    public StripeSettings Stripe { get; set; } = new();
+
     /// <inheritdoc />
     public IEnumerable<string> Problems() => SettingRules.Failed(
         Currency is { Length: 3 } && Currency.All(char.IsAsciiLetterUpper) ? null : "Payments:Currency must be an ISO 4217 code such as USD",
         SettingRules.HttpUrl(PublicUrl, "Payments:PublicUrl"),
         DefaultGateway == SandboxSettings.GatewayName && !Sandbox.Enabled ? "Payments:DefaultGateway names the sandbox, which Payments:Sandbox:Enabled turns off" : null,
-        DefaultGateway == SandboxSettings.GatewayName ? null : $"Payments:DefaultGateway must name an enabled gateway ({SandboxSettings.GatewayName})",
+        DefaultGateway == StripeSettings.GatewayName && !Stripe.Enabled ? "Payments:DefaultGateway names stripe, which Payments:Stripe:Enabled does not turn on" : null,
+        DefaultGateway is SandboxSettings.GatewayName or StripeSettings.GatewayName
+            ? null
+            : $"Payments:DefaultGateway must name a gateway ({SandboxSettings.GatewayName} or {StripeSettings.GatewayName})",
         SettingRules.Positive(SessionLifetime, "Payments:SessionLifetime"),
         SettingRules.Positive(ReconciliationInterval, "Payments:ReconciliationInterval"),
         SettingRules.Positive(ReconciliationWindow, "Payments:ReconciliationWindow"),
         SettingRules.NotNegative(Sandbox.WebhookDelay, "Payments:Sandbox:WebhookDelay"),
         SettingRules.HttpUrl(Sandbox.WebhookUrl, "Payments:Sandbox:WebhookUrl"),
-        Sandbox.Enabled && Sandbox.WebhookSecret is { Length: < 24 } ? "Payments:Sandbox:WebhookSecret must be at least 24 characters" : null);
+        Sandbox.Enabled && Sandbox.WebhookSecret is { Length: < 24 } ? "Payments:Sandbox:WebhookSecret must be at least 24 characters" : null)
+        .Concat(Stripe.Problems());
 }

@@ -109,7 +109,7 @@ internal static class ProcessPaymentApi
         try
         {
             charge = await gateway.ChargeAsync(
-                new ChargeRequest(payment.Id, method.GatewayMethodId, payment.Amount, currency, urls.PaymentReturn(payment.Id), payment.Id.ToString("N")),
+                new ChargeRequest(payment.Id, method.GatewayMethodId, payment.Amount, currency, urls.PaymentReturn(payment.Id), payment.Id.ToString("N"), ManualCapture: false),
                 cancellationToken);
         }
         catch (GatewayRefusedException ex)

@@ -47,6 +47,14 @@ internal sealed class SandboxGateway(SandboxPsp psp, PaymentUrls urls, TimeProvi
         => await psp.FindChargeAsync(chargeId, cancellationToken) is { } charge ? From(charge) : null;
 
     /// <inheritdoc />
+    public Task<GatewayCharge> CaptureAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
+        => throw new GatewayRefusedException("manual_capture_unsupported", "manual capture is not supported by this gateway");
+
+    /// <inheritdoc />
+    public Task<GatewayCharge> VoidAsync(string chargeId, CancellationToken cancellationToken)
+        => throw new GatewayRefusedException("manual_capture_unsupported", "manual capture is not supported by this gateway");
+
+    /// <inheritdoc />
     public async Task<GatewayRefund> RefundAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
     {
         var refund = await psp.RefundAsync(chargeId, amount, idempotencyKey, cancellationToken);
@@ -54,7 +62,7 @@ internal sealed class SandboxGateway(SandboxPsp psp, PaymentUrls urls, TimeProvi
     }
 
     /// <inheritdoc />
-    public async Task<SavedCard> SaveCardAsync(string cardToken, CancellationToken cancellationToken)
+    public async Task<SavedCard> SaveCardAsync(string cardToken, CardOwner owner, CancellationToken cancellationToken)
     {
         var card = await psp.SaveCardAsync(cardToken, cancellationToken);
         return new SavedCard(card.Id, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear, card.Fingerprint);

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Payments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PaymentsPostgresDbContext))]
-    internal partial class PaymentsPostgresDbContextModelSnapshot : ModelSnapshot
+    partial class PaymentsPostgresDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -475,6 +475,27 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                     b.HasIndex("DeliveredAt", "DueAt");
 
                     b.ToTable("sandbox_webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.Gateways.Stripe.StripeCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("payments_stripe_customers", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Payments.Ledger.Payment", b =>

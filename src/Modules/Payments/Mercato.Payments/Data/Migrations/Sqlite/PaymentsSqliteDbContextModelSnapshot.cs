@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Payments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PaymentsSqliteDbContext))]
-    internal partial class PaymentsSqliteDbContextModelSnapshot : ModelSnapshot
+    partial class PaymentsSqliteDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -470,6 +470,27 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                     b.HasIndex("DeliveredAt", "DueAt");
 
                     b.ToTable("sandbox_webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.Gateways.Stripe.StripeCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("payments_stripe_customers", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Payments.Ledger.Payment", b =>
