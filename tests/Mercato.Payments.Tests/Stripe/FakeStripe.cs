@@ -381,8 +381,8 @@ public sealed class FakeStripe : IAsyncDisposable
             ["id"] = id,
             ["object"] = "payment_intent",
             ["amount"] = amount,
-            ["amount_received"] = 0,
-            ["amount_capturable"] = 0,
+            ["amount_received"] = 0L,
+            ["amount_capturable"] = 0L,
             ["currency"] = currency,
             ["customer"] = customer,
             ["payment_method"] = method["id"]!.GetValue<string>(),
@@ -395,7 +395,7 @@ public sealed class FakeStripe : IAsyncDisposable
             ["last_payment_error"] = null,
             ["next_action"] = null,
             ["cancellation_reason"] = null,
-            ["amount_refunded_by_fake"] = 0,
+            ["amount_refunded_by_fake"] = 0L,
         };
         _objects[id] = intent;
         _intentOrder.Add(id);

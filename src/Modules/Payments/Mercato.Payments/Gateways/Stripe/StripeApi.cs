@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using Stripe;
 
@@ -13,6 +14,37 @@ internal sealed class StripeApi(IHttpClientFactory httpClients, IOptions<Payment
 
     /// <summary>The client.</summary>
     public IStripeClient Client => _client ??= Create();
+
+    /// <summary>
+    /// Calls Stripe: an answer, or Stripe's refusal as a <see cref="StripeException"/> (a card
+    /// error, an invalid request); no usable answer becomes <see cref="StripeUnavailableException"/>.
+    /// </summary>
+    public async Task<T> CallAsync<T>(Func<IStripeClient, Task<T>> call)
+    {
+        try
+        {
+            return await call(Client);
+        }
+        catch (Exception ex) when (Unavailable(ex))
+        {
+            throw Wrap(ex);
+        }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> means Stripe gave no usable answer.</summary>
+    public static bool Unavailable(Exception exception) => exception switch
+    {
+        StripeException stripe => stripe.StripeError is null
+            || stripe.StripeError.Type is "api_error" or "authentication_error"
+            || (int)stripe.HttpStatusCode >= 500
+            || stripe.HttpStatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized,
+        HttpRequestException or TimeoutException or TaskCanceledException => true,
+        _ => false,
+    };
+
+    /// <summary>The <see cref="StripeUnavailableException"/> for a failure <see cref="Unavailable"/> accepts.</summary>
+    public static StripeUnavailableException Wrap(Exception exception)
+        => new("Stripe gave no usable answer.", exception is StripeException stripe && (int)stripe.HttpStatusCode != 0 ? stripe.HttpStatusCode : null, exception);
 
     private StripeClient Create()
     {

@@ -8,17 +8,17 @@ namespace Mercato.Payments.Gateways.Stripe;
 internal sealed class StripeCustomers(PaymentsDbContext db, TimeProvider time)
 {
     /// <summary>The user's customer id, creating the customer at Stripe the first time.</summary>
-    public async Task<string> IdForAsync(IStripeClient client, CardOwner owner, CancellationToken cancellationToken)
+    public async Task<string> IdForAsync(StripeApi api, CardOwner owner, CancellationToken cancellationToken)
     {
         if (await KnownAsync(owner.UserId, cancellationToken) is { } known)
         {
             return known;
         }
 
-        var customer = await new CustomerService(client).CreateAsync(
+        var customer = await api.CallAsync(client => new CustomerService(client).CreateAsync(
             new CustomerCreateOptions { Email = owner.Email, Metadata = new() { [StripeGateway.UserIdKey] = owner.UserId.ToString() } },
             new RequestOptions { IdempotencyKey = "mercato-customer-" + owner.UserId.ToString("N") },
-            cancellationToken);
+            cancellationToken));
         var mapping = new StripeCustomer { UserId = owner.UserId, CustomerId = customer.Id, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.StripeCustomers.Add(mapping);
         try

@@ -37,7 +37,7 @@ internal sealed partial class StripeGateway(
     public async Task<GatewaySession> CreateSessionAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         var metadata = Metadata(request.PaymentId);
-        var session = await new SessionService(api.Client).CreateAsync(
+        var session = await api.CallAsync(c => new SessionService(c).CreateAsync(
             new SessionCreateOptions
             {
                 Mode = "payment",
@@ -67,7 +67,7 @@ internal sealed partial class StripeGateway(
                 ExpiresAt = request.ExpiresAt,
             },
             new RequestOptions { IdempotencyKey = "mercato-session-" + request.PaymentId.ToString("N") },
-            cancellationToken);
+            cancellationToken));
         return new GatewaySession(session.Id, session.Url);
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class StripeGateway(
         Session session;
         try
         {
-            session = await new SessionService(api.Client).GetAsync(sessionId, new SessionGetOptions { Expand = [.. ExpandSessionPayment] }, null, cancellationToken);
+            session = await api.CallAsync(c => new SessionService(c).GetAsync(sessionId, new SessionGetOptions { Expand = [.. ExpandSessionPayment] }, null, cancellationToken));
         }
         catch (StripeException ex) when (ex.StripeError?.Code == "resource_missing")
         {
@@ -107,11 +107,10 @@ internal sealed partial class StripeGateway(
     /// <inheritdoc />
     public async Task<GatewayCharge> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
-        var service = new PaymentIntentService(api.Client);
-        var method = await new PaymentMethodService(api.Client).GetAsync(request.MethodId, null, null, cancellationToken);
+        var method = await api.CallAsync(c => new PaymentMethodService(c).GetAsync(request.MethodId, null, null, cancellationToken));
         try
         {
-            var intent = await service.CreateAsync(
+            var intent = await api.CallAsync(c => new PaymentIntentService(c).CreateAsync(
                 new PaymentIntentCreateOptions
                 {
                     Amount = StripeAmounts.ToMinor(request.Amount, request.Currency),
@@ -126,7 +125,7 @@ internal sealed partial class StripeGateway(
                     Expand = [.. ExpandPaymentMethod],
                 },
                 new RequestOptions { IdempotencyKey = request.IdempotencyKey },
-                cancellationToken);
+                cancellationToken));
             return From(intent);
         }
         catch (StripeException ex) when (ex.StripeError?.Type == "card_error")
@@ -147,7 +146,7 @@ internal sealed partial class StripeGateway(
     {
         try
         {
-            return From(await new PaymentIntentService(api.Client).GetAsync(chargeId, new PaymentIntentGetOptions { Expand = [.. ExpandPaymentMethod] }, null, cancellationToken));
+            return From(await api.CallAsync(c => new PaymentIntentService(c).GetAsync(chargeId, new PaymentIntentGetOptions { Expand = [.. ExpandPaymentMethod] }, null, cancellationToken)));
         }
         catch (StripeException ex) when (ex.StripeError?.Code == "resource_missing")
         {
@@ -157,26 +156,26 @@ internal sealed partial class StripeGateway(
 
     /// <inheritdoc />
     public async Task<GatewayCharge> CaptureAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
-        => From(await new PaymentIntentService(api.Client).CaptureAsync(
+        => From(await api.CallAsync(c => new PaymentIntentService(c).CaptureAsync(
             chargeId,
             new PaymentIntentCaptureOptions { AmountToCapture = StripeAmounts.ToMinor(amount, currency), Expand = [.. ExpandPaymentMethod] },
             new RequestOptions { IdempotencyKey = idempotencyKey },
-            cancellationToken));
+            cancellationToken)));
 
     /// <inheritdoc />
     public async Task<GatewayCharge> VoidAsync(string chargeId, CancellationToken cancellationToken)
-        => From(await new PaymentIntentService(api.Client).CancelAsync(
-            chargeId, new PaymentIntentCancelOptions { Expand = [.. ExpandPaymentMethod] }, null, cancellationToken));
+        => From(await api.CallAsync(c => new PaymentIntentService(c).CancelAsync(
+            chargeId, new PaymentIntentCancelOptions { Expand = [.. ExpandPaymentMethod] }, null, cancellationToken)));
 
     /// <inheritdoc />
     public async Task<GatewayRefund> RefundAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
     {
         try
         {
-            var refund = await new RefundService(api.Client).CreateAsync(
+            var refund = await api.CallAsync(c => new RefundService(c).CreateAsync(
                 new RefundCreateOptions { PaymentIntent = chargeId, Amount = StripeAmounts.ToMinor(amount, currency) },
                 new RequestOptions { IdempotencyKey = idempotencyKey },
-                cancellationToken);
+                cancellationToken));
             return new GatewayRefund(refund.Id, refund.Status is "succeeded" or "pending", refund.FailureReason);
         }
         catch (StripeException ex) when (ex.StripeError?.Type == "invalid_request_error")
@@ -189,13 +188,12 @@ internal sealed partial class StripeGateway(
     /// <inheritdoc />
     public async Task<SavedCard> SaveCardAsync(string cardToken, CardOwner owner, CancellationToken cancellationToken)
     {
-        var methods = new PaymentMethodService(api.Client);
-        try
+                try
         {
-            var method = await methods.CreateAsync(
-                new PaymentMethodCreateOptions { Type = "card", Card = new PaymentMethodCardOptions { Token = cardToken } }, null, cancellationToken);
-            var customer = await customers.IdForAsync(api.Client, owner, cancellationToken);
-            method = await methods.AttachAsync(method.Id, new PaymentMethodAttachOptions { Customer = customer }, null, cancellationToken);
+            var method = await api.CallAsync(c => new PaymentMethodService(c).CreateAsync(
+                new PaymentMethodCreateOptions { Type = "card", Card = new PaymentMethodCardOptions { Token = cardToken } }, null, cancellationToken));
+            var customer = await customers.IdForAsync(api, owner, cancellationToken);
+            method = await api.CallAsync(c => new PaymentMethodService(c).AttachAsync(method.Id, new PaymentMethodAttachOptions { Customer = customer }, null, cancellationToken));
             var card = method.Card;
             return new SavedCard(method.Id, card.Brand, card.Last4, (int)card.ExpMonth, (int)card.ExpYear, card.Fingerprint ?? method.Id);
         }
@@ -212,7 +210,7 @@ internal sealed partial class StripeGateway(
     {
         try
         {
-            await new PaymentMethodService(api.Client).DetachAsync(methodId, null, null, cancellationToken);
+            await api.CallAsync(c => new PaymentMethodService(c).DetachAsync(methodId, null, null, cancellationToken));
         }
         catch (StripeException ex) when (ex.StripeError?.Type == "invalid_request_error")
         {
@@ -262,9 +260,29 @@ internal sealed partial class StripeGateway(
     public async IAsyncEnumerable<GatewayCharge> ListChargesAsync(DateTime since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var list = new PaymentIntentListOptions { Created = new DateRangeOptions { GreaterThanOrEqual = since }, Limit = 100, Expand = ["data.payment_method"] };
-        await foreach (var intent in new PaymentIntentService(api.Client).ListAutoPagingAsync(list, null, cancellationToken))
+        var intents = new PaymentIntentService(api.Client).ListAutoPagingAsync(list, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            yield return From(intent);
+            while (await NextAsync(intents))
+            {
+                yield return From(intents.Current);
+            }
+        }
+        finally
+        {
+            await intents.DisposeAsync();
+        }
+    }
+
+    private static async Task<bool> NextAsync(IAsyncEnumerator<PaymentIntent> intents)
+    {
+        try
+        {
+            return await intents.MoveNextAsync();
+        }
+        catch (Exception ex) when (StripeApi.Unavailable(ex))
+        {
+            throw StripeApi.Wrap(ex);
         }
     }
 
