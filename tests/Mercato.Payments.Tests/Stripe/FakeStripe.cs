@@ -64,13 +64,16 @@ public sealed class FakeStripe : IAsyncDisposable
     /// card: its PaymentIntent is created (carrying the session's <c>payment_intent_data</c>) and
     /// succeeds, and the session completes. Answers the session as Stripe then reports it.
     /// </summary>
-    public JsonObject PaySession(string sessionId, string token = "tok_visa")
+    /// <param name="sessionId">The session.</param>
+    /// <param name="token">The card typed on the page, as its test token.</param>
+    /// <param name="manualCapture">Overrides the session's <c>payment_intent_data.capture_method</c> (as if it had been opened with manual capture).</param>
+    public JsonObject PaySession(string sessionId, string token = "tok_visa", bool? manualCapture = null)
     {
         lock (_gate)
         {
             var session = _objects[sessionId];
             var method = NewPaymentMethod(token, null);
-            var manual = session["payment_intent_data_capture_method"]?.GetValue<string>() == "manual";
+            var manual = manualCapture ?? session["payment_intent_data_capture_method"]?.GetValue<string>() == "manual";
             var intent = NewIntent(
                 session["amount_total"]!.GetValue<long>(), session["currency"]!.GetValue<string>(), null, method,
                 (JsonObject)session["payment_intent_data_metadata"]!.DeepClone(), manual, null);
@@ -79,6 +82,16 @@ public sealed class FakeStripe : IAsyncDisposable
             session["status"] = "complete";
             session["payment_status"] = manual ? "unpaid" : "paid";
             return Public(session);
+        }
+    }
+
+    /// <summary>Deletes an object at Stripe behind Mercato's back (as from Stripe's dashboard).</summary>
+    public void Forget(string id)
+    {
+        lock (_gate)
+        {
+            _objects.Remove(id);
+            _cards.Remove(id);
         }
     }
 

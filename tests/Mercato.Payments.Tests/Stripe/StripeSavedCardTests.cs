@@ -105,6 +105,21 @@ public abstract class StripeSavedCardTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal("requires_payment_method", factory.Stripe.Get(failure.GetProperty("paymentIntentId").GetString()!)!.Text("status"));
         Assert.Equal("pending", await _client.OrderStatusAsync(order));
 
+        // Stripe's payment_intent.payment_failed about the same decline changes nothing more.
+        var failedIntent = factory.Stripe.Get(failure.GetProperty("paymentIntentId").GetString()!)!;
+        var failedEvent = FakeStripe.Event("payment_intent.payment_failed", failedIntent);
+        using var failedDelivered = await FakeStripe.SendAsync(_client, failedEvent, FakeStripe.Signature(failedEvent, factory.Clock.GetUtcNow()));
+        await failedDelivered.ExpectAsync(HttpStatusCode.OK);
+        Assert.True((await failedDelivered.ReadJsonAsync()).GetProperty("data").GetProperty("applied").GetBoolean());
+        Assert.Single(await factory.EventsAsync("payments.payment-failed.v1", order.Id));
+
+        // A saved card deleted at Stripe meanwhile: the charge fails with Stripe's reason, never a 500.
+        var gone = (await _client.SaveStripeCardAsync(order.Token!, "tok_mastercard")).GetProperty("id").GetGuid();
+        factory.Stripe.Forget(await factory.WithDbAsync(db => db.PaymentMethods.Where(m => m.Id == gone).Select(m => m.GatewayMethodId).SingleAsync()));
+        using var vanished = await _client.ProcessAsync(order, gone);
+        await vanished.ExpectAsync(HttpStatusCode.PaymentRequired);
+        Assert.Contains("resource_missing", (await vanished.ReadErrorAsync()).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+
         var challenged = (await _client.SaveStripeCardAsync(order.Token!, "tok_threeDSecure2Required")).GetProperty("id").GetGuid();
         using var action = await _client.ProcessAsync(order, challenged);
         await action.ExpectAsync(HttpStatusCode.OK);
@@ -164,6 +179,26 @@ public abstract class StripeSavedCardTests<TFactory>(TFactory factory) : IClassF
         var events = await factory.EventsAsync("payments.payment-refunded.v1", order.Id);
         Assert.Equal([false, true], events.Select(e => e.GetProperty("fullyRefunded").GetBoolean()).Order().ToArray());
         await Shoppers.EventuallyAsync(async () => await _client.OrderStatusAsync(order) == "refunded", "the order to be refunded");
+
+        // Stripe's charge.refunded (about the charge of the PaymentIntent) is acknowledged and counts nothing twice.
+        var charge = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "ch_test_" + paymentId.ToString("N"),
+            ["object"] = "charge",
+            ["amount"] = (long)(order.Total * 100),
+            ["amount_refunded"] = (long)(order.Total * 100),
+            ["currency"] = "usd",
+            ["payment_intent"] = intentId,
+            ["refunded"] = true,
+            ["status"] = "succeeded",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["mercato_payment_id"] = paymentId.ToString() },
+        };
+        var refundedEvent = FakeStripe.Event("charge.refunded", charge);
+        using var delivered = await FakeStripe.SendAsync(_client, refundedEvent, FakeStripe.Signature(refundedEvent, factory.Clock.GetUtcNow()));
+        await delivered.ExpectAsync(HttpStatusCode.OK);
+        Assert.True((await delivered.ReadJsonAsync()).GetProperty("data").GetProperty("applied").GetBoolean());
+        Assert.Equal(2, (await factory.EventsAsync("payments.payment-refunded.v1", order.Id)).Count);
+        Assert.Equal(("refunded", order.Total), ((await _client.PaymentAsync(paymentId, order.Admin)).GetProperty("status").GetString(), (await _client.PaymentAsync(paymentId, order.Admin)).GetProperty("captured").GetDecimal()));
     }
 }
 

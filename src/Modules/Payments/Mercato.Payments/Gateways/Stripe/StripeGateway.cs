@@ -107,7 +107,17 @@ internal sealed partial class StripeGateway(
     /// <inheritdoc />
     public async Task<GatewayCharge> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
-        var method = await api.CallAsync(c => new PaymentMethodService(c).GetAsync(request.MethodId, null, null, cancellationToken));
+        PaymentMethod method;
+        try
+        {
+            method = await api.CallAsync(c => new PaymentMethodService(c).GetAsync(request.MethodId, null, null, cancellationToken));
+        }
+        catch (StripeException ex) when (ex.StripeError?.Type == "invalid_request_error")
+        {
+            // The saved card is gone at Stripe (deleted in the dashboard): the charge fails with Stripe's reason.
+            throw new GatewayRefusedException(ex.StripeError.Code ?? "payment_method_invalid", ex.StripeError.Message ?? "Stripe refused the payment method.");
+        }
+
         try
         {
             var intent = await api.CallAsync(c => new PaymentIntentService(c).CreateAsync(
@@ -127,6 +137,10 @@ internal sealed partial class StripeGateway(
                 new RequestOptions { IdempotencyKey = request.IdempotencyKey },
                 cancellationToken));
             return From(intent);
+        }
+        catch (StripeException ex) when (ex.StripeError?.Type == "invalid_request_error")
+        {
+            throw new GatewayRefusedException(ex.StripeError.Code ?? "invalid_request", ex.StripeError.Message ?? "Stripe refused the charge.");
         }
         catch (StripeException ex) when (ex.StripeError?.Type == "card_error")
         {
