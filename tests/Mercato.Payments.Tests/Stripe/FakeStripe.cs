@@ -39,6 +39,9 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Where the fake listens (Mercato's <c>Payments:Stripe:ApiBase</c>).</summary>
     public string Url { get; private set; } = string.Empty;
 
+    /// <summary>While true, every call answers 500 <c>api_error</c>, as during an outage at Stripe.</summary>
+    public bool Down { get; set; }
+
     /// <summary>How many POSTs the fake carried out (replays of an idempotency key not counted).</summary>
     public int Writes { get; private set; }
 
@@ -173,6 +176,12 @@ public sealed class FakeStripe : IAsyncDisposable
     {
         app.Use(async (context, next) =>
         {
+            if (Down)
+            {
+                await Error(500, "api_error", null, "An unknown error occurred").ExecuteAsync(context);
+                return;
+            }
+
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + SecretKey)
             {
                 await Error(401, "invalid_request_error", null, "Invalid API Key provided.").ExecuteAsync(context);

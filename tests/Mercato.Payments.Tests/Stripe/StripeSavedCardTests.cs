@@ -53,6 +53,26 @@ public abstract class StripeSavedCardTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task While_Stripe_answers_no_more_than_errors_saving_a_card_is_503_and_stores_nothing()
+    {
+        var (userId, _, token) = await _client.RegisterCustomerAsync();
+        factory.Stripe.Down = true;
+        try
+        {
+            using var response = await _client.AddStripeCardAsync(token, "tok_visa");
+            await response.ExpectAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(["SERVICE_UNAVAILABLE"], (await response.ReadErrorAsync()).ErrorCodes());
+        }
+        finally
+        {
+            factory.Stripe.Down = false;
+        }
+
+        Assert.Equal(0, await factory.WithDbAsync(db => db.PaymentMethods.CountAsync(m => m.UserId == userId)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.StripeCustomers.CountAsync(c => c.UserId == userId)));
+    }
+
+    [Fact]
     public async Task A_saved_Stripe_card_pays_the_order_with_a_PaymentIntent_for_its_total()
     {
         var order = await _client.CustomerOrderAsync(price: 12.34m, quantity: 2);

@@ -44,7 +44,7 @@ internal sealed class StripeApi(IHttpClientFactory httpClients, IOptions<Payment
 
     /// <summary>The <see cref="StripeUnavailableException"/> for a failure <see cref="Unavailable"/> accepts.</summary>
     public static StripeUnavailableException Wrap(Exception exception)
-        => new("Stripe gave no usable answer.", exception is StripeException stripe && (int)stripe.HttpStatusCode != 0 ? stripe.HttpStatusCode : null, exception);
+        => new(exception is StripeException stripe && (int)stripe.HttpStatusCode != 0 ? stripe.HttpStatusCode : null, exception);
 
     private StripeClient Create()
     {
