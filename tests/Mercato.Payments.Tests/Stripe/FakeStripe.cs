@@ -32,8 +32,11 @@ public sealed class FakeStripe : IAsyncDisposable
     private readonly List<string> _intentOrder = [];
     private WebApplication? _app;
 
-    private FakeStripe()
+    private readonly TimeProvider _clock;
+
+    private FakeStripe(TimeProvider clock)
     {
+        _clock = clock;
     }
 
     /// <summary>Where the fake listens (Mercato's <c>Payments:Stripe:ApiBase</c>).</summary>
@@ -45,10 +48,10 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>How many POSTs the fake carried out (replays of an idempotency key not counted).</summary>
     public int Writes { get; private set; }
 
-    /// <summary>Starts a fake.</summary>
-    public static async Task<FakeStripe> StartAsync()
+    /// <summary>Starts a fake whose time is <paramref name="clock"/> (Mercato's, so that both agree on "now").</summary>
+    public static async Task<FakeStripe> StartAsync(TimeProvider clock)
     {
-        var fake = new FakeStripe();
+        var fake = new FakeStripe(clock);
         (fake._app, fake.Url) = await LoopbackApp.StartAsync((app, _) => fake.Map(app));
         return fake;
     }
@@ -156,7 +159,7 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private static string NewId(string prefix) => prefix + "test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private long Now => _clock.GetUtcNow().ToUnixTimeSeconds();
 
     private static IResult Json(int status, JsonNode body) => Results.Text(body.ToJsonString(), "application/json", Encoding.UTF8, status);
 
@@ -264,6 +267,12 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private IResult CreateSession(FakeStripeForm form)
     {
+        // Stripe's rule: expires_at from 30 minutes to 24 hours after the session's creation.
+        if (form.Number("expires_at") is { } expiresAt && (expiresAt < Now + 30 * 60 || expiresAt > Now + 24 * 3600))
+        {
+            return Error(400, "invalid_request_error", "parameter_invalid_integer", "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.");
+        }
+
         var id = NewId("cs_");
         var session = new JsonObject
         {

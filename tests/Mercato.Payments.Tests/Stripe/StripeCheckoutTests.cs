@@ -32,7 +32,9 @@ public abstract class StripeCheckoutTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(paymentId.ToString(), opened["metadata"]!["mercato_payment_id"]!.GetValue<string>());
         var returnUrl = $"/api/v1/payments/checkout-sessions/{session.GetProperty("sessionId").GetGuid()}/return";
         Assert.EndsWith(returnUrl, opened.Text("success_url"), StringComparison.Ordinal);
-        Assert.Equal(new DateTimeOffset(session.GetProperty("expiresAt").GetDateTime()).ToUnixTimeSeconds(), opened["expires_at"]!.GetValue<long>());
+        // Mercato's session lasts 30 minutes; Stripe wants at least 30 minutes from its own creation, so its page gets 31.
+        Assert.Equal(factory.Clock.GetUtcNow().AddMinutes(30), new DateTimeOffset(session.GetProperty("expiresAt").GetDateTime()), TimeSpan.FromSeconds(1));
+        Assert.Equal(factory.Clock.GetUtcNow().AddMinutes(31).ToUnixTimeSeconds(), opened["expires_at"]!.GetValue<long>());
 
         var completed = factory.Stripe.PaySession(stripeSessionId);
         Assert.Equal("pending", (await _client.PaymentAsync(paymentId, order.Token)).GetProperty("status").GetString());

@@ -18,7 +18,7 @@ public class StripePaymentsFactory : PaymentsFactory
     protected StripePaymentsFactory(bool postgres)
         : base(postgres)
     {
-        Stripe = FakeStripe.StartAsync().GetAwaiter().GetResult();
+        Stripe = FakeStripe.StartAsync(Clock).GetAwaiter().GetResult();
         Settings["Payments:Stripe:Enabled"] = "true";
         Settings["Payments:Stripe:SecretKey"] = FakeStripe.SecretKey;
         Settings["Payments:Stripe:WebhookSecret"] = FakeStripe.WebhookSecret;

@@ -25,6 +25,11 @@ internal sealed partial class StripeGateway(
     /// <summary>The header Stripe signs its webhooks in.</summary>
     public const string SignatureHeader = "stripe-signature";
 
+    // Stripe takes a Checkout Session's expires_at from 30 minutes to 24 hours after its creation (a
+    // minute of margin each side for the clocks); Mercato's own session still decides when it is too late.
+    private static readonly TimeSpan ShortestSession = TimeSpan.FromMinutes(31);
+    private static readonly TimeSpan LongestSession = TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1);
+
     private static readonly string[] ExpandPaymentMethod = ["payment_method"];
     private static readonly string[] ExpandSessionPayment = ["payment_intent", "payment_intent.payment_method"];
 
@@ -37,6 +42,10 @@ internal sealed partial class StripeGateway(
     public async Task<GatewaySession> CreateSessionAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         var metadata = Metadata(request.PaymentId);
+        var now = time.GetUtcNow().UtcDateTime;
+        var expiresAt = request.ExpiresAt < now + ShortestSession ? now + ShortestSession
+            : request.ExpiresAt > now + LongestSession ? now + LongestSession
+            : request.ExpiresAt;
         var session = await api.CallAsync(c => new SessionService(c).CreateAsync(
             new SessionCreateOptions
             {
@@ -64,7 +73,7 @@ internal sealed partial class StripeGateway(
                 },
                 SuccessUrl = request.ReturnUrl,
                 CancelUrl = request.ReturnUrl,
-                ExpiresAt = request.ExpiresAt,
+                ExpiresAt = expiresAt,
             },
             new RequestOptions { IdempotencyKey = "mercato-session-" + request.PaymentId.ToString("N") },
             cancellationToken));
