@@ -54,6 +54,18 @@ public sealed class ConfigurationErrorTests
         },
         { "Services:Cart:Url", "ftp://cart", "Services:Cart:Url 'ftp://cart' is not an absolute http:// or https:// URL", ["--services", "ordering"] },
 
+        // Payments' gateways.
+        { "Payments:Stripe:Enabled", "true", "Payments:Stripe:Enabled needs Payments:Stripe:SecretKey (sk_...) and Payments:Stripe:WebhookSecret (whsec_...)", [] },
+        { "Payments:DefaultGateway", "stripe", "Payments:DefaultGateway names stripe, which Payments:Stripe:Enabled does not turn on", [] },
+        {
+            "Payments:Stripe:WebhookSecret", "not-a-signing-secret", "Payments:Stripe:WebhookSecret must be the endpoint's signing secret (whsec_...)",
+            ["--Payments:Stripe:Enabled", "true", "--Payments:Stripe:SecretKey", "sk_test_123"]
+        },
+        {
+            "Payments:Stripe:ApiBase", "ftp://stripe", "Payments:Stripe:ApiBase 'ftp://stripe' is not an absolute http:// or https:// URL",
+            ["--Payments:Stripe:Enabled", "true", "--Payments:Stripe:SecretKey", "sk_test_123", "--Payments:Stripe:WebhookSecret", "whsec_123"]
+        },
+
         // The executable, the gateway, persistence and rate limiting.
         { "Mercato:ShutdownTimeoutSeconds", "-1", "Mercato:ShutdownTimeoutSeconds must be at least 0", [] },
         { "Mercato:ShutdownTimeoutSeconds", "soon", "Mercato:ShutdownTimeoutSeconds 'soon' is not a valid whole number", [] },

@@ -7,6 +7,7 @@ using Mercato.Payments.Completion;
 using Mercato.Payments.Data;
 using Mercato.Payments.Gateways;
 using Mercato.Payments.Gateways.Sandbox;
+using Mercato.Payments.Gateways.Stripe;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
 using Mercato.Payments.Payments;
@@ -61,6 +62,14 @@ public static class PaymentsModule
             services.AddScoped<IPaymentGateway, SandboxGateway>();
             services.AddHttpClient(SandboxWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
             services.AddHostedService<SandboxWebhookSender>();
+        }
+
+        if (builder.Configuration.GetValue(PaymentsOptions.Section + ":Stripe:Enabled", false))
+        {
+            services.AddHttpClient(StripeApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(80));
+            services.AddScoped<StripeApi>();
+            services.AddScoped<StripeCustomers>();
+            services.AddScoped<IPaymentGateway, StripeGateway>();
         }
 
         services.AddSingleton<PaymentReconciliation>();

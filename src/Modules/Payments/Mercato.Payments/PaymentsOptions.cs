@@ -1,3 +1,4 @@
+using Mercato.Payments.Gateways.Stripe;
 using Mercato.Platform.Hosting;
 
 namespace Mercato.Payments;
@@ -23,7 +24,7 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>The gateway used when a request names none (default <c>sandbox</c>).</summary>
+    /// <summary>The gateway used when a request names none (default <c>sandbox</c>; <c>stripe</c> when Stripe is enabled).</summary>
     public string DefaultGateway { get; set; } = SandboxSettings.GatewayName;
 
     /// <summary>
@@ -48,12 +49,18 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// <summary>The sandbox gateway.</summary>
     public SandboxSettings Sandbox { get; set; } = new();
 
+    /// <summary>The Stripe gateway.</summary>
+    public StripeSettings Stripe { get; set; } = new();
+
     /// <inheritdoc />
     public IEnumerable<string> Problems() => SettingRules.Failed(
         Currency is { Length: 3 } && Currency.All(char.IsAsciiLetterUpper) ? null : "Payments:Currency must be an ISO 4217 code such as USD",
         SettingRules.HttpUrl(PublicUrl, "Payments:PublicUrl"),
         DefaultGateway == SandboxSettings.GatewayName && !Sandbox.Enabled ? "Payments:DefaultGateway names the sandbox, which Payments:Sandbox:Enabled turns off" : null,
-        DefaultGateway == SandboxSettings.GatewayName ? null : $"Payments:DefaultGateway must name an enabled gateway ({SandboxSettings.GatewayName})",
+        DefaultGateway == StripeSettings.GatewayName && !Stripe.Enabled ? "Payments:DefaultGateway names stripe, which Payments:Stripe:Enabled does not turn on" : null,
+        DefaultGateway is SandboxSettings.GatewayName or StripeSettings.GatewayName
+            ? null
+            : $"Payments:DefaultGateway must name a gateway ({SandboxSettings.GatewayName} or {StripeSettings.GatewayName})",
         ManualCapture || string.Equals(CaptureMethod, AutomaticCapture, StringComparison.OrdinalIgnoreCase)
             ? null : $"Payments:CaptureMethod must be {AutomaticCapture} or {ManualCaptureName}",
         SettingRules.Positive(SessionLifetime, "Payments:SessionLifetime"),
@@ -62,5 +69,6 @@ internal sealed class PaymentsOptions : IValidatedOptions
         SettingRules.NotNegative(Sandbox.WebhookDelay, "Payments:Sandbox:WebhookDelay"),
         SettingRules.NotNegative(Sandbox.ResponseDelay, "Payments:Sandbox:ResponseDelay"),
         SettingRules.HttpUrl(Sandbox.WebhookUrl, "Payments:Sandbox:WebhookUrl"),
-        Sandbox.Enabled && Sandbox.WebhookSecret is { Length: < 24 } ? "Payments:Sandbox:WebhookSecret must be at least 24 characters" : null);
+        Sandbox.Enabled && Sandbox.WebhookSecret is { Length: < 24 } ? "Payments:Sandbox:WebhookSecret must be at least 24 characters" : null)
+        .Concat(Stripe.Problems());
 }

@@ -1,6 +1,7 @@
 using Mercato.Messaging;
 using Mercato.Payments.Checkout;
 using Mercato.Payments.Gateways.Sandbox;
+using Mercato.Payments.Gateways.Stripe;
 using Mercato.Payments.Ledger;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
@@ -14,7 +15,7 @@ namespace Mercato.Payments.Data;
 
 /// <summary>
 /// The Payments module's database: payments and their ledgers, refunds, checkout sessions, saved
-/// methods, applied gateway events, and (in tables of its own, <c>sandbox_*</c>) the sandbox
+/// methods, applied gateway events, the Stripe customers of users, and (in tables of its own, <c>sandbox_*</c>) the sandbox
 /// gateway's records. Money is stored as whole cents (see <see cref="MoneyColumns"/>).
 /// </summary>
 internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
@@ -39,6 +40,9 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Orders Ordering cancelled.</summary>
     public DbSet<CancelledOrder> CancelledOrders => Set<CancelledOrder>();
+
+    /// <summary>The Stripe customers that hold users' cards.</summary>
+    public DbSet<StripeCustomer> StripeCustomers => Set<StripeCustomer>();
 
     /// <summary>The sandbox's checkout pages.</summary>
     public DbSet<SandboxSession> SandboxSessions => Set<SandboxSession>();
@@ -174,6 +178,15 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
             e.HasKey(c => c.OrderId);
             e.Property(c => c.OrderId).ValueGeneratedNever();
             e.Property(c => c.Reason).HasMaxLength(500).IsRequired();
+        });
+
+        modelBuilder.Entity<StripeCustomer>(e =>
+        {
+            e.ToTable("payments_stripe_customers");
+            e.HasKey(c => c.UserId);
+            e.Property(c => c.UserId).ValueGeneratedNever();
+            e.Property(c => c.CustomerId).HasMaxLength(200).IsRequired();
+            e.HasIndex(c => c.CustomerId).IsUnique();
         });
 
         MapSandbox(modelBuilder);

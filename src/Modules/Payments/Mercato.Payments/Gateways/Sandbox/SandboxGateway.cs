@@ -62,7 +62,7 @@ internal sealed class SandboxGateway(SandboxPsp psp, PaymentUrls urls, TimeProvi
         => From(await psp.VoidAsync(chargeId, cancellationToken));
 
     /// <inheritdoc />
-    public async Task<SavedCard> SaveCardAsync(string cardToken, CancellationToken cancellationToken)
+    public async Task<SavedCard> SaveCardAsync(string cardToken, CardOwner owner, CancellationToken cancellationToken)
     {
         var card = await psp.SaveCardAsync(cardToken, cancellationToken);
         return new SavedCard(card.Id, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear, card.Fingerprint);

@@ -491,6 +491,27 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                     b.ToTable("sandbox_webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Payments.Gateways.Stripe.StripeCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("payments_stripe_customers", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Payments.Ledger.Payment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -486,6 +486,27 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                     b.ToTable("sandbox_webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Payments.Gateways.Stripe.StripeCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("payments_stripe_customers", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Payments.Ledger.Payment", b =>
                 {
                     b.Property<Guid>("Id")
