@@ -40,6 +40,25 @@ public sealed class OrderingHttpClient(HttpClient http, ILogger<OrderingHttpClie
         return await ReadAsync(response, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <exception cref="OrderingUnavailableException">Ordering gave no usable answer.</exception>
+    public async Task<OrderRevival?> ReviveAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(HttpMethod.Post, $"{OrdersPath}/{orderId}/revive", null, cancellationToken);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                return new OrderRevival(true, null, "The order waits for its payment again");
+            case HttpStatusCode.NotFound:
+                return null;
+            case HttpStatusCode.Conflict:
+                var error = await _http.ReadErrorAsync(response, cancellationToken);
+                return new OrderRevival(false, error.Errors.Count > 0 ? error.Errors[0].Code : OrderRevivalRefusals.NotCancelled, error.Message);
+            default:
+                throw await _http.UnexpectedAsync(response, cancellationToken);
+        }
+    }
+
     private async Task<OrderBilling?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.StatusCode switch
     {
         HttpStatusCode.OK => await _http.ReadDataAsync<OrderBilling>(response, cancellationToken),

@@ -6,6 +6,7 @@ using Mercato.Payments.Completion;
 using Mercato.Payments.Data;
 using Mercato.Payments.Gateways;
 using Mercato.Payments.Gateways.Sandbox;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
 using Mercato.Payments.Payments;
@@ -51,6 +52,9 @@ public static class PaymentsModule
         services.AddScoped<PaymentCompletion>();
         services.AddScoped<Refunding>();
         services.AddHostedService<RefundDispatcher>();
+        services.AddScoped<LatePaymentResolver>();
+        services.AddSingleton<LatePaymentSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LatePaymentSweep>());
         services.AddScoped<PaymentGateways>();
 
         if (builder.Configuration.GetValue(PaymentsOptions.Section + ":Sandbox:Enabled", true))

@@ -1,3 +1,4 @@
+using Mercato.Payments.LatePayments;
 using Mercato.Platform.Hosting;
 
 namespace Mercato.Payments;
@@ -29,6 +30,13 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// <summary>How far back reconciliation looks (default 2 days).</summary>
     public TimeSpan ReconciliationWindow { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// What happens to a payment captured after its order was cancelled: <c>refund</c> (the
+    /// default) gives it back; <c>revive</c> revives the order when it was cancelled by expiry and
+    /// its stock (and coupon) can still be had, and gives the money back otherwise.
+    /// </summary>
+    public string LatePayment { get; set; } = LatePaymentPolicy.Refund;
+
     /// <summary>The sandbox gateway.</summary>
     public SandboxSettings Sandbox { get; set; } = new();
 
@@ -38,6 +46,9 @@ internal sealed class PaymentsOptions : IValidatedOptions
         SettingRules.HttpUrl(PublicUrl, "Payments:PublicUrl"),
         DefaultGateway == SandboxSettings.GatewayName && !Sandbox.Enabled ? "Payments:DefaultGateway names the sandbox, which Payments:Sandbox:Enabled turns off" : null,
         DefaultGateway == SandboxSettings.GatewayName ? null : $"Payments:DefaultGateway must name an enabled gateway ({SandboxSettings.GatewayName})",
+        LatePaymentPolicy.All.Contains(LatePayment)
+            ? null
+            : $"Payments:LatePayment must be one of {string.Join(", ", LatePaymentPolicy.All)} (got '{LatePayment}')",
         SettingRules.Positive(SessionLifetime, "Payments:SessionLifetime"),
         SettingRules.Positive(ReconciliationInterval, "Payments:ReconciliationInterval"),
         SettingRules.Positive(ReconciliationWindow, "Payments:ReconciliationWindow"),

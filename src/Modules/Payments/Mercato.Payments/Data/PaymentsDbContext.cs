@@ -1,6 +1,7 @@
 using Mercato.Messaging;
 using Mercato.Payments.Checkout;
 using Mercato.Payments.Gateways.Sandbox;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Ledger;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
@@ -39,6 +40,9 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Orders Ordering cancelled.</summary>
     public DbSet<CancelledOrder> CancelledOrders => Set<CancelledOrder>();
+
+    /// <summary>Payments captured for orders cancelled meanwhile, until resolved.</summary>
+    public DbSet<LatePayment> LatePayments => Set<LatePayment>();
 
     /// <summary>The sandbox's checkout pages.</summary>
     public DbSet<SandboxSession> SandboxSessions => Set<SandboxSession>();
@@ -174,6 +178,19 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
             e.HasKey(c => c.OrderId);
             e.Property(c => c.OrderId).ValueGeneratedNever();
             e.Property(c => c.Reason).HasMaxLength(500).IsRequired();
+        });
+
+        modelBuilder.Entity<LatePayment>(e =>
+        {
+            e.ToTable("payments_late_payments");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.Property(l => l.CancellationReason).HasMaxLength(400).IsRequired();
+            e.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(l => l.Outcome).HasMaxLength(500);
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.HasIndex(l => l.PaymentId).IsUnique();
+            e.HasIndex(l => new { l.Status, l.DueAt });
         });
 
         MapSandbox(modelBuilder);
