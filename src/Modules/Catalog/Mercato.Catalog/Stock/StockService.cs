@@ -132,7 +132,7 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
             orderId,
             lines => [.. Pending(lines, StockMove.Release), .. Pending(lines, StockMove.Return)],
             l => l.Status is ReservationStatus.Released or ReservationStatus.Returned,
-            CancelledReason(orderId),
+            $"order {orderId} cancelled",
             actor,
             cancellationToken);
 
@@ -141,7 +141,8 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
     /// released line goes back to reserved by a conditional update on its status, and its product's
     /// reserved units rise by a conditional update that never passes what is available, with a
     /// ledger entry, all in one transaction, or nothing. Lines still held from before the
-    /// cancellation (the Catalog has not applied it yet) are not touched: the caller asks again.
+    /// cancellation (the Catalog has not applied it yet: they were never released) are not
+    /// touched, and the caller asks again.
     /// A retry after success answers <see cref="ReholdStatus.Held"/> and holds nothing twice.
     /// </summary>
     /// <exception cref="ArgumentException">A hold that is not positive.</exception>
@@ -165,7 +166,7 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
 
         if (lines.All(l => l.Status == ReservationStatus.Reserved))
         {
-            return new ReholdOutcome(await HeldSinceCancellationAsync(orderId, cancellationToken) ? ReholdStatus.Held : ReholdStatus.NotReleasedYet, lines, []);
+            return new ReholdOutcome(await ReleasedBeforeAsync(orderId, cancellationToken) ? ReholdStatus.Held : ReholdStatus.NotReleasedYet, lines, []);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -374,14 +375,12 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
         return new TransitionOutcome(lines.All(settled) ? TransitionStatus.Done : TransitionStatus.Conflict, lines);
     }
 
-    private static string CancelledReason(Guid orderId) => $"order {orderId} cancelled";
-
-    /// <summary>Whether the order's held lines were held again after its cancellation released them.</summary>
-    private Task<bool> HeldSinceCancellationAsync(Guid orderId, CancellationToken cancellationToken)
-    {
-        var cancelled = CancelledReason(orderId);
-        return db.StockLedger.AnyAsync(e => e.OrderId == orderId && e.Kind == StockChangeKind.Release && e.Reason == cancelled, cancellationToken);
-    }
+    /// <summary>
+    /// Whether the order's stock was ever released: its lines held now were then held again (only a
+    /// re-hold moves a released line back), not held still from before its cancellation.
+    /// </summary>
+    private Task<bool> ReleasedBeforeAsync(Guid orderId, CancellationToken cancellationToken)
+        => db.StockLedger.AnyAsync(e => e.OrderId == orderId && e.Kind == StockChangeKind.Release, cancellationToken);
 
     /// <summary>How a re-hold that lost a race to a parallel one stands, once that one is over.</summary>
     private async Task<ReholdOutcome> ReholdAnsweredAsync(Guid orderId, CancellationToken cancellationToken)
