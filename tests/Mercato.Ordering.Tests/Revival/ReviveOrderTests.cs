@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Mercato.Ordering.Client;
+using Mercato.Ordering.Contracts;
 using Mercato.Ordering.Expiry;
 using Mercato.Ordering.Orders;
 using Mercato.Ordering.Revival;
@@ -6,6 +9,7 @@ using Mercato.Ordering.Tests.Support;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mercato.Ordering.Tests.Revival;
 
@@ -131,6 +135,35 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
         await ExpectErrorAsync(customer, HttpStatusCode.Forbidden, "FORBIDDEN");
         await ExpectErrorAsync(admin, HttpStatusCode.Forbidden, "FORBIDDEN");
         await ExpectErrorAsync(readOnly, HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task The_http_client_answers_revived_a_refusal_code_or_null_as_the_in_process_one_does()
+    {
+        var expired = await _client.PlacedOrderAsync();
+        var cancelled = await _client.PlacedOrderAsync();
+        using (var cancel = await _client.CancelAsync(cancelled.Token, cancelled.Id))
+        {
+            await cancel.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        await ExpireAsync(expired, stock: 10);
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _client.PaymentsTokenAsync());
+        var remote = new OrderingHttpClient(http, NullLogger<OrderingHttpClient>.Instance);
+
+        var revived = await remote.ReviveAsync(expired.Id, CancellationToken.None);
+        var again = await remote.ReviveAsync(expired.Id, CancellationToken.None);
+        var refused = await remote.ReviveAsync(cancelled.Id, CancellationToken.None);
+        var unknown = await remote.ReviveAsync(Guid.CreateVersion7(), CancellationToken.None);
+
+        Assert.Equal((true, true), (revived!.Revived, again!.Revived));
+        Assert.Equal((false, OrderRevivalRefusals.NotExpired, false), (refused!.Revived, refused.Refusal, refused.MayRetry));
+        Assert.Null(unknown);
+        Assert.Equal("pending", (await _client.OrderAsync(expired.Id, expired.Token)).GetProperty("status").GetString());
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", expired.Token);
+        await Assert.ThrowsAsync<OrderingUnavailableException>(() => remote.ReviveAsync(expired.Id, CancellationToken.None));
     }
 
     private static async Task ExpectErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)

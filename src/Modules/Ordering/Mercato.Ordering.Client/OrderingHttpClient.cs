@@ -7,7 +7,7 @@ namespace Mercato.Ordering.Client;
 
 /// <summary>
 /// Ordering as a module in another process (Payments) calls it: its service endpoints
-/// (<c>/api/v1/orders/service</c>, scope <see cref="OrderingScopes.Read"/>) over a typed
+/// (<c>/api/v1/orders/service</c>, scope <see cref="OrderingScopes.Read"/>, and <see cref="OrderingScopes.Payments"/> to revive an order) over a typed
 /// HttpClient with a service token, the caller's correlation id and the standard resilience
 /// pipeline. A guest's key hash travels in a header, never in the URL.
 /// </summary>
