@@ -55,7 +55,7 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
         var (_, _, rival) = await _client.RegisterCustomerAsync();
         await _client.AddAsync(rival, order.ProductId, 1);
         using var refused = await _client.CallAsync(HttpMethod.Post, "/api/v1/cart/apply-coupon", rival, new { couponCode = coupon });
-        await ExpectErrorAsync(refused, HttpStatusCode.Conflict, "CONFLICT");
+        await refused.ExpectErrorAsync(HttpStatusCode.Conflict, "CONFLICT");
 
         // The late payment now pays it, and the Catalog sells the held stock.
         using var paid = await _client.PayAsync(payments, order.Id, "pi_late");
@@ -76,7 +76,7 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
 
         using var response = await ReviveAsync(await _client.PaymentsTokenAsync(), order.Id);
 
-        await ExpectErrorAsync(response, HttpStatusCode.Conflict, "INSUFFICIENT_STOCK");
+        await response.ExpectErrorAsync(HttpStatusCode.Conflict, "INSUFFICIENT_STOCK");
         await AssertStillCancelledAsync(order);
         Assert.Equal(2, await _client.StockAsync(order.ProductId));
     }
@@ -92,7 +92,7 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
 
         using var response = await ReviveAsync(await _client.PaymentsTokenAsync(), order.Id);
 
-        await ExpectErrorAsync(response, HttpStatusCode.Conflict, "COUPON_UNAVAILABLE");
+        await response.ExpectErrorAsync(HttpStatusCode.Conflict, "COUPON_UNAVAILABLE");
         await AssertStillCancelledAsync(order);
         Assert.Equal(10, await _client.StockAsync(order.ProductId));
     }
@@ -113,9 +113,9 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
         using var notCancelled = await ReviveAsync(payments, pending.Id);
         using var unknown = await ReviveAsync(payments, Guid.CreateVersion7());
 
-        await ExpectErrorAsync(notExpired, HttpStatusCode.Conflict, "ORDER_NOT_EXPIRED");
-        await ExpectErrorAsync(notCancelled, HttpStatusCode.Conflict, "ORDER_NOT_CANCELLED");
-        await ExpectErrorAsync(unknown, HttpStatusCode.NotFound, "NOT_FOUND");
+        await notExpired.ExpectErrorAsync(HttpStatusCode.Conflict, "ORDER_NOT_EXPIRED");
+        await notCancelled.ExpectErrorAsync(HttpStatusCode.Conflict, "ORDER_NOT_CANCELLED");
+        await unknown.ExpectErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         await AssertStillCancelledAsync(cancelled);
         Assert.Equal("pending", (await _client.OrderAsync(pending.Id, pending.Token)).GetProperty("status").GetString());
     }
@@ -131,10 +131,10 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
         using var admin = await ReviveAsync(order.AdminToken, order.Id);
         using var readOnly = await ReviveAsync(reader, order.Id);
 
-        await ExpectErrorAsync(anonymous, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        await ExpectErrorAsync(customer, HttpStatusCode.Forbidden, "FORBIDDEN");
-        await ExpectErrorAsync(admin, HttpStatusCode.Forbidden, "FORBIDDEN");
-        await ExpectErrorAsync(readOnly, HttpStatusCode.Forbidden, "FORBIDDEN");
+        await anonymous.ExpectErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await customer.ExpectErrorAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        await admin.ExpectErrorAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        await readOnly.ExpectErrorAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
     }
 
     [Fact]
@@ -164,12 +164,6 @@ public abstract class ReviveOrderTests<TFactory>(TFactory factory) : IClassFixtu
 
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", expired.Token);
         await Assert.ThrowsAsync<OrderingUnavailableException>(() => remote.ReviveAsync(expired.Id, CancellationToken.None));
-    }
-
-    private static async Task ExpectErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal([code], (await response.ReadErrorAsync()).ErrorCodes());
     }
 
     private Task<HttpResponseMessage> ReviveAsync(string? token, Guid id)
