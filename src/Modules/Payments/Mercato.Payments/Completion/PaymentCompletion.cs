@@ -66,7 +66,7 @@ internal sealed partial class PaymentCompletion(
 
         if (_late is { } late)
         {
-            await latePayments.ResolveAsync(late.Id, cancellationToken);
+            await latePayments.TryResolveAsync(late.Id, cancellationToken);
         }
 
         if (payment is not null && refundReason is not null)

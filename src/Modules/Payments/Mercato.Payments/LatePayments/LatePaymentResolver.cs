@@ -124,6 +124,29 @@ internal sealed partial class LatePaymentResolver(
         await FinishAsync(record.Id, LatePaymentStatus.Refunded, $"Refunded ({why})", cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="ResolveAsync"/>, but a failure (a bug, a database hiccup) is logged and the record
+    /// put off instead of thrown: it stays pending and the sweep tries it again, and the caller
+    /// (a webhook, the browser's return, the sweep's next record) goes on.
+    /// </summary>
+    public async Task TryResolveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ResolveAsync(id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(id, ex);
+            db.ChangeTracker.Clear();
+            var record = await db.LatePayments.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+            if (record is not null)
+            {
+                await PutOffAsync(record, $"Failed: {ex.GetType().Name}", cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Ordering revived the order: the payment now pays it, in one transaction with the record's resolution.</summary>
     private Task<bool> ApplyToRevivedOrderAsync(LatePayment record, CancellationToken cancellationToken)
         => writes.RetryAsync(db, async () =>
@@ -197,6 +220,9 @@ internal sealed partial class LatePaymentResolver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentId} was captured after order {OrderId} expired; the order was revived and the payment pays it")]
     private partial void LogRevived(Guid paymentId, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Late payment {Id} could not be resolved; it is tried again later")]
+    private partial void LogFailed(Guid id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Late payment {PaymentId} of order {OrderId} waits ({Why}); tried again in {Pause}")]
     private partial void LogPutOff(Guid paymentId, Guid orderId, string why, TimeSpan pause);

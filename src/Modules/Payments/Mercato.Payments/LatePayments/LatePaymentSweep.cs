@@ -36,7 +36,7 @@ internal sealed class LatePaymentSweep(IServiceScopeFactory scopes, TimeProvider
         var resolver = scope.ServiceProvider.GetRequiredService<LatePaymentResolver>();
         foreach (var id in due)
         {
-            await resolver.ResolveAsync(id, cancellationToken);
+            await resolver.TryResolveAsync(id, cancellationToken);
         }
 
         return due.Count;
