@@ -23,7 +23,12 @@ public static class Shoppers
     public static async Task<PlacedOrder> CustomerOrderAsync(this HttpClient client, decimal price = 25.00m, int quantity = 2, Guid? productId = null)
     {
         var admin = await client.AdminTokenAsync();
-        var product = productId ?? await client.CreateProductAsync(admin, price, 100);
+        return await client.CustomerOrderOfAsync(productId ?? await client.CreateProductAsync(admin, price, 100), quantity, admin);
+    }
+
+    /// <summary>A new customer's order of <paramref name="quantity"/> units of <paramref name="product"/>.</summary>
+    public static async Task<PlacedOrder> CustomerOrderOfAsync(this HttpClient client, Guid product, int quantity, string admin)
+    {
         var (_, _, token) = await client.RegisterCustomerAsync();
         await client.AddToCartAsync(product, quantity, token);
         using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, OrderBody());

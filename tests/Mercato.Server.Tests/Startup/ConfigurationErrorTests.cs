@@ -21,6 +21,7 @@ public sealed class ConfigurationErrorTests
         { "Ordering:ReservationMargin", "-00:05:00", "Ordering:ReservationMargin must not be negative", [] },
         { "Ordering:DefaultCountry", "UK", "Ordering:DefaultCountry 'UK' is not an ISO 3166-1 alpha-2 country code", [] },
         { "Ordering:DefaultCountry", "gb", "Ordering:DefaultCountry 'gb' is not an ISO 3166-1 alpha-2 country code", [] },
+        { "Payments:LatePayment", "keep", "Payments:LatePayment must be one of refund, revive (got 'keep')", [] },
         { "Catalog:Reservations:HoldFor", "00:00:00", "Catalog:Reservations:HoldFor must be positive", [] },
         { "Payments:Sandbox:ResponseDelay", "-00:00:01", "Payments:Sandbox:ResponseDelay must not be negative", [] },
         { "Payments:CaptureMethod", "later", "Payments:CaptureMethod must be automatic or manual", [] },

@@ -11,6 +11,7 @@ using Mercato.Ordering.PaymentEvents;
 using Mercato.Payments.Contracts;
 using Mercato.Ordering.Orders;
 using Mercato.Ordering.Payments;
+using Mercato.Ordering.Revival;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
@@ -47,6 +48,7 @@ public static class OrderingModule
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderAccess>();
         builder.Services.AddScoped<OrderTransitions>();
+        builder.Services.AddScoped<OrderReviver>();
         // Co-hosted neighbours (Payments) read orders in process; AddOrderingClient yields to this.
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderingClient, OrderBillings>());
         builder.Services.AddSingleton<UnpaidOrderExpiry>();

@@ -8,6 +8,7 @@ using Mercato.Payments.Data;
 using Mercato.Payments.Gateways;
 using Mercato.Payments.Gateways.Sandbox;
 using Mercato.Payments.Gateways.Stripe;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
 using Mercato.Payments.Payments;
@@ -54,6 +55,9 @@ public static class PaymentsModule
         services.AddScoped<Refunding>();
         services.AddScoped<Capturing>();
         services.AddHostedService<RefundDispatcher>();
+        services.AddScoped<LatePaymentResolver>();
+        services.AddSingleton<LatePaymentSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LatePaymentSweep>());
         services.AddScoped<PaymentGateways>();
 
         if (builder.Configuration.GetValue(PaymentsOptions.Section + ":Sandbox:Enabled", true))

@@ -1,4 +1,5 @@
 using Mercato.Payments.Gateways.Stripe;
+using Mercato.Payments.LatePayments;
 using Mercato.Platform.Hosting;
 
 namespace Mercato.Payments;
@@ -46,6 +47,13 @@ internal sealed class PaymentsOptions : IValidatedOptions
     /// <summary>How far back reconciliation looks (default 2 days).</summary>
     public TimeSpan ReconciliationWindow { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// What happens to a payment captured after its order was cancelled: <c>refund</c> (the
+    /// default) gives it back; <c>revive</c> revives the order when it was cancelled by expiry and
+    /// its stock (and coupon) can still be had, and gives the money back otherwise.
+    /// </summary>
+    public string LatePayment { get; set; } = LatePaymentPolicy.Refund;
+
     /// <summary>The sandbox gateway.</summary>
     public SandboxSettings Sandbox { get; set; } = new();
 
@@ -63,6 +71,9 @@ internal sealed class PaymentsOptions : IValidatedOptions
             : $"Payments:DefaultGateway must name a gateway ({SandboxSettings.GatewayName} or {StripeSettings.GatewayName})",
         ManualCapture || string.Equals(CaptureMethod, AutomaticCapture, StringComparison.OrdinalIgnoreCase)
             ? null : $"Payments:CaptureMethod must be {AutomaticCapture} or {ManualCaptureName}",
+        LatePaymentPolicy.All.Contains(LatePayment)
+            ? null
+            : $"Payments:LatePayment must be one of {string.Join(", ", LatePaymentPolicy.All)} (got '{LatePayment}')",
         SettingRules.Positive(SessionLifetime, "Payments:SessionLifetime"),
         SettingRules.Positive(ReconciliationInterval, "Payments:ReconciliationInterval"),
         SettingRules.Positive(ReconciliationWindow, "Payments:ReconciliationWindow"),

@@ -24,6 +24,9 @@ internal sealed partial class UnpaidOrderExpiry(
     /// <summary>The reason recorded on expired orders.</summary>
     public const string Reason = "Payment not received in time";
 
+    /// <summary>Who the expired orders' history names.</summary>
+    public const string Actor = "system";
+
     private const int BatchSize = 200;
 
     /// <inheritdoc />
@@ -67,7 +70,7 @@ internal sealed partial class UnpaidOrderExpiry(
                 var transitions = scope.ServiceProvider.GetRequiredService<OrderTransitions>();
                 var result = await transitions.MoveAsync(
                     id,
-                    new StatusChange(OrderStatus.Cancelled, "system", Reason),
+                    new StatusChange(OrderStatus.Cancelled, Actor, Reason),
                     order => order.Status == OrderStatus.Pending && order.ExpiresAt <= now && order.AuthorizedPaymentIntent is null ? null : "paid, authorised or changed meanwhile",
                     cancellationToken);
                 if (result.Kind == TransitionKind.Moved)

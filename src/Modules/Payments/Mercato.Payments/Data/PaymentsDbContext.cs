@@ -2,6 +2,7 @@ using Mercato.Messaging;
 using Mercato.Payments.Checkout;
 using Mercato.Payments.Gateways.Sandbox;
 using Mercato.Payments.Gateways.Stripe;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Ledger;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
@@ -43,6 +44,8 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>The Stripe customers that hold users' cards.</summary>
     public DbSet<StripeCustomer> StripeCustomers => Set<StripeCustomer>();
+    /// <summary>Payments captured for orders cancelled meanwhile, until resolved.</summary>
+    public DbSet<LatePayment> LatePayments => Set<LatePayment>();
 
     /// <summary>The sandbox's checkout pages.</summary>
     public DbSet<SandboxSession> SandboxSessions => Set<SandboxSession>();
@@ -187,6 +190,19 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.UserId).ValueGeneratedNever();
             e.Property(c => c.CustomerId).HasMaxLength(200).IsRequired();
             e.HasIndex(c => c.CustomerId).IsUnique();
+        });
+
+        modelBuilder.Entity<LatePayment>(e =>
+        {
+            e.ToTable("payments_late_payments");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.Property(l => l.CancellationReason).HasMaxLength(400).IsRequired();
+            e.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(l => l.Outcome).HasMaxLength(500);
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.HasIndex(l => l.PaymentId).IsUnique();
+            e.HasIndex(l => new { l.Status, l.DueAt });
         });
 
         MapSandbox(modelBuilder);
