@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Mercato.LoadDriver;
@@ -6,13 +7,18 @@ using Mercato.LoadDriver;
 namespace Mercato.CheckoutBench;
 
 /// <summary>
-/// Prepares a product and signed-in shoppers (not timed), runs the checkout loop, then audits the
-/// stock against the orders the server holds.
+/// Prepares a product and signed-in shoppers with their saved cards (not timed), runs the checkout
+/// loop, then audits the stock against the orders the server holds and, when the run pays, the money
+/// captured against the paid orders.
 /// </summary>
 internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
 {
     private const decimal Price = 10.00m;
+    private const int PageSize = 100;
     private static readonly object ShippingAddress = new { street = "1 Bench Street", city = "Loopback", state = "LB", zipCode = "12700", country = "Localhost" };
+
+    /// <summary>How long the audit waits for paid orders to show as paid in Ordering.</summary>
+    private static readonly TimeSpan PaidPatience = TimeSpan.FromSeconds(60);
 
     private long _attempts;
 
@@ -23,26 +29,48 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
         var shoppers = await PrepareShoppersAsync();
 
         var memoryBefore = ServerMemory.Read(options.ServerPid);
+        var startedAt = DateTime.UtcNow;
         var stopwatch = Stopwatch.StartNew();
         var workers = await Task.WhenAll(shoppers.Select(s => ShopAsync(s, productId, stopwatch)));
         var elapsed = stopwatch.Elapsed;
         var memoryAfter = ServerMemory.Read(options.ServerPid);
 
         var remaining = (await shop.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/products/{productId}")).GetProperty("stock").GetInt32();
-        var (orders, units) = await CountOrdersAsync(shoppers);
+        var succeededAnswers = workers.Sum(w => w.PaymentsSucceeded);
+        var orders = await ListOrdersAsync(shoppers);
+        MoneyAudit? money = null;
+        if (options.Pay)
+        {
+            // Ordering marks an order paid when PaymentSucceeded reaches it through the outbox: give the events a moment.
+            var deadline = Stopwatch.StartNew();
+            while (orders.Count(o => o.IsPaid) < succeededAnswers && deadline.Elapsed < PaidPatience)
+            {
+                await Task.Delay(500);
+                orders = await ListOrdersAsync(shoppers);
+            }
+
+            money = MoneyAudit.Of(orders, await ListPaymentsAsync(adminToken, startedAt, orders), succeededAnswers);
+        }
+
         return new CheckoutResult(
             options,
             elapsed,
-            [.. workers.SelectMany(w => w.OrderLatenciesMs).Order()],
+            Sorted(workers.Select(w => w.OrderLatenciesMs)),
+            Sorted(workers.Select(w => w.PaymentLatenciesMs)),
+            Sorted(workers.Select(w => w.CheckoutLatenciesMs)),
             Merge(workers.Select(w => w.OrderStatuses)),
-            workers.SelectMany(w => w.OrderErrors).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
+            MergeErrors(workers.Select(w => w.OrderErrors)),
+            Merge(workers.Select(w => w.PaymentStatuses)),
+            MergeErrors(workers.Select(w => w.PaymentErrors)),
+            succeededAnswers,
             Merge(workers.Select(w => w.CartStatuses)),
             workers.Sum(w => w.TransportFailures),
             memoryBefore,
             memoryAfter,
             remaining,
-            orders,
-            units);
+            orders.Count,
+            orders.Sum(o => (long)o.Units),
+            money);
     }
 
     private async Task<Guid> CreateProductAsync(string adminToken)
@@ -74,7 +102,12 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
             {
                 var email = $"bench.{run}.{i}@example.com";
                 await shop.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/auth/register", body: new { email, password, firstName = "Bench", lastName = $"Shopper {i}" });
-                return new Shopper(email, await shop.SignInAsync(email, password));
+                var token = await shop.SignInAsync(email, password);
+                Guid? card = options.Pay
+                    ? (await shop.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/payments/methods", token, new { cardToken = "tok_visa", isDefault = true }))
+                        .GetProperty("id").GetGuid()
+                    : null;
+                return new Shopper(email, token, card);
             }
             finally
             {
@@ -83,7 +116,10 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
         }));
     }
 
-    /// <summary>One shopper's closed loop: add to cart, place the order; stops at the deadline, the order bound, or when the cart reports the product sold out.</summary>
+    /// <summary>
+    /// One shopper's closed loop: add to cart, place the order and, when the run pays, pay it with the
+    /// shopper's saved card; stops at the deadline, the order bound, or when the cart reports the product sold out.
+    /// </summary>
     private async Task<WorkerResult> ShopAsync(Shopper shopper, Guid productId, Stopwatch stopwatch)
     {
         var result = new WorkerResult();
@@ -91,6 +127,7 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
         {
             try
             {
+                var round = Stopwatch.GetTimestamp();
                 using (var added = await shop.SendAsync(HttpMethod.Post, "/api/v1/cart/items", shopper.Token, new { productId, quantity = options.Quantity }))
                 {
                     result.CountCart(added.StatusCode);
@@ -107,7 +144,7 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
 
                 var started = Stopwatch.GetTimestamp();
                 using var placed = await shop.SendAsync(
-                    HttpMethod.Post, "/api/v1/orders", shopper.Token, new { shippingAddress = ShippingAddress }, Guid.NewGuid().ToString());
+                    HttpMethod.Post, "/api/v1/orders", shopper.Token, new { shippingAddress = ShippingAddress, paymentMethodId = shopper.PaymentMethodId }, Guid.NewGuid().ToString());
                 var body = await placed.Content.ReadAsStringAsync();
                 result.OrderLatenciesMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 result.CountOrder(placed.StatusCode);
@@ -116,6 +153,12 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
                     result.CountOrderError(placed.StatusCode, ErrorCode(body));
                     // The cart keeps its line when the order is refused: start the next round empty.
                     using var cleared = await shop.SendAsync(HttpMethod.Delete, "/api/v1/cart", shopper.Token);
+                    continue;
+                }
+
+                if (shopper.PaymentMethodId is not { } card || await PayAsync(shopper.Token, card, body, result))
+                {
+                    result.CheckoutLatenciesMs.Add(Stopwatch.GetElapsedTime(round).TotalMilliseconds);
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -125,6 +168,38 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
         }
 
         return result;
+    }
+
+    /// <summary>Pays the order just placed (its envelope in <paramref name="orderBody"/>) as seed 004 does; answers whether it succeeded.</summary>
+    private async Task<bool> PayAsync(string token, Guid card, string orderBody, WorkerResult result)
+    {
+        using var json = JsonDocument.Parse(orderBody);
+        var order = json.RootElement.GetProperty("data");
+        var started = Stopwatch.GetTimestamp();
+        using var paid = await shop.SendAsync(
+            HttpMethod.Post,
+            "/api/v1/payments/process",
+            token,
+            new { orderId = order.GetProperty("id").GetGuid(), paymentMethodId = card, amount = order.GetProperty("total").GetDecimal(), currency = options.Currency },
+            Guid.NewGuid().ToString());
+        var body = await paid.Content.ReadAsStringAsync();
+        result.PaymentLatenciesMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        result.CountPayment(paid.StatusCode);
+        if (paid.StatusCode != HttpStatusCode.OK)
+        {
+            result.CountPaymentError(paid.StatusCode, ErrorCode(body));
+            return false;
+        }
+
+        using var payment = JsonDocument.Parse(body);
+        if (payment.RootElement.GetProperty("data").GetProperty("status").GetString() != "succeeded")
+        {
+            result.CountPaymentError(paid.StatusCode, "status " + payment.RootElement.GetProperty("data").GetProperty("status").GetString());
+            return false;
+        }
+
+        result.PaymentsSucceeded++;
+        return true;
     }
 
     private static string ErrorCode(string body)
@@ -142,31 +217,61 @@ internal sealed class CheckoutRun(CheckoutOptions options, ShopClient shop)
         }
     }
 
-    /// <summary>Every order the shoppers hold on the server, and the units in them, read through the order list.</summary>
-    private async Task<(long Orders, long Units)> CountOrdersAsync(IEnumerable<Shopper> shoppers)
+    /// <summary>Every order the shoppers hold on the server, read through their order lists.</summary>
+    private async Task<List<ServerOrder>> ListOrdersAsync(IEnumerable<Shopper> shoppers)
     {
-        long orders = 0, units = 0;
+        var orders = new List<ServerOrder>();
         foreach (var shopper in shoppers)
         {
-            for (var page = 1; ; page++)
+            await foreach (var o in PagesAsync($"/api/v1/orders?pageSize={PageSize}", shopper.Token))
             {
-                var data = await shop.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/orders?pageNumber={page}&pageSize=100", shopper.Token);
-                var items = data.GetProperty("items");
-                units += items.EnumerateArray().Sum(o => o.GetProperty("itemCount").GetInt64());
-                if (page == 1)
-                {
-                    orders += data.GetProperty("totalCount").GetInt64();
-                }
-
-                if (page >= data.GetProperty("totalPages").GetInt32())
-                {
-                    break;
-                }
+                orders.Add(new ServerOrder(o.GetProperty("id").GetGuid(), o.GetProperty("itemCount").GetInt32(), o.GetProperty("total").GetDecimal(), o.GetProperty("isPaid").GetBoolean()));
             }
         }
 
-        return (orders, units);
+        return orders;
     }
+
+    /// <summary>The payments of <paramref name="orders"/>, read through the administrator's payment list (created since the run started).</summary>
+    private async Task<List<ServerPayment>> ListPaymentsAsync(string adminToken, DateTime since, IEnumerable<ServerOrder> orders)
+    {
+        var ids = orders.Select(o => o.Id).ToHashSet();
+        var payments = new List<ServerPayment>();
+        var from = Uri.EscapeDataString(since.AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture));
+        await foreach (var p in PagesAsync($"/api/v1/payments?from={from}&pageSize={PageSize}", adminToken))
+        {
+            var payment = new ServerPayment(p.GetProperty("id").GetGuid(), p.GetProperty("orderId").GetGuid(), p.GetProperty("status").GetString()!, p.GetProperty("captured").GetDecimal());
+            if (ids.Contains(payment.OrderId))
+            {
+                payments.Add(payment);
+            }
+        }
+
+        return payments;
+    }
+
+    /// <summary>Every item of a paged list (<c>items</c>, <c>totalPages</c>), page after page.</summary>
+    private async IAsyncEnumerable<JsonElement> PagesAsync(string path, string token)
+    {
+        for (var page = 1; ; page++)
+        {
+            var data = await shop.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{path}&pageNumber={page}", token);
+            foreach (var item in data.GetProperty("items").EnumerateArray())
+            {
+                yield return item;
+            }
+
+            if (page >= data.GetProperty("totalPages").GetInt32())
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static double[] Sorted(IEnumerable<List<double>> latencies) => [.. latencies.SelectMany(l => l).Order()];
+
+    private static Dictionary<string, long> MergeErrors(IEnumerable<Dictionary<string, long>> counts)
+        => counts.SelectMany(c => c).GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
 
     private static Dictionary<int, long> Merge(IEnumerable<Dictionary<int, long>> counts)
         => counts.SelectMany(c => c).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));

@@ -48,6 +48,14 @@ public sealed partial class LicenceTests
         Assert.Equal("MIT", pdf.Licence);
     }
 
+    [Fact]
+    public void Stripe_net_ships_its_Apache_2_0_licence_as_a_file_and_it_is_read()
+    {
+        var stripe = Assert.Single(ServerPackages(), p => p.Id.Equals("Stripe.net", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal("Apache-2.0", stripe.Licence);
+    }
+
     /// <summary>An SPDX expression is acceptable when every alternative it needs is permissive (an OR needs one).</summary>
     private static bool IsPermissive(string? expression)
     {
@@ -79,15 +87,37 @@ public sealed partial class LicenceTests
             var nuspec = library.Value.GetProperty("files").EnumerateArray()
                 .Select(f => f.GetString()!)
                 .Single(f => f.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
-            var text = File.ReadAllText(Path.Combine(packageFolder, library.Value.GetProperty("path").GetString()!, nuspec));
+            var folder = Path.Combine(packageFolder, library.Value.GetProperty("path").GetString()!);
+            var text = File.ReadAllText(Path.Combine(folder, nuspec));
             var match = LicenceExpression().Match(text);
+            var file = LicenceFile().Match(text);
             var nameAndVersion = library.Name.Split('/');
-            result.Add((nameAndVersion[0], nameAndVersion[1], match.Success ? match.Groups[1].Value.Trim() : null));
+            result.Add((nameAndVersion[0], nameAndVersion[1], match.Success ? match.Groups[1].Value.Trim() : file.Success ? LicenceOfFile(Path.Combine(folder, file.Groups[1].Value.Trim())) : null));
         }
 
         return result;
     }
 
+    /// <summary>
+    /// The SPDX id of a licence a package ships as a file (Stripe.net does), recognised by the
+    /// licence's own opening words; null for any other text, which the check then refuses.
+    /// </summary>
+    private static string? LicenceOfFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var words = string.Join(' ', File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8));
+        return words.StartsWith("Apache License Version 2.0, January 2004", StringComparison.Ordinal) ? "Apache-2.0"
+            : words.StartsWith("MIT License", StringComparison.Ordinal) || words.StartsWith("The MIT License", StringComparison.Ordinal) ? "MIT"
+            : null;
+    }
+
     [GeneratedRegex("<license type=\"expression\">([^<]*)</license>")]
     private static partial Regex LicenceExpression();
+
+    [GeneratedRegex("<license type=\"file\">([^<]*)</license>")]
+    private static partial Regex LicenceFile();
 }

@@ -50,6 +50,16 @@ public static class Envelope
         && entry.TryGetProperty("message", out var message) && !string.IsNullOrEmpty(message.GetString())
         && entry.TryGetProperty("field", out var field) && field.ValueKind is JsonValueKind.String or JsonValueKind.Null;
 
+    /// <summary>Asserts the response is <paramref name="status"/> with an error envelope whose codes are exactly <paramref name="codes"/>.</summary>
+    public static async Task ExpectErrorAsync(this HttpResponseMessage response, System.Net.HttpStatusCode status, params string[] codes)
+    {
+        var error = await response.ReadErrorAsync();
+        if (response.StatusCode != status || !error.ErrorCodes().SequenceEqual(codes))
+        {
+            throw new InvalidOperationException($"Expected {(int)status} with {string.Join(", ", codes)}, got {(int)response.StatusCode}: {error}");
+        }
+    }
+
     /// <summary>The codes of the envelope's errors.</summary>
     public static string[] ErrorCodes(this JsonElement error) =>
         error.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToArray();

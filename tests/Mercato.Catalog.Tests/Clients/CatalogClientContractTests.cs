@@ -217,6 +217,39 @@ public abstract class CatalogClientContractTests<TFactory>(TFactory factory) : I
 
         Assert.Equal((5, 0), await factory.StockOfAsync(product));
     }
+
+    [Fact]
+    public async Task Re_holding_a_released_order_holds_it_again_once_and_answers_short_still_held_sold_and_unknown_orders()
+    {
+        var product = await factory.ProductAsync(5);
+        var order = Guid.NewGuid();
+        Assert.True((await Client.ReserveAsync(new ReserveStockRequest(order, [new ReservationLine(product, 3)]), Cancel)).Reserved);
+        Assert.Equal(ReholdStatus.NotReleasedYet, (await Client.ReholdAsync(order, TimeSpan.FromMinutes(10), Cancel)).Status);
+        await Client.ReleaseAsync(order, Cancel);
+
+        var first = await Client.ReholdAsync(order, TimeSpan.FromMinutes(10), Cancel);
+        var again = await Client.ReholdAsync(order, TimeSpan.FromMinutes(10), Cancel);
+
+        Assert.Equal((ReholdStatus.Held, ReholdStatus.Held), (first.Status, again.Status));
+        Assert.Equal((5, 3), await factory.StockOfAsync(product));
+        Assert.All(await factory.ReservationsOfAsync(order), r => Assert.Equal(ReservationStatus.Reserved, r.Status));
+
+        // Released again, then two units go to another order: three cannot be held any more.
+        await Client.ReleaseAsync(order, Cancel);
+        Assert.True((await Client.ReserveAsync(new ReserveStockRequest(Guid.NewGuid(), [new ReservationLine(product, 3)]), Cancel)).Reserved);
+        var shortage = await Client.ReholdAsync(order, TimeSpan.FromMinutes(10), Cancel);
+        Assert.Equal(ReholdStatus.Insufficient, shortage.Status);
+        Assert.Equal((product, 3, 2), (Assert.Single(shortage.Shortages).ProductId, shortage.Shortages[0].RequestedQuantity, shortage.Shortages[0].AvailableStock));
+        Assert.Equal((5, 3), await factory.StockOfAsync(product));
+
+        var sold = Guid.NewGuid();
+        Assert.True((await Client.ReserveAsync(new ReserveStockRequest(sold, [new ReservationLine(product, 1)]), Cancel)).Reserved);
+        await Client.CommitAsync(sold, Cancel);
+        Assert.Equal(ReholdStatus.Conflict, (await Client.ReholdAsync(sold, TimeSpan.FromMinutes(10), Cancel)).Status);
+        Assert.Equal(ReholdStatus.NotFound, (await Client.ReholdAsync(Guid.NewGuid(), TimeSpan.FromMinutes(10), Cancel)).Status);
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.ReholdAsync(order, TimeSpan.Zero, Cancel));
+        await factory.AssertLedgerAddsUpAsync(product);
+    }
 }
 
 /// <summary>The in-process client of a module co-hosted with the Catalog.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Mercato.Ordering.Expiry;
 using Mercato.Ordering.Orders;
 using Mercato.Ordering.Tests.Support;
+using Mercato.Payments.Contracts;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,36 @@ public abstract class UnpaidOrderExpiryTests(bool postgres)
         await late.ExpectAsync(HttpStatusCode.Conflict);
         Assert.Equal(0, await job.CancelExpiredAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task An_order_whose_payment_is_authorised_outlives_its_window_until_that_authorisation_is_released()
+    {
+        await using var factory = new ClockOrderingFactory(postgres);
+        var client = factory.CreateClient();
+        var held = await client.PlacedOrderAsync();
+        await factory.PublishAsync(new PaymentAuthorized(held.Id, "pi_held", 54.00m));
+        await factory.PublishAsync(new PaymentAuthorized(held.Id, "pi_held", 54.00m)); // the same fact again, under another message id
+        await factory.PublishAsync(new PaymentFailed(held.Id, "pi_other", "card_declined")); // another attempt's failure releases nothing
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(31));
+        var job = factory.Services.GetRequiredService<UnpaidOrderExpiry>();
+        Assert.Equal(0, await job.CancelExpiredAsync(CancellationToken.None));
+        var data = await client.OrderAsync(held.Id, held.Token);
+        Assert.Equal("pending", data.GetProperty("status").GetString());
+        Assert.Equal(["Payment authorised: 54.00 held until captured"], NotesOf(data).Where(n => n.StartsWith("Payment", StringComparison.Ordinal)));
+        Assert.Empty(await factory.EventsAsync("ordering.order-cancelled.v1", held.Id));
+
+        // The money is released: the order is unpaid again, past its window, and the sweep cancels it.
+        await factory.PublishAsync(new PaymentFailed(held.Id, "pi_held", "authorization_voided"));
+        Assert.Contains("Payment authorisation released (authorization_voided); the order awaits payment again", NotesOf(await client.OrderAsync(held.Id, held.Token)));
+        await job.CancelExpiredAsync(CancellationToken.None);
+        Assert.Equal("cancelled", (await client.OrderAsync(held.Id, held.Token)).GetProperty("status").GetString());
+        Assert.Single(await factory.EventsAsync("ordering.order-cancelled.v1", held.Id));
+    }
+
+    private static string[] NotesOf(System.Text.Json.JsonElement order) =>
+        [.. order.GetProperty("statusHistory").EnumerateArray()
+            .Select(e => e.TryGetProperty("note", out var note) && note.ValueKind == System.Text.Json.JsonValueKind.String ? note.GetString()! : string.Empty)];
 
     [Fact]
     public async Task A_payment_racing_the_expiry_either_pays_or_is_refused_never_both()

@@ -19,11 +19,16 @@ public static class Shoppers
     /// <summary>The seeded administrator's token.</summary>
     public static Task<string> AdminTokenAsync(this HttpClient client) => client.SignInAsync(PaymentsFactory.AdminEmail, PaymentsFactory.AdminPassword);
 
-    /// <summary>A new customer's order of <paramref name="quantity"/> units of a new product.</summary>
-    public static async Task<PlacedOrder> CustomerOrderAsync(this HttpClient client, decimal price = 25.00m, int quantity = 2)
+    /// <summary>A new customer's order of <paramref name="quantity"/> units of <paramref name="productId"/>, or of a new product.</summary>
+    public static async Task<PlacedOrder> CustomerOrderAsync(this HttpClient client, decimal price = 25.00m, int quantity = 2, Guid? productId = null)
     {
         var admin = await client.AdminTokenAsync();
-        var product = await client.CreateProductAsync(admin, price, 100);
+        return await client.CustomerOrderOfAsync(productId ?? await client.CreateProductAsync(admin, price, 100), quantity, admin);
+    }
+
+    /// <summary>A new customer's order of <paramref name="quantity"/> units of <paramref name="product"/>.</summary>
+    public static async Task<PlacedOrder> CustomerOrderOfAsync(this HttpClient client, Guid product, int quantity, string admin)
+    {
         var (_, _, token) = await client.RegisterCustomerAsync();
         await client.AddToCartAsync(product, quantity, token);
         using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, OrderBody());
@@ -91,6 +96,19 @@ public static class Shoppers
         await response.ExpectAsync(HttpStatusCode.OK);
         return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("status").GetString()!;
     }
+
+    /// <summary><c>GET /api/v1/orders/{id}</c> (data) as <paramref name="token"/>'s holder reads it; asserts 200.</summary>
+    public static async Task<JsonElement> OrderAsync(this HttpClient client, Guid orderId, string token)
+    {
+        using var response = await client.CallAsync(HttpMethod.Get, $"/api/v1/orders/{orderId}", token);
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (await response.ReadJsonAsync()).GetProperty("data");
+    }
+
+    /// <summary>The notes of an order's history, oldest first.</summary>
+    public static string[] NotesOf(JsonElement order) =>
+        [.. order.GetProperty("statusHistory").EnumerateArray()
+            .Select(e => e.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString()! : string.Empty)];
 
     /// <summary>Waits until <paramref name="condition"/> holds (events and webhooks arrive a little later), or fails after 30 s.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)

@@ -21,7 +21,10 @@ public sealed class ConfigurationErrorTests
         { "Ordering:ReservationMargin", "-00:05:00", "Ordering:ReservationMargin must not be negative", [] },
         { "Ordering:DefaultCountry", "UK", "Ordering:DefaultCountry 'UK' is not an ISO 3166-1 alpha-2 country code", [] },
         { "Ordering:DefaultCountry", "gb", "Ordering:DefaultCountry 'gb' is not an ISO 3166-1 alpha-2 country code", [] },
+        { "Payments:LatePayment", "keep", "Payments:LatePayment must be one of refund, revive (got 'keep')", [] },
         { "Catalog:Reservations:HoldFor", "00:00:00", "Catalog:Reservations:HoldFor must be positive", [] },
+        { "Payments:Sandbox:ResponseDelay", "-00:00:01", "Payments:Sandbox:ResponseDelay must not be negative", [] },
+        { "Payments:CaptureMethod", "later", "Payments:CaptureMethod must be automatic or manual", [] },
 
         // Identity (IdentitySettings and the classes it holds).
         { "Identity:AccessTokenLifetime", "00:00:10", "Identity:AccessTokenLifetime must be at least a minute", [] },
@@ -51,6 +54,18 @@ public sealed class ConfigurationErrorTests
             ["--services", "cart", "--Services:Catalog:Url", "http://127.0.0.1:9", "--Auth:ServiceClient:ClientId", "cart", "--Auth:ServiceClient:ClientSecret", "secret"]
         },
         { "Services:Cart:Url", "ftp://cart", "Services:Cart:Url 'ftp://cart' is not an absolute http:// or https:// URL", ["--services", "ordering"] },
+
+        // Payments' gateways.
+        { "Payments:Stripe:Enabled", "true", "Payments:Stripe:Enabled needs Payments:Stripe:SecretKey (sk_...) and Payments:Stripe:WebhookSecret (whsec_...)", [] },
+        { "Payments:DefaultGateway", "stripe", "Payments:DefaultGateway names stripe, which Payments:Stripe:Enabled does not turn on", [] },
+        {
+            "Payments:Stripe:WebhookSecret", "not-a-signing-secret", "Payments:Stripe:WebhookSecret must be the endpoint's signing secret (whsec_...)",
+            ["--Payments:Stripe:Enabled", "true", "--Payments:Stripe:SecretKey", "sk_test_123"]
+        },
+        {
+            "Payments:Stripe:ApiBase", "ftp://stripe", "Payments:Stripe:ApiBase 'ftp://stripe' is not an absolute http:// or https:// URL",
+            ["--Payments:Stripe:Enabled", "true", "--Payments:Stripe:SecretKey", "sk_test_123", "--Payments:Stripe:WebhookSecret", "whsec_123"]
+        },
 
         // The executable, the gateway, persistence and rate limiting.
         { "Mercato:ShutdownTimeoutSeconds", "-1", "Mercato:ShutdownTimeoutSeconds must be at least 0", [] },

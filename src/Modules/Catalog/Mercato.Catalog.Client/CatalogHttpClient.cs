@@ -75,6 +75,37 @@ public sealed class CatalogHttpClient(HttpClient http, ILogger<CatalogHttpClient
     public Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
         => TransitionAsync(orderId, "release", cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<ReholdStockResult> ReholdAsync(Guid orderId, TimeSpan holdFor, CancellationToken cancellationToken)
+    {
+        if (holdFor <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("A hold must be positive.", nameof(holdFor));
+        }
+
+        var seconds = (int)Math.Clamp(Math.Ceiling(holdFor.TotalSeconds), 1, int.MaxValue);
+        using var response = await _http.SendAsync(HttpMethod.Post, $"{ReservationsPath}/{orderId}/rehold", new ReholdBody(seconds), cancellationToken);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                return new ReholdStockResult(ReholdStatus.Held, []);
+            case HttpStatusCode.NotFound:
+                return new ReholdStockResult(ReholdStatus.NotFound, []);
+            case HttpStatusCode.BadRequest:
+                throw new ArgumentException(ModuleHttp.Describe(await _http.ReadErrorAsync(response, cancellationToken)), nameof(holdFor));
+            case HttpStatusCode.Conflict:
+                var error = await _http.ReadErrorAsync(response, cancellationToken);
+                if (error.Errors.Count > 0 && error.Errors.All(e => e.Code == ErrorCodes.InsufficientStock))
+                {
+                    return new ReholdStockResult(ReholdStatus.Insufficient, [.. error.Errors.Select(Shortage)]);
+                }
+
+                return new ReholdStockResult(error.Errors.Any(e => e.Code == ReholdErrors.StillHeld) ? ReholdStatus.NotReleasedYet : ReholdStatus.Conflict, []);
+            default:
+                throw await _http.UnexpectedAsync(response, cancellationToken);
+        }
+    }
+
     private async Task TransitionAsync(Guid orderId, string action, CancellationToken cancellationToken)
     {
         using var response = await _http.SendAsync(HttpMethod.Post, $"{ReservationsPath}/{orderId}/{action}", null, cancellationToken);
@@ -101,6 +132,9 @@ public sealed class CatalogHttpClient(HttpClient http, ILogger<CatalogHttpClient
         => details.TryGetValue(name, out var value) && value is JsonElement element
             ? element
             : throw new CatalogUnavailableException($"The Catalog answered INSUFFICIENT_STOCK without '{name}'.");
+
+    /// <summary>The body of <c>POST /api/v1/catalog/reservations/{orderId}/rehold</c>.</summary>
+    private sealed record ReholdBody(int HoldForSeconds);
 
     /// <summary>The reservation body as the Catalog's <c>POST /api/v1/catalog/reservations</c> reads it.</summary>
     private sealed record ReserveBody(Guid OrderId, IReadOnlyList<ReservationLine> Lines, int? HoldForSeconds);

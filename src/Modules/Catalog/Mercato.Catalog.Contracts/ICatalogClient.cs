@@ -35,4 +35,14 @@ public interface ICatalogClient
     /// <exception cref="InvalidOperationException">The reservation was already committed.</exception>
     /// <remarks>Over HTTP: <c>CatalogUnavailableException</c> when the Catalog gave no usable answer.</remarks>
     Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds again, for <paramref name="holdFor"/>, the stock a cancelled order gave back (its
+    /// payment arrived late and the order is revived): all lines or none, each by a conditional
+    /// update that never holds more than is available. Idempotent: a retry answers
+    /// <see cref="ReholdStatus.Held"/> without holding anything twice. Too little stock is not an exception.
+    /// </summary>
+    /// <exception cref="ArgumentException">A hold that is not positive (over HTTP also longer than the service's limit).</exception>
+    /// <remarks>Over HTTP: <c>CatalogUnavailableException</c> when the Catalog gave no usable answer.</remarks>
+    Task<ReholdStockResult> ReholdAsync(Guid orderId, TimeSpan holdFor, CancellationToken cancellationToken);
 }

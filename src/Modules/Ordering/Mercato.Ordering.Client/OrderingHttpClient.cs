@@ -7,7 +7,7 @@ namespace Mercato.Ordering.Client;
 
 /// <summary>
 /// Ordering as a module in another process (Payments, Notifications) calls it: its service endpoints
-/// (<c>/api/v1/orders/service</c>, scope <see cref="OrderingScopes.Read"/>) over a typed
+/// (<c>/api/v1/orders/service</c>, scope <see cref="OrderingScopes.Read"/>, and <see cref="OrderingScopes.Payments"/> to revive an order) over a typed
 /// HttpClient with a service token, the caller's correlation id and the standard resilience
 /// pipeline. A guest's key hash travels in a header, never in the URL.
 /// </summary>
@@ -51,6 +51,25 @@ public sealed class OrderingHttpClient(HttpClient http, ILogger<OrderingHttpClie
             HttpStatusCode.NotFound => null,
             _ => throw await _http.UnexpectedAsync(response, cancellationToken),
         };
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OrderingUnavailableException">Ordering gave no usable answer.</exception>
+    public async Task<OrderRevival?> ReviveAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(HttpMethod.Post, $"{OrdersPath}/{orderId}/revive", null, cancellationToken);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                return new OrderRevival(true, null, "The order waits for its payment again");
+            case HttpStatusCode.NotFound:
+                return null;
+            case HttpStatusCode.Conflict:
+                var error = await _http.ReadErrorAsync(response, cancellationToken);
+                return new OrderRevival(false, error.Errors.Count > 0 ? error.Errors[0].Code : OrderRevivalRefusals.NotCancelled, error.Message);
+            default:
+                throw await _http.UnexpectedAsync(response, cancellationToken);
+        }
     }
 
     private async Task<OrderBilling?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.StatusCode switch

@@ -6,7 +6,7 @@ namespace Mercato.Ordering.Client;
 /// <summary>
 /// Ordering, called over HTTP, gave no usable answer (unreachable, 5xx or timeouts on every
 /// attempt, an open circuit, this service's token refused, or an answer the client does not
-/// understand). Every call is a read, so the caller may simply try again later.
+/// understand). Every call is a read or idempotent (a revival), so the caller may simply try again later.
 /// </summary>
 public sealed class OrderingUnavailableException : DependencyUnavailableException
 {

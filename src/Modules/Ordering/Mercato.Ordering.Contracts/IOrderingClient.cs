@@ -14,4 +14,12 @@ public interface IOrderingClient
 
     /// <summary>The order as a message about it shows it, or null when there is no such order.</summary>
     Task<OrderDetails?> GetDetailsAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Revives an order cancelled because its payment did not arrive in time, now that it has: its
+    /// stock is held again and its coupon redeemed again, and it waits for its payment with a fresh
+    /// window. Only an order cancelled by expiry; idempotent (an order already revived answers
+    /// revived). Null when there is no such order.
+    /// </summary>
+    Task<OrderRevival?> ReviveAsync(Guid orderId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,7 @@ using Mercato.Ordering.PaymentEvents;
 using Mercato.Payments.Contracts;
 using Mercato.Ordering.Orders;
 using Mercato.Ordering.Payments;
+using Mercato.Ordering.Revival;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
@@ -47,12 +48,14 @@ public static class OrderingModule
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderAccess>();
         builder.Services.AddScoped<OrderTransitions>();
+        builder.Services.AddScoped<OrderReviver>();
         // Co-hosted neighbours (Payments) read orders in process; AddOrderingClient yields to this.
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderingClient, OrderBillings>());
         builder.Services.AddSingleton<UnpaidOrderExpiry>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnpaidOrderExpiry>());
         builder.AddEventHandler<PaymentSucceeded, PaymentSucceededHandler, OrderingDbContext>(Name);
         builder.AddEventHandler<PaymentFailed, PaymentFailedHandler, OrderingDbContext>(Name);
+        builder.AddEventHandler<PaymentAuthorized, PaymentAuthorizedHandler, OrderingDbContext>(Name);
         builder.AddEventHandler<PaymentRefunded, PaymentRefundedHandler, OrderingDbContext>(Name);
         return builder;
     }

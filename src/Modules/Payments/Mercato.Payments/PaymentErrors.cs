@@ -15,6 +15,12 @@ internal static class PaymentErrors
     /// <summary>Nothing was captured on the payment, so nothing can be refunded.</summary>
     public const string NotCaptured = "PAYMENT_NOT_CAPTURED";
 
+    /// <summary>Only an authorised payment can be captured or released (manual capture).</summary>
+    public const string NotAuthorized = "PAYMENT_NOT_AUTHORIZED";
+
+    /// <summary>A capture asks for more than was authorised.</summary>
+    public const string CaptureExceedsAuthorized = "CAPTURE_EXCEEDS_AUTHORIZED";
+
     /// <summary>The checkout session expired.</summary>
     public const string SessionExpired = "SESSION_EXPIRED";
 

@@ -1,11 +1,14 @@
 using Mercato.Messaging;
 using Mercato.Ordering.Client;
 using Mercato.Ordering.Contracts;
+using Mercato.Payments.Capture;
 using Mercato.Payments.Checkout;
 using Mercato.Payments.Completion;
 using Mercato.Payments.Data;
 using Mercato.Payments.Gateways;
 using Mercato.Payments.Gateways.Sandbox;
+using Mercato.Payments.Gateways.Stripe;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
 using Mercato.Payments.Payments;
@@ -50,7 +53,11 @@ public static class PaymentsModule
         services.AddScoped<CheckoutSessions>();
         services.AddScoped<PaymentCompletion>();
         services.AddScoped<Refunding>();
+        services.AddScoped<Capturing>();
         services.AddHostedService<RefundDispatcher>();
+        services.AddScoped<LatePaymentResolver>();
+        services.AddSingleton<LatePaymentSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LatePaymentSweep>());
         services.AddScoped<PaymentGateways>();
 
         if (builder.Configuration.GetValue(PaymentsOptions.Section + ":Sandbox:Enabled", true))
@@ -59,6 +66,14 @@ public static class PaymentsModule
             services.AddScoped<IPaymentGateway, SandboxGateway>();
             services.AddHttpClient(SandboxWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
             services.AddHostedService<SandboxWebhookSender>();
+        }
+
+        if (builder.Configuration.GetValue(PaymentsOptions.Section + ":Stripe:Enabled", false))
+        {
+            services.AddHttpClient(StripeApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(80));
+            services.AddScoped<StripeApi>();
+            services.AddScoped<StripeCustomers>();
+            services.AddScoped<IPaymentGateway, StripeGateway>();
         }
 
         services.AddSingleton<PaymentReconciliation>();
@@ -76,6 +91,7 @@ public static class PaymentsModule
         payments.MapProcessPaymentApi();
         payments.MapPaymentMethodsApi();
         payments.MapRefundsApi();
+        payments.MapCaptureApi();
         payments.MapGatewayWebhookApi();
         payments.MapPaymentsApi();
         endpoints.MapSandboxPages();

@@ -33,6 +33,13 @@ internal sealed class InProcessCatalogClient(CatalogDbContext db, StockService s
     public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
         => Ensure(await stock.ReleaseAsync(orderId, Actor, cancellationToken), orderId, "released");
 
+    /// <inheritdoc />
+    public async Task<ReholdStockResult> ReholdAsync(Guid orderId, TimeSpan holdFor, CancellationToken cancellationToken)
+    {
+        var outcome = await stock.ReholdAsync(orderId, holdFor, Actor, cancellationToken);
+        return new ReholdStockResult(outcome.Status, outcome.Shortages);
+    }
+
     private static void Ensure(TransitionOutcome outcome, Guid orderId, string verb)
     {
         switch (outcome.Status)

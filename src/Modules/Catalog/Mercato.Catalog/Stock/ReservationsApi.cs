@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Catalog.Stock;
 
@@ -26,6 +27,8 @@ internal static class ReservationsApi
         group.MapGet("/{orderId:guid}", GetAsync).WithName("GetReservation").WithSummary("An order's reservation (service)");
         group.MapPost("/{orderId:guid}/commit", CommitAsync).WithName("CommitReservation").WithSummary("Turns held units into a sale; idempotent (service)");
         group.MapPost("/{orderId:guid}/release", ReleaseAsync).WithName("ReleaseReservation").WithSummary("Gives held units back; idempotent (service)");
+        group.MapPost("/{orderId:guid}/rehold", ReholdAsync).WithName("ReholdReservation")
+            .WithSummary("Holds again, all lines or none, the stock a cancelled order gave back (its late payment revives it); idempotent (service)");
         return endpoints;
     }
 
@@ -61,6 +64,22 @@ internal static class ReservationsApi
     private static async Task<Results<Ok<ApiResponse<ReservationResponse>>, ApiErrorResult>> ReleaseAsync(
         Guid orderId, ClaimsPrincipal principal, StockService stock, CancellationToken cancellationToken)
         => Answer(await stock.ReleaseAsync(orderId, StockActor.Of(principal), cancellationToken), orderId, "Reservation released");
+
+    private static async Task<Results<Ok<ApiResponse<ReservationResponse>>, ApiErrorResult>> ReholdAsync(
+        Guid orderId, ReholdRequest request, ClaimsPrincipal principal, StockService stock, IOptions<StockOptions> options, CancellationToken cancellationToken)
+    {
+        var hold = request.HoldForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.HoldFor;
+        var outcome = await stock.ReholdAsync(orderId, hold, StockActor.Of(principal), cancellationToken);
+        return outcome.Status switch
+        {
+            ReholdStatus.Held => ApiResults.Ok(ReservationResponse.From(outcome.Lines), "Stock held again"),
+            ReholdStatus.NotFound => ApiResults.NotFound($"No reservation for order '{orderId}'"),
+            ReholdStatus.Insufficient => Shortage(outcome.Shortages, [.. outcome.Lines.Select(l => new ReservationLine(l.ProductId, l.Quantity))]),
+            ReholdStatus.NotReleasedYet => ApiResults.Conflict(
+                ReholdErrors.StillHeld, "The order's stock is still held from before its cancellation; ask again once the Catalog has released it"),
+            _ => ApiResults.Conflict(ErrorCodes.Conflict, $"The reservation is already {ReservationResponse.From(outcome.Lines).Status}: it cannot be held again"),
+        };
+    }
 
     private static Results<Ok<ApiResponse<ReservationResponse>>, ApiErrorResult> Answer(TransitionOutcome outcome, Guid orderId, string message)
         => outcome.Status switch

@@ -136,6 +136,85 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
             actor,
             cancellationToken);
 
+    /// <summary>
+    /// Holds again the stock a cancelled order gave back (its late payment revives it): every
+    /// released line goes back to reserved by a conditional update on its status, and its product's
+    /// reserved units rise by a conditional update that never passes what is available, with a
+    /// ledger entry, all in one transaction, or nothing. Lines still held from before the
+    /// cancellation (the Catalog has not applied it yet: they were never released) are not
+    /// touched, and the caller asks again.
+    /// A retry after success answers <see cref="ReholdStatus.Held"/> and holds nothing twice.
+    /// </summary>
+    /// <exception cref="ArgumentException">A hold that is not positive.</exception>
+    public async Task<ReholdOutcome> ReholdAsync(Guid orderId, TimeSpan holdFor, string? actor, CancellationToken cancellationToken)
+    {
+        if (holdFor <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("A hold must be positive.", nameof(holdFor));
+        }
+
+        var lines = await LinesOfAsync(orderId, cancellationToken);
+        if (lines.Count == 0)
+        {
+            return new ReholdOutcome(ReholdStatus.NotFound, lines, []);
+        }
+
+        if (lines.Any(l => l.Status is ReservationStatus.Committed or ReservationStatus.Returned))
+        {
+            return new ReholdOutcome(ReholdStatus.Conflict, lines, []);
+        }
+
+        if (lines.All(l => l.Status == ReservationStatus.Reserved))
+        {
+            return new ReholdOutcome(await ReleasedBeforeAsync(orderId, cancellationToken) ? ReholdStatus.Held : ReholdStatus.NotReleasedYet, lines, []);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var expiresAt = now + holdFor;
+        var reason = $"order {orderId} re-held";
+        var entries = new List<StockLedgerEntry>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var line in lines.Where(l => l.Status == ReservationStatus.Released))
+            {
+                var moved = await db.Reservations
+                    .Where(r => r.Id == line.Id && r.Status == ReservationStatus.Released)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(r => r.Status, ReservationStatus.Reserved).SetProperty(r => r.ExpiresAt, expiresAt).SetProperty(r => r.UpdatedAt, now),
+                        cancellationToken);
+                if (moved == 0)
+                {
+                    // A parallel re-hold of the same order moved it first: judge again on what it did.
+                    await transaction.RollbackAsync(cancellationToken);
+                    return await ReholdAnsweredAsync(orderId, cancellationToken);
+                }
+
+                var quantity = line.Quantity;
+                var held = await db.Products
+                    .Where(p => p.Id == line.ProductId && !p.IsDeleted && p.Available && p.OnHand - p.Reserved >= quantity)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(p => p.Reserved, p => p.Reserved + quantity)
+                            .SetProperty(p => p.Version, p => p.Version + 1)
+                            .SetProperty(p => p.UpdatedAt, now),
+                        cancellationToken);
+                if (held == 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    var wanted = lines.Select(l => new ReservationLine(l.ProductId, l.Quantity)).ToList();
+                    return new ReholdOutcome(ReholdStatus.Insufficient, lines, await ShortagesAsync(wanted, line.ProductId, cancellationToken));
+                }
+
+                entries.Add(await LedgerEntryAsync(line.ProductId, StockChangeKind.Reserve, 0, quantity, reason, orderId, actor, now, cancellationToken));
+            }
+
+            db.StockLedger.AddRange(entries);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new ReholdOutcome(ReholdStatus.Held, await LinesOfAsync(orderId, cancellationToken), []);
+    }
+
     /// <summary>Releases every held reservation whose hold has run out; answers how many orders were released.</summary>
     public async Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken)
     {
@@ -294,6 +373,23 @@ internal sealed class StockService(CatalogDbContext db, TimeProvider time, IOpti
         }
 
         return new TransitionOutcome(lines.All(settled) ? TransitionStatus.Done : TransitionStatus.Conflict, lines);
+    }
+
+    /// <summary>
+    /// Whether the order's stock was ever released: its lines held now were then held again (only a
+    /// re-hold moves a released line back), not held still from before its cancellation.
+    /// </summary>
+    private Task<bool> ReleasedBeforeAsync(Guid orderId, CancellationToken cancellationToken)
+        => db.StockLedger.AnyAsync(e => e.OrderId == orderId && e.Kind == StockChangeKind.Release, cancellationToken);
+
+    /// <summary>How a re-hold that lost a race to a parallel one stands, once that one is over.</summary>
+    private async Task<ReholdOutcome> ReholdAnsweredAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var lines = await LinesOfAsync(orderId, cancellationToken);
+        return lines.All(l => l.Status == ReservationStatus.Reserved)
+            ? new ReholdOutcome(ReholdStatus.Held, lines, [])
+            : new ReholdOutcome(ReholdStatus.Conflict, lines, []);
     }
 
     private static IEnumerable<(Reservation Line, StockMove Move)> Pending(List<Reservation> lines, StockMove move)

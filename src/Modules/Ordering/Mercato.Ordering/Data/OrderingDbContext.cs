@@ -53,6 +53,7 @@ internal class OrderingDbContext(DbContextOptions options) : DbContext(options)
             e.Property(o => o.CouponCode).HasMaxLength(40);
             e.Property(o => o.Notes).HasMaxLength(1000);
             e.Property(o => o.PaymentIntent).HasMaxLength(200);
+            e.Property(o => o.AuthorizedPaymentIntent).HasMaxLength(200);
             e.Property(o => o.Version).IsConcurrencyToken();
             e.HasIndex(o => o.Number).IsUnique();
             e.HasIndex(o => new { o.UserId, o.CreatedAt });

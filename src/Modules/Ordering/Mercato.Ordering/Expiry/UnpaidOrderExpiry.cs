@@ -13,7 +13,9 @@ namespace Mercato.Ordering.Expiry;
 /// Cancels pending orders whose payment window (<see cref="OrderingOptions.PaymentWindow"/>) has
 /// closed, each through <see cref="OrderTransitions"/>: the cancellation publishes
 /// <c>OrderCancelled</c>, so the Catalog releases the stock and the Cart gives the coupon use back.
-/// A payment that lands at the same moment wins or loses on the order's version; never both.
+/// A payment that lands at the same moment wins or loses on the order's version; never both. An
+/// order whose money is held on the shopper's card (<see cref="Order.AuthorizedPaymentIntent"/>,
+/// manual capture) is left alone until the hold is captured or released.
 /// </summary>
 internal sealed partial class UnpaidOrderExpiry(
     IServiceScopeFactory scopes, IOptions<OrderingOptions> options, TimeProvider time, ILogger<UnpaidOrderExpiry> logger)
@@ -21,6 +23,9 @@ internal sealed partial class UnpaidOrderExpiry(
 {
     /// <summary>The reason recorded on expired orders.</summary>
     public const string Reason = "Payment not received in time";
+
+    /// <summary>Who the expired orders' history names.</summary>
+    public const string Actor = "system";
 
     private const int BatchSize = 200;
 
@@ -52,7 +57,7 @@ internal sealed partial class UnpaidOrderExpiry(
             {
                 var db = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
                 due = await db.Orders.AsNoTracking()
-                    .Where(o => o.Status == OrderStatus.Pending && o.ExpiresAt <= now)
+                    .Where(o => o.Status == OrderStatus.Pending && o.ExpiresAt <= now && o.AuthorizedPaymentIntent == null)
                     .OrderBy(o => o.ExpiresAt)
                     .Select(o => o.Id)
                     .Take(BatchSize)
@@ -65,8 +70,8 @@ internal sealed partial class UnpaidOrderExpiry(
                 var transitions = scope.ServiceProvider.GetRequiredService<OrderTransitions>();
                 var result = await transitions.MoveAsync(
                     id,
-                    new StatusChange(OrderStatus.Cancelled, "system", Reason),
-                    order => order.Status == OrderStatus.Pending && order.ExpiresAt <= now ? null : "paid or changed meanwhile",
+                    new StatusChange(OrderStatus.Cancelled, Actor, Reason),
+                    order => order.Status == OrderStatus.Pending && order.ExpiresAt <= now && order.AuthorizedPaymentIntent is null ? null : "paid, authorised or changed meanwhile",
                     cancellationToken);
                 if (result.Kind == TransitionKind.Moved)
                 {

@@ -73,10 +73,69 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, ConcurrentW
     }
 
     /// <summary>
-    /// Records <paramref name="note"/> in the order's history without changing its status (a
-    /// partial refund, say). Returns false when there is no such order.
+    /// Moves a cancelled order back to pending with a new payment deadline
+    /// (<see cref="OrderStateMachine.CanRevive"/>), if <paramref name="precondition"/> agrees: the
+    /// only way out of cancelled besides a refund, for a payment that arrived after the order
+    /// expired. No event is published (the Catalog and the Cart were asked beforehand). An order
+    /// already revived and not cancelled again answers <see cref="TransitionKind.AlreadyDone"/>.
     /// </summary>
-    public async Task<bool> NoteAsync(Guid orderId, string note, string actor, CancellationToken cancellationToken)
+    public async Task<TransitionResult> ReviveAsync(
+        Guid orderId, string actor, string note, DateTime expiresAt, Func<Order, string?> precondition, CancellationToken cancellationToken)
+        => await writes.RetryAsync(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            var order = await db.Orders
+                .Include(o => o.Lines)
+                .Include(o => o.StatusHistory)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+            if (order is null)
+            {
+                return new TransitionResult(TransitionKind.NotFound, null);
+            }
+
+            if (order.Status != OrderStatus.Cancelled && WasRevived(order))
+            {
+                return new TransitionResult(TransitionKind.AlreadyDone, order);
+            }
+
+            if (precondition(order) is { } refusal)
+            {
+                return new TransitionResult(TransitionKind.Refused, order, refusal);
+            }
+
+            if (!OrderStateMachine.CanRevive(order.Status))
+            {
+                return new TransitionResult(TransitionKind.Refused, order, Refusal(order, OrderStatus.Pending, order.PaidAt is not null));
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var entry = new OrderStatusChange
+            {
+                Id = Guid.CreateVersion7(), OrderId = order.Id, From = order.Status, To = OrderStatus.Pending, At = now, Note = note, Actor = actor,
+            };
+            order.StatusHistory.Add(entry);
+            db.OrderStatusChanges.Add(entry);
+            order.Status = OrderStatus.Pending;
+            order.ExpiresAt = expiresAt;
+            order.UpdatedAt = now;
+            order.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            LogMoved(order.Number, OrderStatus.Cancelled, OrderStatus.Pending, actor);
+            return new TransitionResult(TransitionKind.Moved, order);
+        }, cancellationToken, MaxRounds);
+
+    /// <summary>Whether the order was ever revived (moved from cancelled back to pending).</summary>
+    public static bool WasRevived(Order order)
+        => order.StatusHistory.Any(h => h.From == OrderStatus.Cancelled && h.To == OrderStatus.Pending);
+
+    /// <summary>
+    /// Records <paramref name="note"/> in the order's history without changing its status (a
+    /// partial refund, say), with the order changed by <paramref name="change"/> when given (which
+    /// answers false when there is nothing to record, a repeat, say). Returns false when there is
+    /// no such order.
+    /// </summary>
+    public async Task<bool> NoteAsync(Guid orderId, string note, string actor, CancellationToken cancellationToken, Func<Order, bool>? change = null)
         => await writes.RetryAsync(db, async () =>
         {
             db.ChangeTracker.Clear();
@@ -84,6 +143,11 @@ internal sealed partial class OrderTransitions(OrderingDbContext db, ConcurrentW
             if (order is null)
             {
                 return false;
+            }
+
+            if (change is not null && !change(order))
+            {
+                return true;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;

@@ -67,6 +67,13 @@ internal sealed class Order
     /// <summary>The payment provider's intent id once paid.</summary>
     public string? PaymentIntent { get; set; }
 
+    /// <summary>
+    /// The payment provider's intent id while its money is held on the shopper's card and not yet
+    /// captured (manual capture): the order does not expire unpaid meanwhile. Cleared when the hold
+    /// is released.
+    /// </summary>
+    public string? AuthorizedPaymentIntent { get; set; }
+
     /// <summary>When payment was confirmed (UTC).</summary>
     public DateTime? PaidAt { get; set; }
 

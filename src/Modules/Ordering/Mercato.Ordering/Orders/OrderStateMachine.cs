@@ -18,7 +18,9 @@ namespace Mercato.Ordering.Orders;
 /// refunded    (none: final)
 /// </code>
 /// A shipped order can no longer be cancelled; a pending order was never paid, so it has nothing
-/// to refund.
+/// to refund. One move lies outside this table: an order cancelled because its payment did not
+/// arrive in time goes back to pending when that payment arrives late (<see cref="CanRevive"/>,
+/// only through <c>OrderTransitions.ReviveAsync</c>, never through the status API).
 /// </summary>
 internal static class OrderStateMachine
 {
@@ -39,6 +41,10 @@ internal static class OrderStateMachine
         (OrderStatus.Cancelled, OrderStatus.Refunded) => wasPaid,
         _ => false,
     };
+
+    /// <summary>Whether an order in <paramref name="from"/> may be revived (cancelled → pending, for a late payment only).</summary>
+    /// <param name="from">Its status now.</param>
+    public static bool CanRevive(OrderStatus from) => from == OrderStatus.Cancelled;
 
     /// <summary>The statuses an order may move to from <paramref name="from"/>, in lifecycle order.</summary>
     /// <param name="from">Its status now.</param>

@@ -1,4 +1,5 @@
 using Mercato.Messaging.Events;
+using Mercato.Ordering.Lifecycle;
 using Mercato.Payments.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -7,15 +8,30 @@ namespace Mercato.Ordering.PaymentEvents;
 /// <summary>
 /// A failed payment leaves its order pending: the customer may try again within the payment
 /// window, after which the expiry job cancels the order and releases its stock. The failure is
-/// logged for the shop's operators.
+/// logged for the shop's operators. When the failure releases money that was held for the order
+/// (a voided authorisation, manual capture), the order notes it and is subject to the expiry again.
 /// </summary>
-internal sealed partial class PaymentFailedHandler(ILogger<PaymentFailedHandler> logger) : IIntegrationEventHandler<PaymentFailed>
+internal sealed partial class PaymentFailedHandler(OrderTransitions transitions, ILogger<PaymentFailedHandler> logger) : IIntegrationEventHandler<PaymentFailed>
 {
     /// <inheritdoc />
-    public Task HandleAsync(PaymentFailed integrationEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(PaymentFailed integrationEvent, CancellationToken cancellationToken)
     {
         LogFailed(integrationEvent.OrderId, integrationEvent.PaymentIntentId, integrationEvent.Reason);
-        return Task.CompletedTask;
+        await transitions.NoteAsync(
+            integrationEvent.OrderId,
+            $"Payment authorisation released ({integrationEvent.Reason}); the order awaits payment again",
+            PaymentSucceededHandler.Actor,
+            cancellationToken,
+            order =>
+            {
+                if (order.AuthorizedPaymentIntent is null || order.AuthorizedPaymentIntent != integrationEvent.PaymentIntentId)
+                {
+                    return false;
+                }
+
+                order.AuthorizedPaymentIntent = null;
+                return true;
+            });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentIntent} for order {OrderId} failed ({Reason}); the order stays pending until paid or expired")]

@@ -8,8 +8,9 @@ namespace Mercato.Ordering.PaymentEvents;
 
 /// <summary>
 /// A captured payment marks its order paid (which publishes <c>OrderPaid</c>, so the Catalog turns
-/// the reserved stock into a sale). A redelivered event finds the order paid with the same intent
-/// and changes nothing.
+/// the reserved stock into a sale). A capture of less than the total (manual capture, the shop
+/// cannot ship everything) pays the order too, and its history notes how much was taken. A
+/// redelivered event finds the order paid with the same intent and changes nothing.
 /// </summary>
 internal sealed partial class PaymentSucceededHandler(OrderTransitions transitions, ILogger<PaymentSucceededHandler> logger)
     : IIntegrationEventHandler<PaymentSucceeded>
@@ -31,6 +32,12 @@ internal sealed partial class PaymentSucceededHandler(OrderTransitions transitio
                 // Typically paid after its payment window closed: the order is cancelled and its
                 // stock released, so the payment must be given back (Payments' refund flow).
                 LogNotApplied(integrationEvent.OrderId, integrationEvent.PaymentIntentId, integrationEvent.Amount, result.Refusal!);
+                break;
+            case TransitionKind.Moved when integrationEvent.Amount < result.Order!.Total:
+                // A partial capture (manual capture: the shop cannot ship everything): paid, for less.
+                var taken = integrationEvent.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+                var total = result.Order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+                await transitions.NoteAsync(integrationEvent.OrderId, $"Partial capture: {taken} of {total} taken, the rest released", Actor, cancellationToken);
                 break;
             case TransitionKind.Moved:
             case TransitionKind.AlreadyDone:

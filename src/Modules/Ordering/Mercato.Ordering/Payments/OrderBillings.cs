@@ -1,6 +1,7 @@
 using Mercato.Ordering.Contracts;
 using Mercato.Ordering.Data;
 using Mercato.Ordering.Orders;
+using Mercato.Ordering.Revival;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Ordering.Payments;
@@ -9,8 +10,11 @@ namespace Mercato.Ordering.Payments;
 /// Ordering as its neighbours (Payments, Notifications) see it when they run in one process (the
 /// HTTP client calls the same queries through <see cref="ServiceOrdersApi"/> otherwise).
 /// </summary>
-internal sealed class OrderBillings(OrderingDbContext db) : IOrderingClient
+internal sealed class OrderBillings(OrderingDbContext db, OrderReviver reviver) : IOrderingClient
 {
+    /// <summary>Who the in-process client's revivals are recorded as.</summary>
+    public const string Actor = "payments";
+
     /// <inheritdoc />
     public async Task<OrderBilling?> GetBillingAsync(Guid orderId, CancellationToken cancellationToken)
     {
@@ -67,6 +71,10 @@ internal sealed class OrderBillings(OrderingDbContext db) : IOrderingClient
             cancelled?.Note,
             order.CreatedAt);
     }
+
+    /// <inheritdoc />
+    public Task<OrderRevival?> ReviveAsync(Guid orderId, CancellationToken cancellationToken)
+        => reviver.ReviveAsync(orderId, Actor, cancellationToken);
 
     private static OrderBilling From(Order order) => new(
         order.Id,

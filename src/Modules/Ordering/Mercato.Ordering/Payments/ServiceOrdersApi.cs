@@ -1,6 +1,7 @@
 using Mercato.Ordering.Contracts;
 using Mercato.Ordering.Lifecycle;
 using Mercato.Ordering.Orders;
+using Mercato.Ordering.Revival;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
@@ -18,7 +19,8 @@ namespace Mercato.Ordering.Payments;
 /// Orders for other services (service tokens): <c>/api/v1/orders/service</c>. Read any order by id
 /// (scope <c>ordering.read</c>, seed 000's service read) and record its payment (scope
 /// <c>ordering.payments</c>, seed 000's service update): the only ways besides the payment events
-/// that an order becomes paid.
+/// that an order becomes paid. With the same scope, Payments revives an order that expired before
+/// its payment arrived.
 /// </summary>
 internal static class ServiceOrdersApi
 {
@@ -38,6 +40,8 @@ internal static class ServiceOrdersApi
             .WithSummary("The newest order still waiting for payment of a customer (userId) or a guest (X-Guest-Key-Hash) (service)");
         group.MapPut("/{id:guid}/payment", RecordPaymentAsync).RequireScope(OrderingScopes.Payments).WithName("RecordOrderPayment")
             .WithSummary("Marks a pending order paid with its payment intent; repeating it with the same intent changes nothing (service)");
+        group.MapPost("/{id:guid}/revive", ReviveAsync).RequireScope(OrderingScopes.Payments).WithName("ReviveOrder")
+            .WithSummary("Revives an order cancelled by expiry whose payment arrived late: its stock held and its coupon redeemed again, pending with a fresh payment window; 409 with a reason code when it cannot be; idempotent (service)");
         return endpoints;
     }
 
@@ -82,11 +86,31 @@ internal static class ServiceOrdersApi
         return billing is null ? OrdersApi.NotFound() : ApiResults.Ok(billing);
     }
 
+    private static async Task<Results<Ok<ApiResponse<OrderResponse>>, ApiErrorResult>> ReviveAsync(
+        Guid id, ClaimsPrincipal principal, OrderReviver reviver, OrderAccess access, CancellationToken cancellationToken)
+    {
+        var revival = await reviver.ReviveAsync(id, Actor(principal), cancellationToken);
+        if (revival is null)
+        {
+            return OrdersApi.NotFound();
+        }
+
+        if (!revival.Revived)
+        {
+            return ApiResults.Conflict(revival.Refusal!, revival.Message);
+        }
+
+        var order = await access.FindAnyAsync(id, cancellationToken);
+        return order is null ? OrdersApi.NotFound() : ApiResults.Ok(OrderResponse.From(order), revival.Message);
+    }
+
+    private static string Actor(ClaimsPrincipal principal)
+        => principal.FindFirstValue(MercatoClaims.ClientId) ?? principal.FindFirstValue(MercatoClaims.Subject) ?? "service";
+
     private static async Task<Results<Ok<ApiResponse<OrderResponse>>, ApiErrorResult>> RecordPaymentAsync(
         Guid id, RecordPaymentRequest request, ClaimsPrincipal principal, OrderTransitions transitions, CancellationToken cancellationToken)
     {
-        var actor = principal.FindFirstValue(MercatoClaims.ClientId) ?? principal.FindFirstValue(MercatoClaims.Subject) ?? "service";
-        var change = new StatusChange(OrderStatus.Paid, actor, "Payment confirmed", PaymentIntent: request.PaymentIntent!.Trim());
+        var change = new StatusChange(OrderStatus.Paid, Actor(principal), "Payment confirmed", PaymentIntent: request.PaymentIntent!.Trim());
         var result = await transitions.MoveAsync(id, change, null, cancellationToken);
         return OrderLifecycleApi.Answer(result, "Order updated successfully");
     }

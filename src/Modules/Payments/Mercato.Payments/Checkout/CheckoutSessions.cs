@@ -41,7 +41,7 @@ internal sealed class CheckoutSessions(
 
         var sessionId = Guid.CreateVersion7();
         var opened = await gateway.CreateSessionAsync(
-            new SessionRequest(payment.Id, payment.Amount, payment.Currency, urls.SessionReturn(sessionId), expiresAt, $"Order {order.OrderNumber}", order.ContactEmail),
+            new SessionRequest(payment.Id, payment.Amount, payment.Currency, urls.SessionReturn(sessionId), expiresAt, $"Order {order.OrderNumber}", order.ContactEmail, options.Value.ManualCapture),
             cancellationToken);
         var session = new CheckoutSession
         {

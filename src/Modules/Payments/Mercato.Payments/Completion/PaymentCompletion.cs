@@ -2,6 +2,7 @@ using Mercato.Messaging.Outbox;
 using Mercato.Payments.Contracts;
 using Mercato.Payments.Data;
 using Mercato.Payments.Gateways;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Ledger;
 using Mercato.Payments.Refunds;
 using Mercato.Payments.Webhooks;
@@ -17,11 +18,18 @@ namespace Mercato.Payments.Completion;
 /// records the ledger entry and publishes <see cref="PaymentSucceeded"/> (or
 /// <see cref="PaymentFailed"/>) through the outbox in the same transaction; the others find the
 /// entry there (its gateway reference is unique per payment and kind) and change nothing. A capture
-/// for an order that was cancelled meanwhile, or that another payment already paid, is given back.
+/// for an order that was cancelled meanwhile is recorded as a <see cref="LatePayment"/> in the same
+/// transaction and resolved right after it commits (or by <see cref="LatePaymentSweep"/> after a
+/// crash); one for an order that another payment already paid is given back.
+/// With manual capture an authorisation publishes <see cref="PaymentAuthorized"/> with its entry, a
+/// capture of all or part of it <see cref="PaymentSucceeded"/> (no mismatch to give back), and its
+/// release <see cref="PaymentFailed"/>.
 /// </summary>
 internal sealed partial class PaymentCompletion(
-    PaymentsDbContext db, ConcurrentWrites writes, Refunding refunds, TimeProvider time, ILogger<PaymentCompletion> logger)
+    PaymentsDbContext db, ConcurrentWrites writes, Refunding refunds, LatePaymentResolver latePayments, TimeProvider time, ILogger<PaymentCompletion> logger)
 {
+    private LatePayment? _late;
+
     /// <summary>The source recorded on published events.</summary>
     public const string Source = PaymentsModule.Name;
 
@@ -37,6 +45,7 @@ internal sealed partial class PaymentCompletion(
         var payment = await writes.RetryAsync(db, async () =>
         {
             refundReason = null;
+            _late = null;
             var payment = await db.Payments.Include(p => p.Transactions).FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
             if (payment is null)
             {
@@ -57,6 +66,11 @@ internal sealed partial class PaymentCompletion(
             await db.SaveChangesAsync(cancellationToken);
             return payment;
         }, cancellationToken);
+
+        if (_late is { } late)
+        {
+            await latePayments.TryResolveAsync(late.Id, cancellationToken);
+        }
 
         if (payment is not null && refundReason is not null)
         {
@@ -89,7 +103,8 @@ internal sealed partial class PaymentCompletion(
                 payment.GatewayPaymentId = charge.ChargeId;
                 if (await db.CancelledOrders.AsNoTracking().FirstOrDefaultAsync(c => c.OrderId == payment.OrderId, cancellationToken) is { } cancelled)
                 {
-                    return $"Order cancelled before its payment arrived: {cancelled.Reason}";
+                    _late = await latePayments.RecordAsync(payment.Id, payment.OrderId, cancelled.Reason, cancellationToken);
+                    return null;
                 }
 
                 if (await db.Payments.AnyAsync(p => p.OrderId == payment.OrderId && p.Id != payment.Id && p.Captured > 0, cancellationToken))
@@ -97,7 +112,7 @@ internal sealed partial class PaymentCompletion(
                     return "The order was already paid by another payment";
                 }
 
-                if (charge.Amount != payment.Amount)
+                if (charge.Amount != payment.Amount && !CapturesAuthorisation(payment, charge))
                 {
                     return "The amount captured differs from the order's total";
                 }
@@ -105,8 +120,12 @@ internal sealed partial class PaymentCompletion(
                 db.AddIntegrationEvent(new PaymentSucceeded(payment.OrderId, charge.ChargeId, charge.Amount), Source);
                 return null;
             case ChargeState.Authorized:
-                payment.Record(TransactionKind.Authorized, charge.Amount, charge.ChargeId, null, now);
-                payment.GatewayPaymentId = charge.ChargeId;
+                if (payment.Record(TransactionKind.Authorized, charge.Amount, charge.ChargeId, null, now))
+                {
+                    payment.GatewayPaymentId = charge.ChargeId;
+                    db.AddIntegrationEvent(new PaymentAuthorized(payment.OrderId, charge.ChargeId, charge.Amount), Source);
+                }
+
                 return null;
             case ChargeState.RequiresAction:
                 payment.ActionUrl = charge.ActionUrl;
@@ -122,13 +141,27 @@ internal sealed partial class PaymentCompletion(
 
                 return null;
             case ChargeState.Canceled:
-                payment.Record(TransactionKind.Cancelled, 0, charge.ChargeId, charge.FailureReason ?? "canceled", now);
+                var released = payment.Status == PaymentStatus.Authorized;
+                if (payment.Record(TransactionKind.Cancelled, 0, charge.ChargeId, charge.FailureReason ?? "canceled", now) && released)
+                {
+                    // The held money was released: the order is unpaid again (its payment window applies anew).
+                    db.AddIntegrationEvent(new PaymentFailed(payment.OrderId, charge.ChargeId, charge.FailureReason ?? "canceled"), Source);
+                }
+
                 return null;
             case ChargeState.Pending:
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="charge"/> captures (all or part of) an authorisation this payment
+    /// recorded: the shop chose to take less than the order's total (it cannot ship everything),
+    /// which is no mismatch to give back.
+    /// </summary>
+    private static bool CapturesAuthorisation(Payment payment, GatewayCharge charge)
+        => payment.Transactions.Any(t => t.Kind == TransactionKind.Authorized && t.GatewayReference == charge.ChargeId && charge.Amount <= t.Amount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} of order {OrderId} was captured but is given back: {Reason}")]
     private partial void LogRefundingCapture(Guid paymentId, Guid orderId, string reason);

@@ -1,6 +1,8 @@
 using Mercato.Messaging;
 using Mercato.Payments.Checkout;
 using Mercato.Payments.Gateways.Sandbox;
+using Mercato.Payments.Gateways.Stripe;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Ledger;
 using Mercato.Payments.Methods;
 using Mercato.Payments.Orders;
@@ -14,7 +16,7 @@ namespace Mercato.Payments.Data;
 
 /// <summary>
 /// The Payments module's database: payments and their ledgers, refunds, checkout sessions, saved
-/// methods, applied gateway events, and (in tables of its own, <c>sandbox_*</c>) the sandbox
+/// methods, applied gateway events, the Stripe customers of users, and (in tables of its own, <c>sandbox_*</c>) the sandbox
 /// gateway's records. Money is stored as whole cents (see <see cref="MoneyColumns"/>).
 /// </summary>
 internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
@@ -39,6 +41,11 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Orders Ordering cancelled.</summary>
     public DbSet<CancelledOrder> CancelledOrders => Set<CancelledOrder>();
+
+    /// <summary>The Stripe customers that hold users' cards.</summary>
+    public DbSet<StripeCustomer> StripeCustomers => Set<StripeCustomer>();
+    /// <summary>Payments captured for orders cancelled meanwhile, until resolved.</summary>
+    public DbSet<LatePayment> LatePayments => Set<LatePayment>();
 
     /// <summary>The sandbox's checkout pages.</summary>
     public DbSet<SandboxSession> SandboxSessions => Set<SandboxSession>();
@@ -176,6 +183,28 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.Reason).HasMaxLength(500).IsRequired();
         });
 
+        modelBuilder.Entity<StripeCustomer>(e =>
+        {
+            e.ToTable("payments_stripe_customers");
+            e.HasKey(c => c.UserId);
+            e.Property(c => c.UserId).ValueGeneratedNever();
+            e.Property(c => c.CustomerId).HasMaxLength(200).IsRequired();
+            e.HasIndex(c => c.CustomerId).IsUnique();
+        });
+
+        modelBuilder.Entity<LatePayment>(e =>
+        {
+            e.ToTable("payments_late_payments");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.Property(l => l.CancellationReason).HasMaxLength(400).IsRequired();
+            e.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(l => l.Outcome).HasMaxLength(500);
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.HasIndex(l => l.PaymentId).IsUnique();
+            e.HasIndex(l => new { l.Status, l.DueAt });
+        });
+
         MapSandbox(modelBuilder);
         modelBuilder.AddMessagingTables();
         modelBuilder.AddIdempotencyTables();
@@ -205,6 +234,8 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.CardId).HasMaxLength(64);
             e.Property(c => c.Amount).HasConversion(MoneyColumns.Cents).HasColumnName("AmountCents");
             e.Property(c => c.Refunded).HasConversion(MoneyColumns.Cents).HasColumnName("RefundedCents");
+            e.Property(c => c.Authorized).HasConversion(MoneyColumns.Cents).HasColumnName("AuthorizedCents");
+            e.Property(c => c.CaptureKey).HasMaxLength(200);
             e.Property(c => c.Currency).HasMaxLength(3).IsRequired();
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(24);
             e.Property(c => c.FailureCode).HasMaxLength(64);

@@ -7,4 +7,5 @@ namespace Mercato.Payments.Gateways;
 /// <param name="Currency">ISO 4217.</param>
 /// <param name="ReturnUrl">Where the browser comes back after a challenge (Mercato's return endpoint).</param>
 /// <param name="IdempotencyKey">The same key never charges twice.</param>
-internal sealed record ChargeRequest(Guid PaymentId, string MethodId, decimal Amount, string Currency, string ReturnUrl, string IdempotencyKey);
+/// <param name="ManualCapture">Only authorise (hold) the money; it is taken later by a capture.</param>
+internal sealed record ChargeRequest(Guid PaymentId, string MethodId, decimal Amount, string Currency, string ReturnUrl, string IdempotencyKey, bool ManualCapture);

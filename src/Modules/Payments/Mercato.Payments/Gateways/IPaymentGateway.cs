@@ -7,7 +7,7 @@ namespace Mercato.Payments.Gateways;
 /// </summary>
 internal interface IPaymentGateway
 {
-    /// <summary>The gateway's name in requests, webhook paths and the ledger (<c>sandbox</c>).</summary>
+    /// <summary>The gateway's name in requests, webhook paths and the ledger (<c>sandbox</c>, <c>stripe</c>).</summary>
     string Name { get; }
 
     /// <summary>Opens the provider's hosted payment page for one payment.</summary>
@@ -22,12 +22,18 @@ internal interface IPaymentGateway
     /// <summary>A charge as the provider knows it now, or null when it does not know it.</summary>
     Task<GatewayCharge?> GetChargeAsync(string chargeId, CancellationToken cancellationToken);
 
+    /// <summary>Takes money that was only authorised (manual capture); the same key never captures twice.</summary>
+    Task<GatewayCharge> CaptureAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Releases an authorisation that will not be captured.</summary>
+    Task<GatewayCharge> VoidAsync(string chargeId, CancellationToken cancellationToken);
+
     /// <summary>Gives money back; the same <paramref name="idempotencyKey"/> never refunds twice.</summary>
     Task<GatewayRefund> RefundAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
 
-    /// <summary>Saves a card from a token the provider issued (<c>tok_visa</c>).</summary>
+    /// <summary>Saves a card from a token the provider issued (<c>tok_visa</c>) for <paramref name="owner"/> (a provider that keeps customers files it under theirs).</summary>
     /// <exception cref="GatewayRefusedException">The provider does not accept the token.</exception>
-    Task<SavedCard> SaveCardAsync(string cardToken, CancellationToken cancellationToken);
+    Task<SavedCard> SaveCardAsync(string cardToken, CardOwner owner, CancellationToken cancellationToken);
 
     /// <summary>Forgets a saved card at the provider.</summary>
     Task DeleteCardAsync(string methodId, CancellationToken cancellationToken);

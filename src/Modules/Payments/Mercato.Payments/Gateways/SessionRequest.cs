@@ -8,4 +8,5 @@ namespace Mercato.Payments.Gateways;
 /// <param name="ExpiresAt">Until when the page can be paid (UTC).</param>
 /// <param name="Description">What is paid for (the order number).</param>
 /// <param name="CustomerEmail">The shopper's e-mail, if known.</param>
-internal sealed record SessionRequest(Guid PaymentId, decimal Amount, string Currency, string ReturnUrl, DateTime ExpiresAt, string Description, string? CustomerEmail);
+/// <param name="ManualCapture">Only authorise (hold) the money; it is taken later by a capture.</param>
+internal sealed record SessionRequest(Guid PaymentId, decimal Amount, string Currency, string ReturnUrl, DateTime ExpiresAt, string Description, string? CustomerEmail, bool ManualCapture);

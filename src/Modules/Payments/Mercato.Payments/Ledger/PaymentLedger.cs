@@ -6,6 +6,9 @@ namespace Mercato.Payments.Ledger;
 /// <param name="Status">The status the entries imply.</param>
 internal sealed record PaymentLedger(decimal Captured, decimal Refunded, PaymentStatus Status)
 {
+    /// <summary>Money held on the card and not yet captured or released (an authorisation's amount while the payment is authorised, else 0).</summary>
+    public decimal Authorized { get; init; }
+
     /// <summary>Money still held: captured minus refunded.</summary>
     public decimal Refundable => Captured - Refunded;
 
@@ -34,6 +37,6 @@ internal sealed record PaymentLedger(decimal Captured, decimal Refunded, Payment
             TransactionKind.Cancelled => PaymentStatus.Cancelled,
             _ => PaymentStatus.Pending,
         };
-        return new PaymentLedger(0, refunded, before);
+        return new PaymentLedger(0, refunded, before) { Authorized = before == PaymentStatus.Authorized ? last!.Amount : 0 };
     }
 }

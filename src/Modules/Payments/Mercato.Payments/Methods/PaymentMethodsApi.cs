@@ -53,7 +53,7 @@ internal static class PaymentMethodsApi
         SavedCard card;
         try
         {
-            card = await gateway.SaveCardAsync(request.CardToken!, cancellationToken);
+            card = await gateway.SaveCardAsync(request.CardToken!, new CardOwner(caller.UserId!.Value, caller.Email), cancellationToken);
         }
         catch (GatewayRefusedException ex)
         {

@@ -1,6 +1,7 @@
 using Mercato.Messaging.Events;
 using Mercato.Ordering.Contracts;
 using Mercato.Payments.Data;
+using Mercato.Payments.LatePayments;
 using Mercato.Payments.Refunds;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +9,16 @@ namespace Mercato.Payments.Orders;
 
 /// <summary>
 /// An order cancelled by Ordering (by its owner, an administrator, or because it stayed unpaid) is
-/// remembered, and every payment captured for it is given back. A payment that arrives later for
-/// that order finds it remembered and is given back too (see <see cref="Completion.PaymentCompletion"/>).
-/// The refunds are recorded in the handler's transaction and sent by the <see cref="RefundDispatcher"/>
-/// after it commits (no gateway call holds the transaction open). A redelivered event finds the
-/// order remembered and the refunds recorded, and changes nothing.
+/// remembered. A paid order's payments are given back: the refunds are recorded in the handler's
+/// transaction and sent by the <see cref="RefundDispatcher"/> after it commits (no gateway call
+/// holds the transaction open). A payment captured for an order that was never paid (its capture
+/// raced the cancellation) is recorded as a <see cref="LatePayment"/> in the same transaction and
+/// resolved by <see cref="LatePaymentSweep"/> under <c>Payments:LatePayment</c>, as is a payment
+/// that arrives later for that order (see <see cref="Completion.PaymentCompletion"/>). A redelivered
+/// event finds the order remembered and the refunds or records written, and changes nothing.
 /// </summary>
-internal sealed class OrderCancelledHandler(PaymentsDbContext db, Refunding refunds, TimeProvider time) : IIntegrationEventHandler<OrderCancelled>
+internal sealed class OrderCancelledHandler(PaymentsDbContext db, Refunding refunds, LatePaymentResolver latePayments, TimeProvider time)
+    : IIntegrationEventHandler<OrderCancelled>
 {
     /// <inheritdoc />
     public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)
@@ -31,7 +35,15 @@ internal sealed class OrderCancelledHandler(PaymentsDbContext db, Refunding refu
             .Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var paymentId in captured)
         {
-            await refunds.RefundRemainderAsync(paymentId, $"Order {integrationEvent.OrderNumber} cancelled: {reason}", sendNow: false, cancellationToken);
+            if (integrationEvent.WasPaid)
+            {
+                await refunds.RefundRemainderAsync(paymentId, $"Order {integrationEvent.OrderNumber} cancelled: {reason}", sendNow: false, cancellationToken);
+            }
+            else
+            {
+                await latePayments.RecordAsync(paymentId, integrationEvent.OrderId, reason, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
     }
 }

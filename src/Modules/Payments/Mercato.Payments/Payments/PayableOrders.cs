@@ -1,5 +1,6 @@
 using Mercato.Ordering.Contracts;
 using Mercato.Payments.Data;
+using Mercato.Payments.Ledger;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +47,8 @@ internal sealed class PayableOrders(IOrderingClient orders, PaymentsDbContext db
             { Total: <= 0 } => $"Order {order.OrderNumber} has nothing to pay",
             _ => null,
         };
-        refusal ??= await db.Payments.AnyAsync(p => p.OrderId == order.OrderId && p.Captured > 0, cancellationToken)
-            ? $"Order {order.OrderNumber} is already paid"
+        refusal ??= await db.Payments.AnyAsync(p => p.OrderId == order.OrderId && (p.Captured > 0 || p.Status == PaymentStatus.Authorized), cancellationToken)
+            ? $"Order {order.OrderNumber} is already paid, or its payment is authorised and awaits capture"
             : null;
         return refusal is null ? (order, null) : (null, ApiResults.Conflict(PaymentErrors.OrderNotPayable, refusal, "orderId"));
     }

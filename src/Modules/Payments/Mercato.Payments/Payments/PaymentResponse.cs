@@ -11,6 +11,7 @@ namespace Mercato.Payments.Payments;
 /// <param name="Status">Derived from the ledger.</param>
 /// <param name="Amount">The order's total.</param>
 /// <param name="Currency">ISO 4217.</param>
+/// <param name="Authorized">Money held on the card, not yet captured (manual capture; 0 otherwise).</param>
 /// <param name="Captured">Money taken.</param>
 /// <param name="Refunded">Money given back.</param>
 /// <param name="PaymentMethod">Always <c>card</c> today.</param>
@@ -33,6 +34,7 @@ internal sealed record PaymentResponse(
     string Status,
     decimal Amount,
     string Currency,
+    decimal Authorized,
     decimal Captured,
     decimal Refunded,
     string PaymentMethod,
@@ -57,6 +59,7 @@ internal sealed record PaymentResponse(
         PaymentStatusNames.Of(payment.Status),
         payment.Amount,
         payment.Currency,
+        PaymentLedger.Of(payment.Transactions).Authorized,
         payment.Captured,
         payment.Refunded,
         "card",

@@ -109,7 +109,7 @@ internal static class ProcessPaymentApi
         try
         {
             charge = await gateway.ChargeAsync(
-                new ChargeRequest(payment.Id, method.GatewayMethodId, payment.Amount, currency, urls.PaymentReturn(payment.Id), payment.Id.ToString("N")),
+                new ChargeRequest(payment.Id, method.GatewayMethodId, payment.Amount, currency, urls.PaymentReturn(payment.Id), payment.Id.ToString("N"), options.Value.ManualCapture),
                 cancellationToken);
         }
         catch (GatewayRefusedException ex)
@@ -126,6 +126,7 @@ internal static class ProcessPaymentApi
             PaymentStatus.Failed => ApiResults.Error(
                 StatusCodes.Status402PaymentRequired, ErrorCodes.PaymentFailed, $"The payment was declined: {applied.FailureReason}", "paymentMethodId"),
             PaymentStatus.RequiresAction => ApiResults.Ok(body, "Authentication required: send the shopper to actionUrl"),
+            PaymentStatus.Authorized => ApiResults.Ok(body, "Payment authorised: the money is held until it is captured or released"),
             _ => ApiResults.Ok(body, "Payment processed successfully"),
         };
     }

@@ -1,3 +1,4 @@
+using Mercato.Payments.Capture;
 using Mercato.Payments.Completion;
 using Mercato.Payments.Data;
 using Mercato.Payments.Gateways;
@@ -16,7 +17,8 @@ namespace Mercato.Payments.Reconciliation;
 /// Mercato missed: a capture the gateway made but Mercato never recorded (the process died between
 /// the gateway's answer and the commit, and no webhook came), a checkout session that expired
 /// unpaid, and refunds left requested or sent by a crash (sent again with their own key, which the
-/// gateway honours once).
+/// gateway honours once), and money still held (manual capture) for an order cancelled meanwhile,
+/// which is released.
 /// </summary>
 internal sealed partial class PaymentReconciliation(
     IServiceScopeFactory scopes, IOptions<PaymentsOptions> options, TimeProvider time, ILogger<PaymentReconciliation> logger)
@@ -44,12 +46,11 @@ internal sealed partial class PaymentReconciliation(
         {
             await foreach (var charge in gateway.ListChargesAsync(now - options.Value.ReconciliationWindow, cancellationToken))
             {
-                if (charge.Reference is not { } paymentId || charge.State is not (ChargeState.Succeeded or ChargeState.Failed))
+                if (charge.Reference is not { } paymentId || KindOf(charge.State) is not { } kind)
                 {
                     continue;
                 }
 
-                var kind = charge.State == ChargeState.Succeeded ? TransactionKind.Captured : TransactionKind.Failed;
                 var known = await db.Transactions.AnyAsync(t => t.PaymentId == paymentId && t.Kind == kind && t.GatewayReference == charge.ChargeId, cancellationToken);
                 if (!known && await db.Payments.AnyAsync(p => p.Id == paymentId && p.Gateway == gateway.Name, cancellationToken))
                 {
@@ -61,6 +62,7 @@ internal sealed partial class PaymentReconciliation(
         }
 
         healed += await ExpireSessionsAsync(db, completion, services.GetRequiredService<PaymentGateways>(), now, cancellationToken);
+        healed += await ReleaseCancelledOrdersAsync(db, services.GetRequiredService<Capturing>(), cancellationToken);
 
         var stuck = await db.Refunds.AsNoTracking()
             .Where(r => (r.Status == RefundStatus.Requested || r.Status == RefundStatus.Sent) && r.UpdatedAt < now - RefundGrace)
@@ -78,6 +80,31 @@ internal sealed partial class PaymentReconciliation(
 
     /// <inheritdoc />
     protected override async Task RunOnceAsync(CancellationToken cancellationToken) => await ReconcileAsync(cancellationToken);
+
+    /// <summary>The ledger entry a charge's final (or held) state records; null for states reconciliation leaves to the shopper.</summary>
+    private static TransactionKind? KindOf(ChargeState state) => state switch
+    {
+        ChargeState.Succeeded => TransactionKind.Captured,
+        ChargeState.Failed => TransactionKind.Failed,
+        ChargeState.Authorized => TransactionKind.Authorized,
+        ChargeState.Canceled => TransactionKind.Cancelled,
+        _ => null,
+    };
+
+    /// <summary>Releases the money held (manual capture) for orders cancelled meanwhile: it can never be captured.</summary>
+    private async Task<int> ReleaseCancelledOrdersAsync(PaymentsDbContext db, Capturing capturing, CancellationToken cancellationToken)
+    {
+        var held = await db.Payments.AsNoTracking()
+            .Where(p => p.Status == PaymentStatus.Authorized && db.CancelledOrders.Any(c => c.OrderId == p.OrderId))
+            .Select(p => p.Id).Take(200).ToListAsync(cancellationToken);
+        foreach (var paymentId in held)
+        {
+            LogReleasing(paymentId);
+            await capturing.VoidAsync(paymentId, cancellationToken);
+        }
+
+        return held.Count;
+    }
 
     private static async Task<int> ExpireSessionsAsync(
         PaymentsDbContext db, PaymentCompletion completion, PaymentGateways gateways, DateTime now, CancellationToken cancellationToken)
@@ -101,6 +128,9 @@ internal sealed partial class PaymentReconciliation(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation: {Gateway} charge {ChargeId} ({State}) of payment {PaymentId} was missing from the ledger; recorded now")]
     private partial void LogHealed(string gateway, string chargeId, Guid paymentId, ChargeState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation: payment {PaymentId} holds money for a cancelled order; releasing it")]
+    private partial void LogReleasing(Guid paymentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation: refund {RefundId} was left unfinished; sending it again")]
     private partial void LogResending(Guid refundId);

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Mercato.Payments.Data;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
@@ -41,7 +39,7 @@ internal static class RefundsApi
         }
 
         // The gateway sees a key per refund intent: the client's (hashed) or a new one.
-        var refundKey = key is null ? Guid.NewGuid().ToString("N") : "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var refundKey = GatewayKeys.From(key);
         var actor = principal.FindFirstValue(MercatoClaims.Subject) ?? "admin";
         var (refund, error) = await refunding.RequestAsync(id, request.Amount, request.Reason!.Trim(), actor, refundKey, cancellationToken);
         if (refund is null)

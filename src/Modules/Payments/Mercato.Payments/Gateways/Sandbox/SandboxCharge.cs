@@ -15,8 +15,17 @@ internal sealed class SandboxCharge
     /// <summary>The merchant's reference (Mercato's payment id).</summary>
     public Guid Reference { get; set; }
 
-    /// <summary>The amount.</summary>
+    /// <summary>The amount: authorised while <see cref="ChargeState.Authorized"/>, taken once succeeded (a capture may take less than was authorised).</summary>
     public decimal Amount { get; set; }
+
+    /// <summary>Whether the charge only authorises (holds) the money until captured or voided.</summary>
+    public bool ManualCapture { get; set; }
+
+    /// <summary>The amount authorised (held) by a manual-capture charge; 0 for a charge captured at once.</summary>
+    public decimal Authorized { get; set; }
+
+    /// <summary>The merchant's key of the capture that took the money, so a retried capture answers the first.</summary>
+    public string? CaptureKey { get; set; }
 
     /// <summary>Money given back so far.</summary>
     public decimal Refunded { get; set; }

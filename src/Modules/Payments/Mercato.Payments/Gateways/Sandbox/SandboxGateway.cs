@@ -54,7 +54,15 @@ internal sealed class SandboxGateway(SandboxPsp psp, PaymentUrls urls, TimeProvi
     }
 
     /// <inheritdoc />
-    public async Task<SavedCard> SaveCardAsync(string cardToken, CancellationToken cancellationToken)
+    public async Task<GatewayCharge> CaptureAsync(string chargeId, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
+        => From(await psp.CaptureAsync(chargeId, amount, idempotencyKey, cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<GatewayCharge> VoidAsync(string chargeId, CancellationToken cancellationToken)
+        => From(await psp.VoidAsync(chargeId, cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<SavedCard> SaveCardAsync(string cardToken, CardOwner owner, CancellationToken cancellationToken)
     {
         var card = await psp.SaveCardAsync(cardToken, cancellationToken);
         return new SavedCard(card.Id, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear, card.Fingerprint);

@@ -26,6 +26,9 @@ internal sealed partial class SandboxPsp(
     TimeProvider time,
     ILogger<SandboxPsp> logger)
 {
+    /// <summary>Why a voided charge is cancelled.</summary>
+    public const string VoidedCode = "authorization_voided";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Opens a checkout page.</summary>
@@ -40,6 +43,7 @@ internal sealed partial class SandboxPsp(
             Description = request.Description,
             ReturnUrl = request.ReturnUrl,
             ExpiresAt = request.ExpiresAt,
+            ManualCapture = request.ManualCapture,
             Status = SandboxSessionStatus.Open,
             CreatedAt = Now,
         };
@@ -98,6 +102,7 @@ internal sealed partial class SandboxPsp(
             Brand = TestCards.BrandOf(digits),
             Last4 = digits[^4..],
             Behaviour = behaviour,
+            ManualCapture = session.ManualCapture,
             ReturnUrl = session.ReturnUrl,
             CreatedAt = Now,
         };
@@ -166,8 +171,15 @@ internal sealed partial class SandboxPsp(
 
         if (charge.State == ChargeState.RequiresAction)
         {
-            charge.State = approved ? ChargeState.Succeeded : ChargeState.Failed;
-            charge.FailureCode = approved ? null : "authentication_failed";
+            if (approved)
+            {
+                Approve(charge);
+            }
+            else
+            {
+                (charge.State, charge.FailureCode) = (ChargeState.Failed, "authentication_failed");
+            }
+
             if (charge.SessionId is { } sessionId)
             {
                 await db.SandboxSessions.Where(s => s.Id == sessionId)
@@ -204,6 +216,7 @@ internal sealed partial class SandboxPsp(
             Brand = card.Brand,
             Last4 = card.Last4,
             Behaviour = card.Behaviour,
+            ManualCapture = request.ManualCapture,
             ReturnUrl = request.ReturnUrl,
             IdempotencyKey = request.IdempotencyKey,
             CreatedAt = Now,
@@ -225,6 +238,12 @@ internal sealed partial class SandboxPsp(
         }
 
         LogCharged(charge.Id, charge.Reference, charge.State, charge.FailureCode);
+        if (options.Value.Sandbox.ResponseDelay > TimeSpan.Zero)
+        {
+            // A slow network: the charge is recorded (and its webhook queued) before the merchant hears of it.
+            await Task.Delay(options.Value.Sandbox.ResponseDelay, time, cancellationToken);
+        }
+
         return charge;
     }
 
@@ -285,6 +304,65 @@ internal sealed partial class SandboxPsp(
             return await WithDbAsync(db => db.SandboxRefunds.AsNoTracking().FirstAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken));
         }
     }
+
+    /// <summary>
+    /// Takes <paramref name="amount"/> (at most what was authorised; the rest is released) of an
+    /// authorised charge, once: of two captures at once one wins, and a repeat of the winner's
+    /// <paramref name="captureKey"/> answers the captured charge.
+    /// </summary>
+    /// <exception cref="GatewayRefusedException">No such charge, it is not authorised (already captured, voided, failed), or the amount exceeds the authorisation.</exception>
+    public Task<SandboxCharge> CaptureAsync(string chargeId, decimal amount, string captureKey, CancellationToken cancellationToken) => WithDbAsync(async db =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.SandboxCharges
+            .Where(c => c.Id == chargeId && c.State == ChargeState.Authorized && amount <= c.Authorized)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(c => c.State, ChargeState.Succeeded).SetProperty(c => c.Amount, amount).SetProperty(c => c.CaptureKey, captureKey),
+                cancellationToken);
+        var charge = await db.SandboxCharges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chargeId, cancellationToken)
+            ?? throw new GatewayRefusedException("resource_missing", "No such charge.");
+        if (rows == 0)
+        {
+            return charge.State == ChargeState.Succeeded && charge.CaptureKey == captureKey
+                ? charge
+                : throw charge.State switch
+                {
+                    ChargeState.Authorized => new GatewayRefusedException("amount_too_large", $"At most {charge.Authorized:0.00} {charge.Currency} was authorised."),
+                    ChargeState.Succeeded => new GatewayRefusedException("charge_already_captured", "The charge has already been captured."),
+                    _ => new GatewayRefusedException("charge_not_authorized", $"The charge is {charge.State.ToString().ToLowerInvariant()}, not authorised."),
+                };
+        }
+
+        db.SandboxWebhooks.Add(Webhook("charge.captured", charge, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogCharged(charge.Id, charge.Reference, charge.State, null);
+        return charge;
+    });
+
+    /// <summary>Releases an authorised charge; voiding a voided charge answers it as it stands.</summary>
+    /// <exception cref="GatewayRefusedException">No such charge, or it is not authorised (captured, failed).</exception>
+    public Task<SandboxCharge> VoidAsync(string chargeId, CancellationToken cancellationToken) => WithDbAsync(async db =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.SandboxCharges
+            .Where(c => c.Id == chargeId && c.State == ChargeState.Authorized)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, ChargeState.Canceled).SetProperty(c => c.FailureCode, VoidedCode), cancellationToken);
+        var charge = await db.SandboxCharges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chargeId, cancellationToken)
+            ?? throw new GatewayRefusedException("resource_missing", "No such charge.");
+        if (rows == 0)
+        {
+            return charge is { State: ChargeState.Canceled, FailureCode: VoidedCode }
+                ? charge
+                : throw new GatewayRefusedException("charge_not_authorized", $"The charge is {charge.State.ToString().ToLowerInvariant()}, not authorised.");
+        }
+
+        db.SandboxWebhooks.Add(Webhook("charge.voided", charge, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogCharged(charge.Id, charge.Reference, charge.State, charge.FailureCode);
+        return charge;
+    });
 
     /// <summary>Saves a card from a token.</summary>
     /// <exception cref="GatewayRefusedException">The token is not one of the sandbox's.</exception>
@@ -361,9 +439,14 @@ internal sealed partial class SandboxPsp(
 
     private static void Decide(SandboxCharge charge)
     {
+        if (charge.Behaviour is CardBehaviour.Succeeds or CardBehaviour.RefundFails)
+        {
+            Approve(charge);
+            return;
+        }
+
         (charge.State, charge.FailureCode) = charge.Behaviour switch
         {
-            CardBehaviour.Succeeds or CardBehaviour.RefundFails => (ChargeState.Succeeded, (string?)null),
             CardBehaviour.Declined => (ChargeState.Failed, "card_declined"),
             CardBehaviour.InsufficientFunds => (ChargeState.Failed, "insufficient_funds"),
             CardBehaviour.RequiresChallenge => (ChargeState.RequiresAction, null),
@@ -371,11 +454,20 @@ internal sealed partial class SandboxPsp(
         };
     }
 
+    /// <summary>The card is good: the money is taken, or only held when the charge is for manual capture.</summary>
+    private static void Approve(SandboxCharge charge)
+    {
+        charge.FailureCode = null;
+        charge.State = charge.ManualCapture ? ChargeState.Authorized : ChargeState.Succeeded;
+        charge.Authorized = charge.ManualCapture ? charge.Amount : 0;
+    }
+
     private void Enqueue(PaymentsDbContext db, SandboxCharge charge)
     {
         var type = charge.State switch
         {
             ChargeState.Succeeded => "charge.succeeded",
+            ChargeState.Authorized => "charge.authorized",
             ChargeState.Failed => "charge.failed",
             ChargeState.RequiresAction => "charge.requires_action",
             _ => "charge.updated",

@@ -18,6 +18,9 @@ internal sealed class SandboxSession
     /// <summary>What is paid for, shown on the page.</summary>
     public string Description { get; set; } = string.Empty;
 
+    /// <summary>Whether a card paid on the page is only authorised (manual capture).</summary>
+    public bool ManualCapture { get; set; }
+
     /// <summary>Where the browser goes back to.</summary>
     public string ReturnUrl { get; set; } = string.Empty;
 

@@ -189,6 +189,10 @@ namespace Mercato.Ordering.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AuthorizedPaymentIntent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("CartId")
                         .HasColumnType("uuid");
 

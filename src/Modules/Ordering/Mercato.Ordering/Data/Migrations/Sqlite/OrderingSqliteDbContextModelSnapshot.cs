@@ -184,6 +184,10 @@ namespace Mercato.Ordering.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorizedPaymentIntent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CartId")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Payments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PaymentsPostgresDbContext))]
-    internal partial class PaymentsPostgresDbContextModelSnapshot : ModelSnapshot
+    partial class PaymentsPostgresDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -285,6 +285,10 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("AmountCents");
 
+                    b.Property<long>("Authorized")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AuthorizedCents");
+
                     b.Property<string>("Behaviour")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -294,6 +298,10 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CaptureKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("CardId")
                         .HasMaxLength(64)
@@ -319,6 +327,9 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Reference")
                         .HasColumnType("uuid");
@@ -425,6 +436,9 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("Reference")
                         .HasColumnType("uuid");
 
@@ -475,6 +489,78 @@ namespace Mercato.Payments.Data.Migrations.Postgres
                     b.HasIndex("DeliveredAt", "DueAt");
 
                     b.ToTable("sandbox_webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.Gateways.Stripe.StripeCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("payments_stripe_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.LatePayments.LatePayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancellationReason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("payments_late_payments", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Payments.Ledger.Payment", b =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Payments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PaymentsSqliteDbContext))]
-    internal partial class PaymentsSqliteDbContextModelSnapshot : ModelSnapshot
+    partial class PaymentsSqliteDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -280,6 +280,10 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("AmountCents");
 
+                    b.Property<long>("Authorized")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AuthorizedCents");
+
                     b.Property<string>("Behaviour")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -288,6 +292,10 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                     b.Property<string>("Brand")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptureKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CardId")
@@ -314,6 +322,9 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Reference")
                         .HasColumnType("TEXT");
@@ -420,6 +431,9 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ManualCapture")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Reference")
                         .HasColumnType("TEXT");
 
@@ -470,6 +484,78 @@ namespace Mercato.Payments.Data.Migrations.Sqlite
                     b.HasIndex("DeliveredAt", "DueAt");
 
                     b.ToTable("sandbox_webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.Gateways.Stripe.StripeCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("payments_stripe_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.LatePayments.LatePayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancellationReason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("payments_late_payments", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Payments.Ledger.Payment", b =>
