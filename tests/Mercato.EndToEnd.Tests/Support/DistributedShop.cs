@@ -10,7 +10,7 @@ namespace Mercato.EndToEnd.Tests.Support;
 /// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
 /// Cart reads the Catalog (<c>catalog.read</c>); Ordering reads and reserves stock
 /// (<c>catalog.read</c>, <c>catalog.stock</c>) and checks out carts (<c>cart.checkout</c>); Payments
-/// reads orders (<c>ordering.read</c>).
+/// reads orders (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>).
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
 {
@@ -57,7 +57,7 @@ public sealed class DistributedShop : ShopDeployment
 
         var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
         var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout");
-        var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read");
+        var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments");
 
         // The five services migrate their own databases at the same time.
         await Task.WhenAll(
