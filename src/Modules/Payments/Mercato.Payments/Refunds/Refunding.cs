@@ -172,9 +172,12 @@ internal sealed partial class Refunding(
             {
                 decided.Status = RefundStatus.Succeeded;
                 current.Record(TransactionKind.Refunded, decided.Amount, answer.RefundId, decided.Reason, now);
+                // The refund's id is the event's: a second writer that raced this one to the same
+                // outcome collides on the outbox key and re-reads, so one refund is announced once.
                 db.AddIntegrationEvent(
                     new PaymentRefunded(current.OrderId, current.GatewayPaymentId!, decided.Amount)
                     {
+                        Id = decided.Id,
                         RefundedTotal = current.Refunded,
                         FullyRefunded = current.Refunded >= current.Captured,
                     },
