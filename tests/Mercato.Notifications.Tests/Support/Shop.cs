@@ -67,14 +67,6 @@ public static class Shop
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, moving the host's clock so the dispatcher runs; fails after 30 s.</summary>
-    public static async Task EventuallyAsync(this NotificationsFactory factory, Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + EventDelivery.Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
-            factory.Tick();
-            await Task.Delay(100);
-        }
-    }
+    public static Task EventuallyAsync(this NotificationsFactory factory, Func<Task<bool>> condition, string what)
+        => Eventually.HoldsAsync(condition, what, factory.Tick, pollMilliseconds: 100);
 }

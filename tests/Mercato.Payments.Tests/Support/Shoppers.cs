@@ -111,15 +111,7 @@ public static class Shoppers
             .Select(e => e.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString()! : string.Empty)];
 
     /// <summary>Waits until <paramref name="condition"/> holds (events and webhooks arrive a little later), or fails after 30 s.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + EventDelivery.Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
+    public static Task EventuallyAsync(Func<Task<bool>> condition, string what) => Eventually.HoldsAsync(condition, what);
 
     /// <summary>An order paid in full on the sandbox's page by <paramref name="card"/>; answers the order and its payment's id.</summary>
     public static async Task<(PlacedOrder Order, Guid PaymentId)> PaidOrderAsync(this HttpClient client, HttpClient browser, string card = "4242424242424242")

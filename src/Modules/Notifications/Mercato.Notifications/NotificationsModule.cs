@@ -40,6 +40,8 @@ public static class NotificationsModule
         // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise.
         builder.AddOrderingClient();
         builder.Services.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section);
+        // The file transports write under the data folder (Persistence:DataDirectory).
+        builder.Services.AddOptions<PersistenceOptions>().Bind(builder.Configuration.GetSection(PersistenceOptions.Section));
         var services = builder.Services;
         services.AddSingleton<ShopLinks>();
         services.AddScoped<TemplateRenderer>();

@@ -43,7 +43,7 @@ internal sealed class SendEmailRequestValidator : AbstractValidator<SendEmailReq
         RuleFor(r => r.Body).MaximumLength(MaxBody);
         RuleFor(r => r.Html).MaximumLength(MaxBody);
         RuleFor(r => r.TemplateId).MaximumLength(64);
-        RuleFor(r => r.Language).Must(Languages.IsValid).When(r => r.Language is not null).WithMessage("language must be a language tag such as en or pt-BR");
+        RuleFor(r => r.Language).LanguageTag();
         RuleFor(r => r.TemplateData).Must(d => d is null || d.Count <= 100).WithMessage("templateData may hold at most 100 values");
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class SendSmsRequestValidator : AbstractValidator<SendSm
         RuleFor(r => r.Message).NotEmpty().When(r => r.TemplateId is null).WithMessage("message is required when no templateId is given");
         RuleFor(r => r.Message).MaximumLength(MaxText);
         RuleFor(r => r.TemplateId).MaximumLength(64);
-        RuleFor(r => r.Language).Must(Languages.IsValid).When(r => r.Language is not null).WithMessage("language must be a language tag such as en or pt-BR");
+        RuleFor(r => r.Language).LanguageTag();
         RuleFor(r => r.TemplateData).Must(d => d is null || d.Count <= 100).WithMessage("templateData may hold at most 100 values");
     }
 

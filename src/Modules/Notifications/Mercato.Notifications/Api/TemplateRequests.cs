@@ -32,7 +32,7 @@ internal sealed class SaveTemplateRequestValidator : AbstractValidator<SaveTempl
     /// <summary>Declares the rules.</summary>
     public SaveTemplateRequestValidator()
     {
-        RuleFor(r => r.Language).Must(Languages.IsValid).When(r => r.Language is not null).WithMessage("language must be a language tag such as en or pt-BR");
+        RuleFor(r => r.Language).LanguageTag();
         RuleFor(r => r.Subject).NotEmpty().MaximumLength(2000).LiquidTemplate();
         RuleFor(r => r.Text).NotEmpty().MaximumLength(MaxPart).LiquidTemplate();
         RuleFor(r => r.Html).NotEmpty().MaximumLength(MaxPart).LiquidTemplate();
@@ -45,7 +45,7 @@ internal sealed class PreviewTemplateRequestValidator : AbstractValidator<Previe
     /// <summary>Declares the rules.</summary>
     public PreviewTemplateRequestValidator()
     {
-        RuleFor(r => r.Language).Must(Languages.IsValid).When(r => r.Language is not null).WithMessage("language must be a language tag such as en or pt-BR");
+        RuleFor(r => r.Language).LanguageTag();
         RuleFor(r => r.Subject).MaximumLength(2000).LiquidTemplate();
         RuleFor(r => r.Text).MaximumLength(SaveTemplateRequestValidator.MaxPart).LiquidTemplate();
         RuleFor(r => r.Html).MaximumLength(SaveTemplateRequestValidator.MaxPart).LiquidTemplate();
@@ -60,6 +60,6 @@ internal sealed class TestTemplateRequestValidator : AbstractValidator<TestTempl
     public TestTemplateRequestValidator()
     {
         RuleFor(r => r.To).NotEmpty().MaximumLength(320).Must(SendEmailRequestValidator.BeAnAddress).WithMessage("to must be an e-mail address");
-        RuleFor(r => r.Language).Must(Languages.IsValid).When(r => r.Language is not null).WithMessage("language must be a language tag such as en or pt-BR");
+        RuleFor(r => r.Language).LanguageTag();
     }
 }
