@@ -49,7 +49,7 @@ public sealed class ClientCredentialsTests(ServiceClientFactory factory) : IClas
         Assert.Equal(factory.Auth().Audience, claims.GetProperty("aud").GetString());
         Assert.Equal(900, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         Assert.True(claims.TryGetProperty("jti", out _));
-        foreach (var userClaim in new[] { "role", "email", "preferred_username" })
+        foreach (var userClaim in new[] { "role", "email", "preferred_username", "given_name", "family_name" })
         {
             Assert.False(claims.TryGetProperty(userClaim, out _), $"a service token carries {userClaim}");
         }

@@ -45,6 +45,7 @@ public abstract partial class LoginTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(email, claims.GetProperty("email").GetString());
         Assert.Equal(JsonValueKind.Array, claims.GetProperty("role").ValueKind);
         Assert.Equal([MercatoRoles.Customer], Strings(claims.GetProperty("role")));
+        Assert.Equal(("Ada", "Lovelace"), (claims.GetProperty("given_name").GetString(), claims.GetProperty("family_name").GetString()));
         var auth = factory.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         Assert.Equal(auth.Issuer, claims.GetProperty("iss").GetString());
         Assert.Equal("mercato-api", claims.GetProperty("aud").GetString());

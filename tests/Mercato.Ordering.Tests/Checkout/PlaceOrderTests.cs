@@ -67,6 +67,34 @@ public abstract partial class PlaceOrderTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_customer_who_names_no_one_orders_under_their_accounts_name_and_names_in_the_body_win()
+    {
+        var admin = await _client.AdminTokenAsync();
+        var product = await _client.ProductAsync(admin, 5m, stock: 10);
+        var (_, _, token) = await _client.RegisterCustomerAsync("Grace", "Hopper");
+
+        await _client.AddAsync(token, product, 1);
+        using var unnamed = await _client.PlaceOrderAsync(token, Shop.OrderBody());
+        await _client.AddAsync(token, product, 1);
+        using var named = await _client.PlaceOrderAsync(token, new
+        {
+            shippingAddress = new { street = "1 Elm St", city = "Boston", state = "MA", zipCode = "02101", country = "USA" },
+            lastName = "Murray",
+        });
+
+        await unnamed.ExpectAsync(HttpStatusCode.Created);
+        await named.ExpectAsync(HttpStatusCode.Created);
+        var unnamedId = (await unnamed.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
+        var namedId = (await named.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
+        var contact = (await unnamed.ReadJsonAsync()).GetProperty("data").GetProperty("contact");
+        Assert.Equal(("Grace", "Hopper"), (contact.GetProperty("firstName").GetString(), contact.GetProperty("lastName").GetString()));
+        var stored = await factory.WithOrderingDbAsync(db => db.Orders.AsNoTracking()
+            .Where(o => o.Id == unnamedId || o.Id == namedId).ToDictionaryAsync(o => o.Id, o => (o.FirstName, o.LastName)));
+        Assert.Equal(("Grace", "Hopper"), stored[unnamedId]);
+        Assert.Equal((null, "Murray"), stored[namedId]);
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_sent_twice_places_one_order_and_replays_it()
     {
         var (token, product) = await CustomerWithCartAsync(stock: 5, quantity: 1);

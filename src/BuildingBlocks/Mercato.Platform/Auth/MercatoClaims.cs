@@ -17,4 +17,10 @@ public static class MercatoClaims
 
     /// <summary>The user's e-mail.</summary>
     public const string Email = "email";
+
+    /// <summary>The user's first name (OpenID Connect's <c>given_name</c>), when the account has one.</summary>
+    public const string GivenName = "given_name";
+
+    /// <summary>The user's last name (OpenID Connect's <c>family_name</c>), when the account has one.</summary>
+    public const string FamilyName = "family_name";
 }

@@ -58,7 +58,7 @@ internal static class DiscoveryApi
             IdTokenSigningAlgValuesSupported = ["ES256", "RS256"],
             ResponseTypesSupported = ["token"],
             SubjectTypesSupported = ["public"],
-            ClaimsSupported = [MercatoClaims.Subject, MercatoClaims.Email, MercatoClaims.Role, MercatoClaims.Scope, MercatoClaims.ClientId, "preferred_username"],
+            ClaimsSupported = [MercatoClaims.Subject, MercatoClaims.Email, MercatoClaims.Role, MercatoClaims.Scope, MercatoClaims.ClientId, MercatoClaims.GivenName, MercatoClaims.FamilyName, "preferred_username"],
         });
     }
 

@@ -12,7 +12,7 @@ internal sealed class AccessTokenIssuer(KeyRing keys, IOptions<AuthOptions> auth
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    /// <summary>A user's token: subject, e-mail, user name and one <c>role</c> claim per role.</summary>
+    /// <summary>A user's token: subject, e-mail, names, user name and one <c>role</c> claim per role.</summary>
     public IssuedAccessToken ForUser(User user, IReadOnlyCollection<string> roles)
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -21,6 +21,16 @@ internal sealed class AccessTokenIssuer(KeyRing keys, IOptions<AuthOptions> auth
             [MercatoClaims.Email] = user.Email ?? string.Empty,
             [MercatoClaims.Role] = roles.ToArray(),
         };
+        if (user.FirstName.Length > 0)
+        {
+            claims[MercatoClaims.GivenName] = user.FirstName;
+        }
+
+        if (user.LastName.Length > 0)
+        {
+            claims[MercatoClaims.FamilyName] = user.LastName;
+        }
+
         if (user.DisplayUsername is { } username)
         {
             claims["preferred_username"] = username;

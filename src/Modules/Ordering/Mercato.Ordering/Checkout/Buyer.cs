@@ -13,7 +13,9 @@ namespace Mercato.Ordering.Checkout;
 /// <param name="UserId">The signed-in customer, or null for a guest.</param>
 /// <param name="CartKey">A guest's cart key (never stored; only its hash is).</param>
 /// <param name="Email">The account's e-mail for a customer; null for a guest until the body gives one.</param>
-internal sealed record Buyer(Guid? UserId, string? CartKey, string? Email)
+/// <param name="FirstName">The account's first name for a customer, used when the body gives none.</param>
+/// <param name="LastName">The account's last name for a customer, used when the body gives none.</param>
+internal sealed record Buyer(Guid? UserId, string? CartKey, string? Email, string? FirstName = null, string? LastName = null)
 {
     /// <summary>The cart to order from.</summary>
     public CartOwner Cart => UserId is { } id ? CartOwner.User(id) : CartOwner.Guest(CartKey!);
@@ -32,6 +34,6 @@ internal sealed record Buyer(Guid? UserId, string? CartKey, string? Email)
     {
         var (caller, error) = OrderCaller.From(
             context, "place orders", $"Sign in, or send your guest cart's {CartKeyHeader.Name}, to place an order");
-        return caller is null ? (null, error) : (new Buyer(caller.UserId, caller.CartKey, caller.Email), null);
+        return caller is null ? (null, error) : (new Buyer(caller.UserId, caller.CartKey, caller.Email, caller.FirstName, caller.LastName), null);
     }
 }

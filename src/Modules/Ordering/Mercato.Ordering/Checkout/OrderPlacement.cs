@@ -111,14 +111,17 @@ internal sealed partial class OrderPlacement(
         var now = clock.GetUtcNow().UtcDateTime;
         var defaultCountry = options.Value.DefaultCountryOrNull;
         var shipping = request.ShippingAddress!.ToStored(defaultCountry);
+
+        // A customer who names no one in the body orders under their account's name.
+        var namesGiven = Trimmed(request.FirstName) is not null || Trimmed(request.LastName) is not null;
         var order = new Order
         {
             Id = orderId,
             UserId = buyer.UserId,
             GuestKeyHash = buyer.GuestKeyHash,
             ContactEmail = email,
-            FirstName = Trimmed(request.FirstName),
-            LastName = Trimmed(request.LastName),
+            FirstName = namesGiven ? Trimmed(request.FirstName) : Trimmed(buyer.FirstName),
+            LastName = namesGiven ? Trimmed(request.LastName) : Trimmed(buyer.LastName),
             Phone = Trimmed(request.Phone),
             ShippingAddress = shipping,
             BillingAddress = request.BillingAddress?.ToStored(defaultCountry) ?? request.ShippingAddress.ToStored(defaultCountry),

@@ -18,7 +18,10 @@ namespace Mercato.Ordering.Orders;
 /// <param name="IsAdmin">Whether the caller administers the shop.</param>
 /// <param name="CartKey">A guest's cart key as sent (never stored); null for a signed-in user.</param>
 /// <param name="Email">A signed-in user's account e-mail; null for a guest.</param>
-internal sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAdmin, string? CartKey = null, string? Email = null)
+/// <param name="FirstName">A signed-in user's first name from their token, if the account has one.</param>
+/// <param name="LastName">A signed-in user's last name from their token, if the account has one.</param>
+internal sealed record OrderCaller(
+    Guid? UserId, string? GuestKeyHash, bool IsAdmin, string? CartKey = null, string? Email = null, string? FirstName = null, string? LastName = null)
 {
     /// <summary>What the status history records as the actor.</summary>
     public string Actor => UserId?.ToString() ?? "guest";
@@ -42,7 +45,13 @@ internal sealed record OrderCaller(Guid? UserId, string? GuestKeyHash, bool IsAd
             var admin = principal.IsInRole(MercatoRoles.Admin);
             var shopper = admin || principal.IsInRole(MercatoRoles.Customer) || principal.IsInRole(MercatoRoles.Premium);
             return shopper && Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var userId)
-                ? (new OrderCaller(userId, null, admin, Email: principal.FindFirstValue(MercatoClaims.Email)), null)
+                ? (new OrderCaller(
+                    userId,
+                    null,
+                    admin,
+                    Email: principal.FindFirstValue(MercatoClaims.Email),
+                    FirstName: principal.FindFirstValue(MercatoClaims.GivenName),
+                    LastName: principal.FindFirstValue(MercatoClaims.FamilyName)), null)
                 : (null, ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, $"Only shoppers and administrators {action}"));
         }
 
