@@ -64,6 +64,34 @@ public sealed class MailServer : IDisposable
         }
     }
 
+    /// <summary>Waits until a message for <paramref name="recipient"/> whose subject is <paramref name="subject"/> arrived and answers it; fails after <paramref name="patience"/>.</summary>
+    /// <param name="recipient">The address.</param>
+    /// <param name="subject">The subject, exactly.</param>
+    /// <param name="patience">How long to wait (default 60 seconds).</param>
+    public async Task<MimeMessage> WaitForSubjectAsync(string recipient, string subject, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var messages = await MessagesToAsync(recipient);
+            var found = messages.Where(m => m.Subject == subject).ToList();
+            if (found.Count > 0)
+            {
+                return found.Count == 1
+                    ? found[0]
+                    : throw new InvalidOperationException($"{found.Count} messages to {recipient} with the subject '{subject}' arrived; one was expected.");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"No message to {recipient} with the subject '{subject}' arrived in time; these did: {string.Join(" | ", messages.Select(m => m.Subject))}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 }

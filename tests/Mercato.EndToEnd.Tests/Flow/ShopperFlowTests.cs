@@ -12,10 +12,11 @@ namespace Mercato.EndToEnd.Tests.Flow;
 /// fills a cart, applies the coupon and places the order, pays on the sandbox gateway's page, the
 /// administrator ships and delivers it, the customer downloads the invoice and reviews the product
 /// as a verified buyer, and the administrator refunds half and then the rest. The figures are checked in every service they touch on the
-/// way (cart totals, stock held and sold, coupon uses, the order's history).
+/// way (cart totals, stock held and sold, coupon uses, the order's history), and the customer's mails
+/// (welcome, order placed, paid, shipped with its tracking link, refunds) are read from the test SMTP server.
 /// </summary>
 /// <typeparam name="TShop">The deployment (embedded or distributed).</typeparam>
-public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixture<TShop>
+public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixture<TShop>, IDisposable
     where TShop : ShopDeployment
 {
     private const decimal UnitPrice = 49.99m;
@@ -31,6 +32,8 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         country = "United Kingdom",
     };
 
+    private readonly MailServer _mail = new();
+
     private HttpClient Api => shop.Api;
 
     [Fact]
@@ -38,7 +41,7 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
     {
         // The shop's administrator and a new customer.
         var admin = await Api.SignInAsync(ShopDeployment.AdminEmail, ShopDeployment.AdminPassword);
-        var (customerId, _, customer) = await Api.RegisterCustomerAsync("Grace", "Hopper");
+        var (customerId, customerEmail, customer) = await Api.RegisterCustomerAsync("Grace", "Hopper");
         var me = await Api.GetDataAsync("/api/v1/auth/me", customer);
         Assert.Contains("Customer", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
@@ -116,7 +119,42 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         await DownloadInvoiceAsync(customer, orderId);
         await ReviewAsync(customerId, customer, productId);
         await RefundAsync(customer, admin, orderId);
+        await ReadMailsAsync(customerEmail, order);
     });
+
+    /// <summary>
+    /// The customer's mailbox on the test SMTP server: one welcome, and one mail for each step of
+    /// the order (placed with its lines and total, paid, shipped with the carrier's tracking link,
+    /// a partial and then a full refund), each sent once, from the shop, in plain text and HTML.
+    /// </summary>
+    private async Task ReadMailsAsync(string email, JsonElement order)
+    {
+        var number = order.GetProperty("orderNumber").GetString()!;
+        var welcome = await _mail.WaitForSubjectAsync(email, "Welcome to Harbour Lights, Grace");
+        var placed = await _mail.WaitForSubjectAsync(email, $"Your Harbour Lights order {number}");
+        var paid = await _mail.WaitForSubjectAsync(email, $"Payment received for order {number}");
+        var shipped = await _mail.WaitForSubjectAsync(email, $"Order {number} is on its way");
+        var partial = await _mail.WaitForSubjectAsync(email, $"Partial refund for order {number}");
+        var refund = await _mail.WaitForSubjectAsync(email, $"Refund for order {number}");
+
+        Assert.Contains("Grace", welcome.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hello Grace", placed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Storm lantern", placed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("97.18", placed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("97.18", paid.TextBody, StringComparison.Ordinal);
+        Assert.Contains("1Z999AA10123456784", shipped.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://www.ups.com/track?tracknum=1Z999AA10123456784", shipped.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("48.59", partial.TextBody, StringComparison.Ordinal);
+        Assert.Contains("48.59", refund.TextBody, StringComparison.Ordinal);
+        foreach (var mail in new[] { welcome, placed, paid, shipped, partial, refund })
+        {
+            Assert.Equal("no-reply@mercato.local", mail.From.Mailboxes.Single().Address);
+            Assert.False(string.IsNullOrEmpty(mail.HtmlBody), mail.Subject);
+        }
+
+        // Nothing was sent twice, however often the events were delivered.
+        Assert.Equal(6, (await _mail.MessagesToAsync(email)).Count);
+    }
 
     /// <summary>
     /// The customer pays on the sandbox gateway's hosted page, as a browser posts its form; the
@@ -281,6 +319,13 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         second.Dispose();
         Assert.Equal(order.GetProperty("id").GetGuid(), replayed.GetProperty("data").GetProperty("id").GetGuid());
         return order;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _mail.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The product's newest stock ledger entry (Admin).</summary>

@@ -4,13 +4,14 @@ using Npgsql;
 namespace Mercato.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Distributed mode: Identity, Catalog, Cart, Ordering and Payments as five <c>Mercato.Server --services</c>
+/// Distributed mode: Identity, Catalog, Cart, Ordering, Payments and Notifications as six <c>Mercato.Server --services</c>
 /// processes, each on a PostgreSQL database of its own, exchanging events over RabbitMQ (an
 /// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
 /// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
 /// Cart reads the Catalog (<c>catalog.read</c>); Ordering reads and reserves stock
 /// (<c>catalog.read</c>, <c>catalog.stock</c>) and checks out carts (<c>cart.checkout</c>); Payments
-/// reads orders (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>).
+/// reads orders (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>);
+/// Notifications reads the orders it writes mails about (<c>ordering.read</c>) and sends them to the test SMTP server.
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
 {
@@ -19,6 +20,9 @@ public sealed class DistributedShop : ShopDeployment
 
     /// <summary>Ordering's own client.</summary>
     public const string OrderingClient = "ordering-service";
+
+    /// <summary>The Notifications' own client.</summary>
+    public const string NotificationsClient = "notifications-service";
 
     private readonly string _name = TestInfrastructure.UniqueName("mercato_e2e");
 
@@ -31,7 +35,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task<HttpClient> StartAsync()
     {
-        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "gateway" }
+        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "gateway" }
             .ToDictionary(n => n, n => FreePort.Next());
         string Url(string service) => $"http://127.0.0.1:{urls[service]}";
 
@@ -54,21 +58,24 @@ public sealed class DistributedShop : ShopDeployment
         AddServiceClient(identity, CartClient, "catalog.read");
         AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout");
         AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments");
+        AddServiceClient(identity, NotificationsClient, "ordering.read");
 
         var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
         var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout");
         var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments");
+        var notifications = WithServiceClient(shared, NotificationsClient, Url("identity"), "ordering.read");
 
-        // The five services migrate their own databases at the same time.
+        // The six services migrate their own databases at the same time.
         await Task.WhenAll(
             StartServiceAsync("identity", identity, urls["identity"]),
             StartServiceAsync("catalog", shared, urls["catalog"]),
             StartServiceAsync("cart", cart, urls["cart"]),
             StartServiceAsync("ordering", ordering, urls["ordering"]),
-            StartServiceAsync("payments", payments, urls["payments"]));
+            StartServiceAsync("payments", payments, urls["payments"]),
+            StartServiceAsync("notifications", notifications, urls["notifications"]));
 
         var gateway = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
-        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments" })
+        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications" })
         {
             gateway[$"Services:{service}:Url"] = Url(service);
         }
@@ -95,7 +102,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task CleanUpAsync()
     {
-        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments");
+        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments", "notifications");
         await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
     }
 

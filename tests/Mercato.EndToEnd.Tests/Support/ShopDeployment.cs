@@ -115,7 +115,10 @@ public abstract class ShopDeployment : IAsyncLifetime
         return text.ToString();
     }
 
-    /// <summary>Settings every process of the shop gets: a cheap password hash, no demo data, no rate limits, quiet EF.</summary>
+    /// <summary>
+    /// Settings every process of the shop gets: a cheap password hash, no demo data, no rate limits,
+    /// quiet EF, and mail through the test SMTP server (read back with <see cref="MailServer"/>).
+    /// </summary>
     protected static Dictionary<string, string?> CommonSettings() => new(StringComparer.OrdinalIgnoreCase)
     {
         ["Identity:Admin:Email"] = AdminEmail,
@@ -128,6 +131,12 @@ public abstract class ShopDeployment : IAsyncLifetime
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Messaging:Relay:PollInterval"] = "00:00:00.250",
         ["Messaging:Relay:BaseDelay"] = "00:00:00.250",
+        ["Notifications:Email:Transport"] = "smtp",
+        ["Notifications:Email:Smtp:Host"] = MailServer.Host,
+        ["Notifications:Email:Smtp:Port"] = MailServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications:Email:Smtp:Security"] = "none",
+        ["Notifications:DispatchInterval"] = "00:00:00.250",
+        ["Notifications:ShopName"] = "Harbour Lights",
     };
 
     /// <summary>Configures a service client in Identity (<c>Identity:Clients:&lt;id&gt;</c>) with the shop's secret.</summary>
