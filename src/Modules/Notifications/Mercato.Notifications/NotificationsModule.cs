@@ -47,6 +47,8 @@ public static class NotificationsModule
         services.AddScoped<TemplateRenderer>();
         services.AddScoped<NotificationQueue>();
         services.AddScoped<OrderMessages>();
+        services.AddScoped<AccountMessages>();
+        services.AddScoped<Customers>();
         services.AddHostedService<NotificationDispatcher>();
 
         var email = builder.Configuration.GetValue(NotificationsOptions.Section + ":Email:Transport", EmailSettings.FileTransport);
@@ -62,6 +64,10 @@ public static class NotificationsModule
         services.AddSingleton<ISmsTransport, FileSmsTransport>();
 
         builder.AddEventHandler<UserRegistered, UserRegisteredHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<UserProfileChanged, UserProfileChangedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<PasswordResetRequested, PasswordResetRequestedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<EmailVerificationRequested, EmailVerificationRequestedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<PasswordChanged, PasswordChangedHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<OrderPlaced, OrderPlacedHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<OrderPaid, OrderPaidHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<OrderShipped, OrderShippedHandler, NotificationsDbContext>(Name);
