@@ -13,7 +13,7 @@ internal static class TemplateCatalog
             .WithExpiry(SampleTime.AddMinutes(60), SampleTime).With("resetUrl", ShopLinks.ResetPassword(m.ShopUrl, SampleUser, "sample-token")).With("code", "123456")),
         new TemplateDefinition(TemplateKeys.EmailVerification, "An address has to be verified (a new account's, or a changed one)", true, m => m.WithCustomer("Ada", null, "ada@example.com")
             .WithExpiry(SampleTime.AddHours(24), SampleTime).With("verifyUrl", ShopLinks.VerifyEmail(m.ShopUrl, "sample-token")).With("code", "123456").With("isEmailChange", false)),
-        new TemplateDefinition(TemplateKeys.PasswordChanged, "An account's password was changed", false, m => m.WithCustomer("Ada", null, "ada@example.com")
+        new TemplateDefinition(TemplateKeys.PasswordChanged, "An account's password was changed", true, m => m.WithCustomer("Ada", null, "ada@example.com")
             .With("changedAt", MessageModel.Moment(SampleTime.UtcDateTime)).With("byReset", false).With("forgotPasswordUrl", ShopLinks.ForgotPassword(m.ShopUrl))),
         new TemplateDefinition(TemplateKeys.OrderPlaced, "An order was placed", false, m => m.WithOrder(SampleOrder())),
         new TemplateDefinition(TemplateKeys.OrderPaid, "An order's payment was confirmed", false, m => m.WithOrder(SampleOrder()).WithPayment(SampleOrder().Total)),
