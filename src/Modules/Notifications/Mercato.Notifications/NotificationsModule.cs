@@ -61,7 +61,19 @@ public static class NotificationsModule
             services.AddSingleton<IEmailTransport, FileEmailTransport>();
         }
 
-        services.AddSingleton<ISmsTransport, FileSmsTransport>();
+        var sms = builder.Configuration.GetValue(NotificationsOptions.Section + ":Sms:Provider", SmsSettings.FileProvider);
+        if (sms == SmsSettings.TwilioProvider)
+        {
+            services.AddTransient<TwilioApiBaseHandler>();
+            services.AddHttpClient(TwilioSmsTransport.HttpClientName)
+                .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationsOptions>>().Value.SendTimeout)
+                .AddHttpMessageHandler<TwilioApiBaseHandler>();
+            services.AddSingleton<ISmsTransport, TwilioSmsTransport>();
+        }
+        else
+        {
+            services.AddSingleton<ISmsTransport, FileSmsTransport>();
+        }
 
         builder.AddEventHandler<UserRegistered, UserRegisteredHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<UserProfileChanged, UserProfileChangedHandler, NotificationsDbContext>(Name);

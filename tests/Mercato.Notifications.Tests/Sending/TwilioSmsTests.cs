@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json;
+using Mercato.Notifications.Tests.Support;
+using Mercato.Testing;
+
+namespace Mercato.Notifications.Tests.Sending;
+
+/// <summary>
+/// Text messages through Twilio (<c>Notifications:Sms:Provider</c> <c>twilio</c>): the real Twilio
+/// client library calls a local fake of Twilio's API. Accepted messages keep Twilio's SID; a
+/// number Twilio refuses parks the message at once; an outage, throttling or a refused token is
+/// retried with a growing wait, and the message goes out once when Twilio answers again.
+/// </summary>
+public abstract class TwilioSmsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : TwilioNotificationsFactory
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task An_sms_reaches_twilio_from_the_configured_number_and_the_record_keeps_twilios_sid()
+    {
+        var text = "Your order ORD-2026-000100 has been shipped! " + ShopApi.Unique();
+        var id = await SendAsync("+14155550100", text);
+
+        var admin = await _client.AdminTokenAsync();
+        await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("status").GetString() == "sent", "the SMS to be sent");
+        var accepted = Assert.Single(factory.Twilio.Accepted, m => m.Body == text);
+        Assert.Equal(("+14155550100", FakeTwilio.From, null), (accepted.To, accepted.From, accepted.MessagingServiceSid));
+        var record = await RecordAsync(id, admin);
+        Assert.StartsWith("SM", accepted.Sid, StringComparison.Ordinal);
+        Assert.Equal((accepted.Sid, 1), (record.GetProperty("providerMessageId").GetString(), record.GetProperty("attempts").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_number_twilio_refuses_parks_the_message_as_failed_after_one_attempt()
+    {
+        var id = await SendAsync(FakeTwilio.InvalidNumber, "Your code is ready " + ShopApi.Unique());
+
+        var admin = await _client.AdminTokenAsync();
+        await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("status").GetString() == "failed", "the SMS to be parked");
+        var record = await RecordAsync(id, admin);
+        Assert.Equal(1, record.GetProperty("attempts").GetInt32());
+        Assert.Contains("Twilio answered 400 (error 21211)", record.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // Hours later it has not been tried again.
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        for (var i = 0; i < 10; i++)
+        {
+            factory.Tick();
+            await Task.Delay(50);
+        }
+
+        Assert.Equal((1, "failed"), ((await RecordAsync(id, admin)).GetProperty("attempts").GetInt32(), (await RecordAsync(id, admin)).GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task An_outage_is_retried_with_a_growing_wait_and_the_message_goes_out_once_twilio_answers()
+    {
+        var admin = await _client.AdminTokenAsync();
+        var text = "Back soon " + ShopApi.Unique();
+        factory.Twilio.Outage = 503;
+        try
+        {
+            var id = await SendAsync("+14155550101", text);
+            await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("attempts").GetInt32() == 1, "the first attempt");
+            var first = await RecordAsync(id, admin);
+            Assert.Equal("queued", first.GetProperty("status").GetString());
+            Assert.Contains("Twilio answered 503 (error 20500)", first.GetProperty("error").GetString(), StringComparison.Ordinal);
+            var wait = first.GetProperty("nextAttemptAt").GetDateTime() - factory.Clock.GetUtcNow().UtcDateTime;
+            Assert.InRange(wait, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+
+            // Throttled on the second attempt: the wait doubles.
+            factory.Twilio.Outage = 429;
+            factory.Clock.Advance(TimeSpan.FromSeconds(10));
+            await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("attempts").GetInt32() == 2, "the second attempt");
+            var second = await RecordAsync(id, admin);
+            Assert.Contains("Twilio answered 429 (error 20429)", second.GetProperty("error").GetString(), StringComparison.Ordinal);
+            wait = second.GetProperty("nextAttemptAt").GetDateTime() - factory.Clock.GetUtcNow().UtcDateTime;
+            Assert.InRange(wait, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20));
+            Assert.DoesNotContain(factory.Twilio.Accepted, m => m.Body == text);
+
+            factory.Twilio.Outage = null;
+            factory.Clock.Advance(TimeSpan.FromSeconds(20));
+            await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("status").GetString() == "sent", "the SMS to be sent");
+            Assert.Single(factory.Twilio.Accepted, m => m.Body == text);
+            Assert.Equal(3, (await RecordAsync(id, admin)).GetProperty("attempts").GetInt32());
+        }
+        finally
+        {
+            factory.Twilio.Outage = null;
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_auth_token_is_retried_not_parked_and_the_token_never_reaches_the_record()
+    {
+        var admin = await _client.AdminTokenAsync();
+        var text = "Token test " + ShopApi.Unique();
+        factory.Twilio.ExpectedAuthToken = "rotated-token";
+        try
+        {
+            var id = await SendAsync("+14155550102", text);
+            await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("attempts").GetInt32() == 1, "the first attempt");
+            var record = await RecordAsync(id, admin);
+            Assert.Equal("queued", record.GetProperty("status").GetString());
+            Assert.Contains("Twilio answered 401 (error 20003)", record.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(FakeTwilio.AuthToken, record.GetRawText(), StringComparison.Ordinal);
+
+            factory.Twilio.ExpectedAuthToken = FakeTwilio.AuthToken;
+            factory.Clock.Advance(TimeSpan.FromSeconds(10));
+            await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("status").GetString() == "sent", "the SMS to be sent");
+            Assert.Single(factory.Twilio.Accepted, m => m.Body == text);
+            Assert.DoesNotContain(factory.Logs.Entries, e => e.Message.Contains(FakeTwilio.AuthToken, StringComparison.Ordinal));
+        }
+        finally
+        {
+            factory.Twilio.ExpectedAuthToken = FakeTwilio.AuthToken;
+        }
+    }
+
+    private async Task<Guid> SendAsync(string to, string message)
+    {
+        var sender = await _client.SenderTokenAsync();
+        using var response = await _client.CallAsync(HttpMethod.Post, "/api/v1/notifications/sms", sender, new { to, message });
+        await response.ExpectAsync(HttpStatusCode.Accepted);
+        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("notificationId").GetGuid();
+    }
+
+    private async Task<JsonElement> RecordAsync(Guid id, string token)
+    {
+        using var response = await _client.CallAsync(HttpMethod.Get, $"/api/v1/notifications/{id}", token);
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (await response.ReadJsonAsync()).GetProperty("data");
+    }
+}
+
+/// <summary>On SQLite.</summary>
+public sealed class SqliteTwilioSmsTests(TwilioNotificationsFactory factory) : TwilioSmsTests<TwilioNotificationsFactory>(factory);
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresTwilioSmsTests(PostgresTwilioNotificationsFactory factory) : TwilioSmsTests<PostgresTwilioNotificationsFactory>(factory);
