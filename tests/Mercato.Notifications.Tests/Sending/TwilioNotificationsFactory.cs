@@ -21,6 +21,11 @@ public class TwilioNotificationsFactory : NotificationsFactory
         Settings["Notifications:Sms:Twilio:AuthToken"] = FakeTwilio.AuthToken;
         Settings["Notifications:Sms:Twilio:From"] = FakeTwilio.From;
         Settings["Notifications:Sms:Twilio:ApiBase"] = Twilio.Url;
+
+        // Retries come after 1 s, then 2 s, 4 s...: the clock only moves as real time passes
+        // (tokens are checked against it), so waits must be short.
+        Settings["Notifications:RetryDelay"] = "00:00:01";
+        Settings["Notifications:MaxAttempts"] = "6";
     }
 
     /// <summary>The fake Twilio this host talks to.</summary>

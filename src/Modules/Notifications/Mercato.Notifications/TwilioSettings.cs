@@ -27,9 +27,9 @@ internal sealed partial class TwilioSettings
     /// <summary>What is wrong with these settings.</summary>
     public IEnumerable<string> Problems() => SettingRules.Failed(
         AccountSid is not null && AccountSidPattern().IsMatch(AccountSid) ? null : "Notifications:Sms:Twilio:AccountSid must be the account's SID (AC followed by 32 hex digits)",
-        string.IsNullOrWhiteSpace(AuthToken) ? "Notifications:Sms:Twilio:AuthToken must be set when the provider is twilio" : null,
+        string.IsNullOrWhiteSpace(AuthToken) ? "Notifications:Sms:Twilio:AuthToken must be set when Notifications:Sms:Provider is twilio" : null,
         string.IsNullOrWhiteSpace(From) == string.IsNullOrWhiteSpace(MessagingServiceSid)
-            ? "Notifications:Sms:Twilio needs exactly one of From (a number in E.164) and MessagingServiceSid" : null,
+            ? "Notifications:Sms:Twilio needs exactly one of Notifications:Sms:Twilio:From and Notifications:Sms:Twilio:MessagingServiceSid" : null,
         string.IsNullOrWhiteSpace(From) || PhoneNumbers.IsE164(From) ? null : "Notifications:Sms:Twilio:From must be a phone number in E.164 (+14155550100)",
         string.IsNullOrWhiteSpace(MessagingServiceSid) || ServiceSidPattern().IsMatch(MessagingServiceSid) ? null : "Notifications:Sms:Twilio:MessagingServiceSid must be MG followed by 32 hex digits",
         SettingRules.HttpUrl(ApiBase, "Notifications:Sms:Twilio:ApiBase", required: true));
