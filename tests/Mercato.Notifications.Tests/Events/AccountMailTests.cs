@@ -121,6 +121,7 @@ public abstract class AccountMailTests<TFactory>(TFactory factory) : IClassFixtu
         var text = (await factory.MailAsync(mail, email, "Your Test Shop password was changed")).TextBody ?? string.Empty;
         Assert.Contains("was changed on 2026-12-04 21:05 UTC.", text, StringComparison.Ordinal);
         Assert.Contains("If this wasn't you, reset your password now at https://shop.example/account/forgot-password", text, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.Where(n => n.SourceEventId == changed.Id).Select(n => n.Sensitive).SingleAsync()));
 
         await factory.Services.RedeliverAsync<NotificationsDbContext>(changed.Id);
         for (var i = 0; i < 20; i++)

@@ -40,6 +40,7 @@ public sealed class FakeTwilio : IAsyncDisposable
     public const string InvalidNumber = "+15005550001";
 
     private readonly ConcurrentQueue<FakeTwilioMessage> _accepted = new();
+    private readonly ConcurrentDictionary<string, int> _requestsTo = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _requests;
 
@@ -57,6 +58,9 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     /// <summary>Every request received, whatever the answer.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The authenticated requests that asked for a message to <paramref name="to"/>, whatever the answer.</summary>
+    public int RequestsTo(string to) => _requestsTo.GetValueOrDefault(to);
 
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeTwilio> StartAsync()
@@ -98,6 +102,7 @@ public sealed class FakeTwilio : IAsyncDisposable
         string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
         var to = Field("To");
         var body = Field("Body");
+        _requestsTo.AddOrUpdate(to ?? string.Empty, 1, (_, n) => n + 1);
         if (to is null || to == InvalidNumber || !to.StartsWith('+'))
         {
             return Error(400, 21211, $"The 'To' number {to} is not a valid phone number.");

@@ -42,17 +42,18 @@ public abstract class TwilioSmsTests<TFactory>(TFactory factory) : IClassFixture
         await factory.EventuallyAsync(async () => (await RecordAsync(id, admin)).GetProperty("status").GetString() == "failed", "the SMS to be parked");
         var record = await RecordAsync(id, admin);
         Assert.Equal(1, record.GetProperty("attempts").GetInt32());
-        Assert.Contains("Twilio answered 400 (error 21211)", record.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Twilio answered 400 (error 21211, https://www.twilio.com/docs/errors/21211)", record.GetProperty("error").GetString());
 
         // Past the first retries' waits (1 s, then 2 s) it has not been tried again.
-        var requests = factory.Twilio.Requests;
+        var requests = factory.Twilio.RequestsTo(FakeTwilio.InvalidNumber);
         for (var i = 0; i < 40; i++)
         {
             factory.Tick();
             await Task.Delay(100);
         }
 
-        Assert.Equal(requests, factory.Twilio.Requests);
+        Assert.Equal(1, requests);
+        Assert.Equal(requests, factory.Twilio.RequestsTo(FakeTwilio.InvalidNumber));
 
         Assert.Equal((1, "failed"), ((await RecordAsync(id, admin)).GetProperty("attempts").GetInt32(), (await RecordAsync(id, admin)).GetProperty("status").GetString()));
     }
@@ -69,9 +70,9 @@ public abstract class TwilioSmsTests<TFactory>(TFactory factory) : IClassFixture
         {
             var id = await SendAsync("+14155550101", text);
             var first = await FailedAttemptAsync(id, 1);
-            Assert.Contains($"Twilio answered {status} (error {code})", first.LastError, StringComparison.Ordinal);
+            Assert.Contains($"Twilio answered {status} (error {code}, ", first.LastError, StringComparison.Ordinal);
             var second = await FailedAttemptAsync(id, 2);
-            Assert.Contains($"Twilio answered {status} (error {code})", second.LastError, StringComparison.Ordinal);
+            Assert.Contains($"Twilio answered {status} (error {code}, ", second.LastError, StringComparison.Ordinal);
             Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)), (first.NextAttemptAt - first.UpdatedAt, second.NextAttemptAt - second.UpdatedAt));
             Assert.DoesNotContain(factory.Twilio.Accepted, m => m.Body == text);
 
@@ -95,7 +96,7 @@ public abstract class TwilioSmsTests<TFactory>(TFactory factory) : IClassFixture
         try
         {
             var id = await SendAsync("+14155550102", text);
-            Assert.Contains("Twilio answered 401 (error 20003)", (await FailedAttemptAsync(id, 1)).LastError, StringComparison.Ordinal);
+            Assert.Contains("Twilio answered 401 (error 20003, ", (await FailedAttemptAsync(id, 1)).LastError, StringComparison.Ordinal);
             Assert.DoesNotContain(FakeTwilio.AuthToken, (await RecordAsync(id, admin)).GetRawText(), StringComparison.Ordinal);
 
             factory.Twilio.ExpectedAuthToken = FakeTwilio.AuthToken;

@@ -42,7 +42,9 @@ internal sealed class TwilioSmsTransport(IHttpClientFactory httpClients, IOption
         catch (ApiException ex)
         {
             var permanent = ex.Status is >= 400 and < 500 and not (401 or 403 or 408 or 429);
-            throw new DeliveryException($"Twilio answered {ex.Status} (error {ex.Code}): {ex.Message}", ex, permanent);
+            // Twilio's message may quote the recipient's number: the reason kept (and logged) is the status and Twilio's error code.
+            var help = string.IsNullOrEmpty(ex.MoreInfo) ? string.Empty : ", " + ex.MoreInfo;
+            throw new DeliveryException($"Twilio answered {ex.Status} (error {ex.Code}{help})", ex, permanent);
         }
         catch (Exception ex) when (ex is TwilioException or HttpRequestException)
         {
