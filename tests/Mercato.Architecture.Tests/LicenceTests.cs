@@ -16,6 +16,17 @@ public sealed partial class LicenceTests
         "MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL", "ISC", "MS-PL",
     };
 
+    /// <summary>
+    /// Packages that name their licence only by URL (the deprecated nuspec <c>licenseUrl</c>), each
+    /// reviewed by reading the page: the exact URL and the licence found there. Another URL, or
+    /// another package with only a URL, is refused.
+    /// </summary>
+    private static readonly Dictionary<string, (string Url, string Licence)> ReviewedLicenceUrls = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // twilio-csharp's LICENSE: "MIT License, Copyright (C) 2023, Twilio, Inc." (Notifications' SMS provider).
+        ["Twilio"] = ("https://github.com/twilio/twilio-csharp/blob/HEAD/LICENSE", "MIT"),
+    };
+
     [Fact]
     public void The_repository_carries_the_MIT_licence()
     {
@@ -56,6 +67,14 @@ public sealed partial class LicenceTests
         Assert.Equal("Apache-2.0", stripe.Licence);
     }
 
+    [Fact]
+    public void Twilio_names_its_MIT_licence_by_the_reviewed_url()
+    {
+        var twilio = Assert.Single(ServerPackages(), p => p.Id.Equals("Twilio", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal("MIT", twilio.Licence);
+    }
+
     /// <summary>An SPDX expression is acceptable when every alternative it needs is permissive (an OR needs one).</summary>
     private static bool IsPermissive(string? expression)
     {
@@ -92,7 +111,12 @@ public sealed partial class LicenceTests
             var match = LicenceExpression().Match(text);
             var file = LicenceFile().Match(text);
             var nameAndVersion = library.Name.Split('/');
-            result.Add((nameAndVersion[0], nameAndVersion[1], match.Success ? match.Groups[1].Value.Trim() : file.Success ? LicenceOfFile(Path.Combine(folder, file.Groups[1].Value.Trim())) : null));
+            var url = LicenceUrl().Match(text);
+            var licence = match.Success ? match.Groups[1].Value.Trim()
+                : file.Success ? LicenceOfFile(Path.Combine(folder, file.Groups[1].Value.Trim()))
+                : url.Success && ReviewedLicenceUrls.TryGetValue(nameAndVersion[0], out var reviewed) && reviewed.Url == url.Groups[1].Value.Trim() ? reviewed.Licence
+                : null;
+            result.Add((nameAndVersion[0], nameAndVersion[1], licence));
         }
 
         return result;
@@ -120,4 +144,7 @@ public sealed partial class LicenceTests
 
     [GeneratedRegex("<license type=\"file\">([^<]*)</license>")]
     private static partial Regex LicenceFile();
+
+    [GeneratedRegex("<licenseUrl>([^<]*)</licenseUrl>")]
+    private static partial Regex LicenceUrl();
 }

@@ -45,6 +45,8 @@ public class NotificationsFactory : ModuleHostFactory<Program>
         Settings["Identity:Admin:Password"] = AdminPassword;
         Settings["Identity:Password:HashIterations"] = "1000";
         Settings["Catalog:DemoData:Enabled"] = "false";
+        // Everything Mercato logs is kept, so tests can check that no secret reaches a log line.
+        Settings["Logging:LogLevel:Mercato"] = "Trace";
         Settings["Notifications:ShopName"] = "Test Shop";
         Settings["Notifications:ShopUrl"] = "https://shop.example";
         Settings["Notifications:Email:Transport"] = "smtp";

@@ -30,9 +30,15 @@ public static class Shop
     /// <summary>A new customer's order of two units of a new product named <paramref name="productName"/> at 25.00.</summary>
     public static async Task<ShopOrder> CustomerOrderAsync(this HttpClient client, string productName = "Wireless Headphones")
     {
+        var (userId, email, token) = await client.RegisterCustomerAsync("Grace", "Hopper");
+        return await client.OrderAsync(userId, email, token, productName);
+    }
+
+    /// <summary>An order of two units of a new product at 25.00 by the customer <paramref name="userId"/>.</summary>
+    public static async Task<ShopOrder> OrderAsync(this HttpClient client, Guid userId, string email, string token, string productName = "Wireless Headphones")
+    {
         var admin = await client.AdminTokenAsync();
         var product = await client.CreateProductAsync(admin, 25.00m, 100, name: productName + " " + ShopApi.Unique());
-        var (userId, email, token) = await client.RegisterCustomerAsync("Grace", "Hopper");
         await client.AddToCartAsync(product, 2, token);
         using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, new
         {
@@ -64,6 +70,13 @@ public static class Shop
         using var response = await client.CallAsync(HttpMethod.Get, "/api/v1/notifications/history" + query, token);
         await response.ExpectAsync(HttpStatusCode.OK);
         return (await response.ReadJsonAsync()).GetProperty("data");
+    }
+
+    /// <summary>The one mail to <paramref name="recipient"/> whose subject is <paramref name="subject"/>, once it arrived (moving the clock).</summary>
+    public static async Task<MimeKit.MimeMessage> MailAsync(this NotificationsFactory factory, MailServer mail, string recipient, string subject)
+    {
+        await factory.EventuallyAsync(async () => (await mail.MessagesToAsync(recipient)).Any(m => m.Subject == subject), $"the mail '{subject}'");
+        return (await mail.MessagesToAsync(recipient)).Single(m => m.Subject == subject);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, moving the host's clock so the dispatcher runs; fails after 30 s.</summary>

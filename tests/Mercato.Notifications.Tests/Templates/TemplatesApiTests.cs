@@ -16,15 +16,31 @@ public abstract class TemplatesApiTests<TFactory>(TFactory factory) : IClassFixt
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task Every_template_is_listed_and_ships_in_english()
+    public async Task Every_template_is_listed_and_ships_in_english_and_german_and_renders_its_sample_in_both()
     {
         var admin = await _client.AdminTokenAsync();
         using var response = await _client.CallAsync(HttpMethod.Get, "/api/v1/notifications/templates", admin);
         await response.ExpectAsync(HttpStatusCode.OK);
         var keys = (await response.ReadJsonAsync()).GetProperty("data").EnumerateArray()
-            .ToDictionary(t => t.GetProperty("key").GetString()!, t => t.GetProperty("shippedLanguages").EnumerateArray().Select(l => l.GetString()).ToArray());
-        Assert.Equal(["order-cancelled", "order-paid", "order-placed", "order-shipped", "payment-failed", "payment-refunded", "welcome"], keys.Keys.Order(StringComparer.Ordinal).ToArray());
-        Assert.All(keys.Values, languages => Assert.Contains("en", languages));
+            .ToDictionary(t => t.GetProperty("key").GetString()!, t => t.GetProperty("shippedLanguages").EnumerateArray().Select(l => l.GetString()!).ToArray());
+        Assert.Equal(
+            ["email-verification", "order-cancelled", "order-paid", "order-placed", "order-shipped", "password-changed", "password-reset", "payment-failed", "payment-refunded", "welcome"],
+            keys.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.All(keys.Values, languages => Assert.Equal(["de", "en"], languages));
+
+        foreach (var key in keys.Keys)
+        {
+            foreach (var language in new[] { "en", "de" })
+            {
+                using var preview = await _client.CallAsync(HttpMethod.Post, $"/api/v1/notifications/templates/{key}/preview", admin, new { language });
+                await preview.ExpectAsync(HttpStatusCode.OK);
+                var data = (await preview.ReadJsonAsync()).GetProperty("data");
+                Assert.Equal(language, data.GetProperty("language").GetString());
+                Assert.NotEmpty(data.GetProperty("subject").GetString()!);
+                Assert.Contains("Test Shop", data.GetProperty("text").GetString(), StringComparison.Ordinal);
+                Assert.StartsWith(language == "de" ? "Hallo Ada," : "Hello Ada,", data.GetProperty("text").GetString(), StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

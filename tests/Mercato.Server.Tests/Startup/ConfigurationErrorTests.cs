@@ -67,6 +67,26 @@ public sealed class ConfigurationErrorTests
             ["--Payments:Stripe:Enabled", "true", "--Payments:Stripe:SecretKey", "sk_test_123", "--Payments:Stripe:WebhookSecret", "whsec_123"]
         },
 
+        // Notifications' text messages (Twilio's settings only count when it is the provider).
+        { "Notifications:Sms:Provider", "pigeon", "Notifications:Sms:Provider must be file or twilio", [] },
+        {
+            "Notifications:Sms:Twilio:AccountSid", "AC123", "Notifications:Sms:Twilio:AccountSid must be the account's SID (AC followed by 32 hex digits)",
+            ["--Notifications:Sms:Provider", "twilio", "--Notifications:Sms:Twilio:AuthToken", "token", "--Notifications:Sms:Twilio:From", "+15005550006"]
+        },
+        {
+            "Notifications:Sms:Twilio:From", "5550006", "Notifications:Sms:Twilio:From must be a phone number in E.164",
+            ["--Notifications:Sms:Provider", "twilio", "--Notifications:Sms:Twilio:AccountSid", "AC0123456789abcdef0123456789abcdef", "--Notifications:Sms:Twilio:AuthToken", "token"]
+        },
+        {
+            "Notifications:Sms:Twilio:MessagingServiceSid", "MG0123456789abcdef0123456789abcdef", "Notifications:Sms:Twilio needs exactly one of Notifications:Sms:Twilio:From and",
+            ["--Notifications:Sms:Provider", "twilio", "--Notifications:Sms:Twilio:AccountSid", "AC0123456789abcdef0123456789abcdef", "--Notifications:Sms:Twilio:AuthToken", "token", "--Notifications:Sms:Twilio:From", "+15005550006"]
+        },
+        {
+            "Notifications:Sms:Twilio:ApiBase", "ftp://twilio", "Notifications:Sms:Twilio:ApiBase 'ftp://twilio' is not an absolute http:// or https:// URL",
+            ["--Notifications:Sms:Provider", "twilio", "--Notifications:Sms:Twilio:AccountSid", "AC0123456789abcdef0123456789abcdef", "--Notifications:Sms:Twilio:AuthToken", "token", "--Notifications:Sms:Twilio:From", "+15005550006"]
+        },
+        { "Notifications:Sms:Provider", "twilio", "Notifications:Sms:Twilio:AuthToken must be set when Notifications:Sms:Provider is twilio", ["--Notifications:Sms:Twilio:AccountSid", "AC0123456789abcdef0123456789abcdef", "--Notifications:Sms:Twilio:From", "+15005550006"] },
+
         // The executable, the gateway, persistence and rate limiting.
         { "Mercato:ShutdownTimeoutSeconds", "-1", "Mercato:ShutdownTimeoutSeconds must be at least 0", [] },
         { "Mercato:ShutdownTimeoutSeconds", "soon", "Mercato:ShutdownTimeoutSeconds 'soon' is not a valid whole number", [] },

@@ -47,6 +47,8 @@ public static class NotificationsModule
         services.AddScoped<TemplateRenderer>();
         services.AddScoped<NotificationQueue>();
         services.AddScoped<OrderMessages>();
+        services.AddScoped<AccountMessages>();
+        services.AddScoped<Customers>();
         services.AddHostedService<NotificationDispatcher>();
 
         var email = builder.Configuration.GetValue(NotificationsOptions.Section + ":Email:Transport", EmailSettings.FileTransport);
@@ -59,9 +61,25 @@ public static class NotificationsModule
             services.AddSingleton<IEmailTransport, FileEmailTransport>();
         }
 
-        services.AddSingleton<ISmsTransport, FileSmsTransport>();
+        var sms = builder.Configuration.GetValue(NotificationsOptions.Section + ":Sms:Provider", SmsSettings.FileProvider);
+        if (sms == SmsSettings.TwilioProvider)
+        {
+            services.AddTransient<TwilioApiBaseHandler>();
+            services.AddHttpClient(TwilioSmsTransport.HttpClientName)
+                .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationsOptions>>().Value.SendTimeout)
+                .AddHttpMessageHandler<TwilioApiBaseHandler>();
+            services.AddSingleton<ISmsTransport, TwilioSmsTransport>();
+        }
+        else
+        {
+            services.AddSingleton<ISmsTransport, FileSmsTransport>();
+        }
 
         builder.AddEventHandler<UserRegistered, UserRegisteredHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<UserProfileChanged, UserProfileChangedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<PasswordResetRequested, PasswordResetRequestedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<EmailVerificationRequested, EmailVerificationRequestedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<PasswordChanged, PasswordChangedHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<OrderPlaced, OrderPlacedHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<OrderPaid, OrderPaidHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<OrderShipped, OrderShippedHandler, NotificationsDbContext>(Name);

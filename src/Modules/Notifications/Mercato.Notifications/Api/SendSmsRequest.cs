@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace Mercato.Notifications.Api;
@@ -20,7 +19,7 @@ internal sealed record SendSmsRequest(
     Guid? UserId);
 
 /// <summary>Rules for <see cref="SendSmsRequest"/>.</summary>
-internal sealed partial class SendSmsRequestValidator : AbstractValidator<SendSmsRequest>
+internal sealed class SendSmsRequestValidator : AbstractValidator<SendSmsRequest>
 {
     /// <summary>The longest text accepted (10 concatenated SMS segments).</summary>
     public const int MaxText = 1600;
@@ -28,14 +27,11 @@ internal sealed partial class SendSmsRequestValidator : AbstractValidator<SendSm
     /// <summary>Declares the rules.</summary>
     public SendSmsRequestValidator()
     {
-        RuleFor(r => r.To).NotEmpty().Must(t => t is not null && PhoneNumber().IsMatch(t.Trim())).WithMessage("to must be a phone number in E.164 form, such as +14155550100");
+        RuleFor(r => r.To).NotEmpty().Must(t => t is not null && PhoneNumbers.IsE164(t.Trim())).WithMessage("to must be a phone number in E.164 form, such as +14155550100");
         RuleFor(r => r.Message).NotEmpty().When(r => r.TemplateId is null).WithMessage("message is required when no templateId is given");
         RuleFor(r => r.Message).MaximumLength(MaxText);
         RuleFor(r => r.TemplateId).MaximumLength(64);
         RuleFor(r => r.Language).LanguageTag();
         RuleFor(r => r.TemplateData).Must(d => d is null || d.Count <= 100).WithMessage("templateData may hold at most 100 values");
     }
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneNumber();
 }

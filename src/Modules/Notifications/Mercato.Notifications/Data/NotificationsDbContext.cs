@@ -13,7 +13,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Messages.</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    /// <summary>Customers' names, as Identity's events tell them.</summary>
+    /// <summary>Customers' names, phones and languages, as Identity's events tell them.</summary>
     public DbSet<Customer> Customers => Set<Customer>();
 
     /// <summary>Administrators' templates.</summary>
@@ -58,6 +58,8 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             e.Property(c => c.Email).HasMaxLength(320).IsRequired();
             e.Property(c => c.FirstName).HasMaxLength(100).IsRequired();
             e.Property(c => c.LastName).HasMaxLength(100).IsRequired();
+            e.Property(c => c.PhoneNumber).HasMaxLength(20);
+            e.Property(c => c.Language).HasMaxLength(16);
         });
 
         modelBuilder.Entity<TemplateOverride>(e =>

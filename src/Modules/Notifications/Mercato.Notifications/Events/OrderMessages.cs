@@ -8,8 +8,9 @@ namespace Mercato.Notifications.Events;
 
 /// <summary>
 /// Queues the message an order event calls for: reads the order from Ordering (its contact, its
-/// lines as sold, its tracking), renders the template and queues it for the order's contact,
-/// greeting a customer by the name their account was registered with when the order has none.
+/// lines as sold, its tracking), renders the template in the customer's preferred language (the
+/// shop's default for guests) and queues it for the order's contact, greeting a customer by the
+/// name their account was registered with when the order has none.
 /// When Ordering cannot be reached the handler throws and the event is delivered again later.
 /// </summary>
 internal sealed partial class OrderMessages(
@@ -25,14 +26,15 @@ internal sealed partial class OrderMessages(
             return;
         }
 
-        if (order.FirstName.Length == 0 && order.UserId is { } userId && await db.Customers.FindAsync([userId], cancellationToken) is { } customer)
+        var customer = order.UserId is { } userId ? await db.Customers.FindAsync([userId], cancellationToken) : null;
+        if (order.FirstName.Length == 0 && customer is not null)
         {
             order = order with { FirstName = customer.FirstName, LastName = customer.LastName };
         }
 
         var model = templates.NewModel().WithOrder(order);
         model = extra?.Invoke(model, order) ?? model;
-        var rendered = await templates.RenderAsync(template, null, model, cancellationToken)
+        var rendered = await templates.RenderAsync(template, customer?.Language, model, cancellationToken)
             ?? throw new InvalidOperationException($"The template '{template}' is not known.");
         await queue.EmailForEventAsync(eventId, order.ContactEmail, order.UserId, rendered, cancellationToken);
     }

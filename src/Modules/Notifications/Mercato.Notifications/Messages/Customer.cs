@@ -1,8 +1,9 @@
 namespace Mercato.Notifications.Messages;
 
 /// <summary>
-/// What Notifications knows of a customer from Identity's events (their name and e-mail), so a
-/// message about their order can greet them by name when the order itself carries none.
+/// What Notifications knows of a customer from Identity's events (their e-mail, name, phone and
+/// preferred language), so a message about their order can greet them by name, in their language,
+/// when the order itself carries neither.
 /// </summary>
 internal sealed class Customer
 {
@@ -17,6 +18,18 @@ internal sealed class Customer
 
     /// <summary>Their last name.</summary>
     public string LastName { get; set; } = string.Empty;
+
+    /// <summary>Their phone number (E.164), when they gave one.</summary>
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>Their preferred language (<c>de</c>, <c>pt-BR</c>), or null for the shop's default.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>
+    /// When the event these details come from happened (UTC): an event that happened earlier never
+    /// overwrites them, so events arriving out of order leave the newest details.
+    /// </summary>
+    public DateTime DetailsAt { get; set; }
 
     /// <summary>When this was last learned (UTC).</summary>
     public DateTime UpdatedAt { get; set; }

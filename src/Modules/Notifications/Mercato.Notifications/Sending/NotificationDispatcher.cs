@@ -12,7 +12,8 @@ namespace Mercato.Notifications.Sending;
 /// Sends queued messages. Each is claimed by a conditional update (queued → sending, with a
 /// lease), so replicas never send one message twice at once; then handed to its channel outside
 /// any transaction. Accepted → <c>sent</c> with the provider's id; refused → queued again after
-/// a doubling delay, and <c>failed</c> after the last attempt. A message whose attempt was cut
+/// a doubling delay, and <c>failed</c> after the last attempt (at once when the provider refused
+/// the message itself, e.g. an invalid number: trying again cannot help). A message whose attempt was cut
 /// short (the process died) is queued again when its lease runs out.
 /// </summary>
 internal sealed partial class NotificationDispatcher(
@@ -84,6 +85,7 @@ internal sealed partial class NotificationDispatcher(
         var notification = await db.Notifications.FirstAsync(n => n.Id == id, cancellationToken);
         string? providerId = null;
         string? error = null;
+        var permanent = false;
         try
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -99,6 +101,7 @@ internal sealed partial class NotificationDispatcher(
         catch (DeliveryException ex)
         {
             error = ex.Message;
+            permanent = ex.Permanent;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -116,7 +119,7 @@ internal sealed partial class NotificationDispatcher(
             notification.LastError = null;
             LogSent(notification.Id, notification.Channel, notification.Template, notification.Attempts);
         }
-        else if (notification.Attempts >= settings.MaxAttempts)
+        else if (permanent || notification.Attempts >= settings.MaxAttempts)
         {
             notification.Status = NotificationStatus.Failed;
             notification.LastError = Trim(error);

@@ -14,6 +14,9 @@ internal sealed class MessageModel(NotificationsOptions options, string shopUrl)
         ["shop"] = new Dictionary<string, object?> { ["name"] = options.ShopName, ["url"] = shopUrl },
     };
 
+    /// <summary>The shop's base URL, for links.</summary>
+    public string ShopUrl => shopUrl;
+
     /// <summary>The data built so far.</summary>
     public IDictionary<string, object?> Data => _data;
 
@@ -26,6 +29,8 @@ internal sealed class MessageModel(NotificationsOptions options, string shopUrl)
         _data["customer"] = new Dictionary<string, object?>
         {
             ["firstName"] = string.IsNullOrWhiteSpace(firstName) ? "there" : firstName,
+            // The name as given (empty when none), for languages whose greeting has no "there".
+            ["givenName"] = firstName?.Trim() ?? string.Empty,
             ["lastName"] = lastName ?? string.Empty,
             ["email"] = email,
         };
@@ -61,7 +66,7 @@ internal sealed class MessageModel(NotificationsOptions options, string shopUrl)
             ["trackingUrl"] = TrackingUrl(order.Carrier, order.TrackingNumber),
             ["cancelReason"] = order.CancelReason,
             ["wasPaid"] = wasPaid,
-            ["placedAt"] = order.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["placedAt"] = Moment(order.CreatedAt),
         };
         return this;
     }
@@ -78,6 +83,26 @@ internal sealed class MessageModel(NotificationsOptions options, string shopUrl)
         };
         return this;
     }
+
+    /// <summary>
+    /// Adds <c>expiry</c>: how long a link or code issued at <paramref name="issuedAt"/> works
+    /// (<c>minutes</c>, and <c>hours</c> when it is a whole number of hours from two up, else null)
+    /// and until when (<c>at</c>, UTC).
+    /// </summary>
+    public MessageModel WithExpiry(DateTimeOffset expiresAt, DateTimeOffset issuedAt)
+    {
+        var minutes = Math.Max(1, (int)Math.Round((expiresAt - issuedAt).TotalMinutes, MidpointRounding.AwayFromZero));
+        _data["expiry"] = new Dictionary<string, object?>
+        {
+            ["minutes"] = minutes,
+            ["hours"] = minutes >= 120 && minutes % 60 == 0 ? minutes / 60 : null,
+            ["at"] = Moment(expiresAt.UtcDateTime),
+        };
+        return this;
+    }
+
+    /// <summary>A moment (UTC) as messages show it (<c>2026-12-01 10:30 UTC</c>).</summary>
+    public static string Moment(DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Adds a value under <paramref name="name"/> (a link, a code).</summary>
     public MessageModel With(string name, object? value)

@@ -9,6 +9,12 @@ internal static class TemplateCatalog
     public static readonly IReadOnlyDictionary<string, TemplateDefinition> All = new[]
     {
         new TemplateDefinition(TemplateKeys.Welcome, "A shopper created an account", false, m => m.WithCustomer("Ada", "Lovelace", "ada@example.com")),
+        new TemplateDefinition(TemplateKeys.PasswordReset, "A password reset was asked for", true, m => m.WithCustomer("Ada", null, "ada@example.com")
+            .WithExpiry(SampleTime.AddMinutes(60), SampleTime).With("resetUrl", ShopLinks.ResetPassword(m.ShopUrl, SampleUser, "sample-token")).With("code", "123456")),
+        new TemplateDefinition(TemplateKeys.EmailVerification, "An address has to be verified (a new account's, or a changed one)", true, m => m.WithCustomer("Ada", null, "ada@example.com")
+            .WithExpiry(SampleTime.AddHours(24), SampleTime).With("verifyUrl", ShopLinks.VerifyEmail(m.ShopUrl, "sample-token")).With("code", "123456").With("isEmailChange", false)),
+        new TemplateDefinition(TemplateKeys.PasswordChanged, "An account's password was changed", true, m => m.WithCustomer("Ada", null, "ada@example.com")
+            .With("changedAt", MessageModel.Moment(SampleTime.UtcDateTime)).With("byReset", false).With("forgotPasswordUrl", ShopLinks.ForgotPassword(m.ShopUrl))),
         new TemplateDefinition(TemplateKeys.OrderPlaced, "An order was placed", false, m => m.WithOrder(SampleOrder())),
         new TemplateDefinition(TemplateKeys.OrderPaid, "An order's payment was confirmed", false, m => m.WithOrder(SampleOrder()).WithPayment(SampleOrder().Total)),
         new TemplateDefinition(TemplateKeys.OrderShipped, "An order left the warehouse", false, m => m.WithOrder(SampleOrder() with { Carrier = "UPS", TrackingNumber = "1Z999AA10123456784" })),
@@ -16,6 +22,10 @@ internal static class TemplateCatalog
         new TemplateDefinition(TemplateKeys.PaymentFailed, "A payment attempt failed", false, m => m.WithOrder(SampleOrder()).WithPayment(SampleOrder().Total, "card_declined")),
         new TemplateDefinition(TemplateKeys.PaymentRefunded, "Money was refunded", false, m => m.WithOrder(SampleOrder()).WithPayment(50m, refundedTotal: 50m, fullyRefunded: false)),
     }.ToDictionary(d => d.Key, StringComparer.Ordinal);
+
+    private static readonly Guid SampleUser = Guid.Parse("0192f3a0-0000-7000-8000-000000000002");
+
+    private static readonly DateTimeOffset SampleTime = new(2026, 12, 1, 10, 30, 0, TimeSpan.Zero);
 
     private static OrderDetails SampleOrder() => new(
         Guid.Parse("0192f3a0-0000-7000-8000-000000000001"),

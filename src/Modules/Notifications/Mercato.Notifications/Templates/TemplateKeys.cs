@@ -23,4 +23,13 @@ internal static class TemplateKeys
 
     /// <summary>Money was refunded.</summary>
     public const string PaymentRefunded = "payment-refunded";
+
+    /// <summary>A password reset was asked for (carries a secret).</summary>
+    public const string PasswordReset = "password-reset";
+
+    /// <summary>An address has to be verified (carries a secret).</summary>
+    public const string EmailVerification = "email-verification";
+
+    /// <summary>A password was changed.</summary>
+    public const string PasswordChanged = "password-changed";
 }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Mercato.Notifications.Templates;
 
 /// <summary>
-/// Finds a template (an administrator's override in the language, then the shipped one in the
-/// language, then both in the default language) and renders it.
+/// Finds a template and renders it. Languages are tried best first (the one asked for, that
+/// language without its region, the shop's default language, English); in each, an
+/// administrator's override comes before the shipped template.
 /// </summary>
 internal sealed class TemplateRenderer(NotificationsDbContext db, IOptions<NotificationsOptions> options, ShopLinks links)
 {
@@ -21,24 +22,24 @@ internal sealed class TemplateRenderer(NotificationsDbContext db, IOptions<Notif
             return null;
         }
 
-        var fallback = options.Value.DefaultLanguage;
-        var wanted = language ?? fallback;
+        var candidates = Languages.Candidates(language, options.Value.DefaultLanguage);
         var overrides = await db.TemplateOverrides.AsNoTracking()
-            .Where(t => t.Key == key && (t.Language == wanted || t.Language == fallback))
+            .Where(t => t.Key == key && candidates.Contains(t.Language))
             .ToListAsync(cancellationToken);
-        var chosen = overrides.FirstOrDefault(t => t.Language == wanted);
-        if (chosen is not null)
+        foreach (var candidate in candidates)
         {
-            return From(chosen);
+            if (overrides.FirstOrDefault(t => t.Language == candidate) is { } chosen)
+            {
+                return From(chosen);
+            }
+
+            if (DefaultTemplates.Find(key, candidate) is { } shipped)
+            {
+                return shipped;
+            }
         }
 
-        if (DefaultTemplates.Find(key, wanted) is { } shipped)
-        {
-            return shipped;
-        }
-
-        chosen = overrides.FirstOrDefault(t => t.Language == fallback);
-        return chosen is not null ? From(chosen) : DefaultTemplates.Find(key, fallback) ?? DefaultTemplates.Find(key, "en");
+        return null;
     }
 
     /// <summary>Renders <paramref name="key"/> with <paramref name="model"/>, or null when the key is unknown.</summary>
