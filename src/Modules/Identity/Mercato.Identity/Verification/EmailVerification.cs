@@ -17,7 +17,7 @@ namespace Mercato.Identity.Verification;
 internal sealed class EmailVerification(
     MercatoIdentityDbContext db, MercatoUserManager users, AccountSecrets secrets, IOptions<IdentitySettings> settings, TimeProvider time)
 {
-    /// <summary>The code of a refused verification code.</summary>
+    /// <summary>The message of a refused verification code.</summary>
     public const string InvalidCodeMessage = "The code is wrong, expired or already used";
 
     /// <summary>

@@ -21,6 +21,9 @@ namespace Mercato.Identity.Verification;
 /// </summary>
 internal static class EmailVerificationApi
 {
+    /// <summary>The answer to every resend, known address or not.</summary>
+    public const string ResentMessage = "If an account with this e-mail address still has to verify it, a verification link and code have been sent to it";
+
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapEmailVerificationApi(this IEndpointRouteBuilder endpoints)
     {
@@ -93,7 +96,7 @@ internal static class EmailVerificationApi
         }
 
         await mail.SendAsync(user, cancellationToken);
-        return ApiResults.Ok<object?>(null, OneTimeCodeApi.SentMessage.Replace("a code has", "a verification link and code have", StringComparison.Ordinal));
+        return ApiResults.Ok<object?>(null, ResentMessage);
     }
 
     private static async Task<Results<Ok<ApiResponse<object?>>, ApiErrorResult>> ChangeAsync(
