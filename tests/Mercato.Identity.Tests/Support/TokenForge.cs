@@ -84,6 +84,10 @@ public static class TokenForge
     public static JsonElement Header(string jwt) =>
         JsonDocument.Parse(Base64UrlEncoder.Decode(jwt.Split('.')[0])).RootElement.Clone();
 
+    /// <summary>The payload (claims) of a JWT (not verified).</summary>
+    public static JsonElement Payload(string jwt) =>
+        JsonDocument.Parse(Base64UrlEncoder.Decode(jwt.Split('.')[1])).RootElement.Clone();
+
     /// <summary>The <c>kid</c> a JWT's header names.</summary>
     public static string KeyId(string jwt) => Header(jwt).GetProperty("kid").GetString()!;
 

@@ -23,4 +23,10 @@ public static class MercatoClaims
 
     /// <summary>The user's last name (OpenID Connect's <c>family_name</c>), when the account has one.</summary>
     public const string FamilyName = "family_name";
+
+    /// <summary>The sign-in session (OpenID Connect's <c>sid</c>): every token of one sign-in and its refreshes shares it.</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>Whether the user's e-mail address is verified (OpenID Connect's <c>email_verified</c>, <c>true</c> or <c>false</c>).</summary>
+    public const string EmailVerified = "email_verified";
 }

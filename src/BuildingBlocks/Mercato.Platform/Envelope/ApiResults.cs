@@ -35,6 +35,13 @@ public static class ApiResults
     public static ApiErrorResult BadRequest(string field, string detail, string code = ErrorCodes.ValidationError)
         => Validation([new ApiError(code, detail, field)]);
 
+    /// <summary>429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c> (header and <c>retryAfter</c>) of <paramref name="retryAfterSeconds"/>.</summary>
+    public static ApiErrorResult TooManyRequests(int retryAfterSeconds, string detail)
+        => new(StatusCodes.Status429TooManyRequests, StatusMessages.For(StatusCodes.Status429TooManyRequests), [new ApiError(ErrorCodes.RateLimitExceeded, detail)])
+        {
+            RetryAfter = retryAfterSeconds,
+        };
+
     /// <summary>An error with any status and a single entry.</summary>
     public static ApiErrorResult Error(int statusCode, string code, string detail, string? field = null)
         => new(statusCode, StatusMessages.For(statusCode), [new ApiError(code, detail, field)]);

@@ -44,26 +44,27 @@ public sealed class RateLimitPlan
         new() { Limit = limit, Burst = burst, Window = window ?? TimeSpan.FromHours(1) };
 
     /// <summary>What is wrong with the plan, or nothing.</summary>
-    internal IEnumerable<string> Problems(string name)
+    /// <param name="path">The plan's configuration path, e.g. <c>RateLimiting:Plans:Guest</c>.</param>
+    public IEnumerable<string> Problems(string path)
     {
         if (Limit < 1)
         {
-            yield return $"RateLimiting:Plans:{name}:Limit must be at least 1.";
+            yield return $"{path}:Limit must be at least 1.";
         }
 
         if (Burst < 1)
         {
-            yield return $"RateLimiting:Plans:{name}:Burst must be at least 1.";
+            yield return $"{path}:Burst must be at least 1.";
         }
 
         if (Window < TimeSpan.FromSeconds(1) || Window > TimeSpan.FromDays(366) || Window.Ticks % TimeSpan.TicksPerMillisecond != 0)
         {
-            yield return $"RateLimiting:Plans:{name}:Window must be whole milliseconds between one second and 366 days.";
+            yield return $"{path}:Window must be whole milliseconds between one second and 366 days.";
         }
         else if ((long)Burst * WindowMilliseconds > MaxBucketUnits)
         {
             // Keeps every number the Redis script handles exact in its 14-digit number formatting.
-            yield return $"RateLimiting:Plans:{name}: Burst times Window in milliseconds must not exceed 10^13.";
+            yield return $"{path}: Burst times Window in milliseconds must not exceed 10^13.";
         }
     }
 }

@@ -54,7 +54,7 @@ public sealed class RateLimitingOptions : IValidatedOptions
 
         foreach (var (name, plan) in Plans.All())
         {
-            foreach (var problem in plan.Problems(name))
+            foreach (var problem in plan.Problems("RateLimiting:Plans:" + name))
             {
                 yield return problem;
             }

@@ -2,6 +2,7 @@ using Mercato.Identity.Accounts;
 using Mercato.Identity.Clients;
 using Mercato.Identity.Keys;
 using Mercato.Identity.Passwords;
+using Mercato.Identity.Recovery;
 using Mercato.Platform.Hosting;
 
 namespace Mercato.Identity;
@@ -24,6 +25,18 @@ internal sealed class IdentitySettings : IValidatedOptions
     /// <summary>Throttling of repeated failed sign-ins.</summary>
     public LockoutPolicyOptions Lockout { get; set; } = new();
 
+    /// <summary>Password-reset links.</summary>
+    public PasswordResetOptions PasswordReset { get; set; } = new();
+
+    /// <summary>6-digit one-time codes and verification mails.</summary>
+    public OneTimeCodeOptions OneTimeCodes { get; set; } = new();
+
+    /// <summary>Limits on the account-recovery endpoints.</summary>
+    public AccountLimitOptions AccountLimits { get; set; } = new();
+
+    /// <summary>E-mail verification.</summary>
+    public EmailVerificationOptions EmailVerification { get; set; } = new();
+
     /// <summary>The administrator account created on first start.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
 
@@ -44,6 +57,9 @@ internal sealed class IdentitySettings : IValidatedOptions
             RefreshTokenLifetime > AccessTokenLifetime ? null : "Identity:RefreshTokenLifetime must be longer than Identity:AccessTokenLifetime"),
         .. Password.Problems(),
         .. Lockout.Problems(),
+        .. PasswordReset.Problems(),
+        .. OneTimeCodes.Problems(),
+        .. AccountLimits.Problems(),
         .. Admin.Problems(),
         .. Clients.SelectMany(c => c.Value.Problems($"{Section}:Clients:{c.Key}")),
         .. SigningKeys.Problems(),

@@ -31,6 +31,12 @@ internal sealed class OrderingOptions : IValidatedOptions
     /// </summary>
     public string? DefaultCountry { get; set; }
 
+    /// <summary>
+    /// Whether a signed-in account must have verified its e-mail address (the access token's
+    /// <c>email_verified</c> claim) to place an order (default false). Guests are not concerned.
+    /// </summary>
+    public bool RequireVerifiedEmail { get; set; }
+
     /// <summary><see cref="DefaultCountry"/> when one is set (an empty value is none).</summary>
     public string? DefaultCountryOrNull => string.IsNullOrWhiteSpace(DefaultCountry) ? null : DefaultCountry;
 

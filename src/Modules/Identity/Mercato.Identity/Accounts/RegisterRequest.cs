@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Mercato.Identity.Passwords;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Validation;
@@ -37,22 +36,10 @@ internal sealed class RegisterRequestValidator : AbstractValidator<RegisterReque
     /// <summary>Declares the rules; the password policy is checked here too, so one answer names every failing field.</summary>
     public RegisterRequestValidator(IOptions<IdentitySettings> settings)
     {
-        var longest = settings.Value.Password.MaximumLength;
         RuleFor(r => r.Email).NotEmpty().MaximumLength(256).Must(EmailAddressRule.IsValid)
             .WithMessage("'Email' is not a valid e-mail address.");
-        RuleFor(r => r.Password).NotEmpty();
-        RuleFor(r => r.Password).MaximumLength(longest)
-            .WithMessage($"Password must be at most {longest} characters.");
-        RuleFor(r => r.Password).Custom((password, context) =>
-        {
-            // The length is the rule above (which the document publishes); the policy's other checks here.
-            foreach (var broken in PasswordPolicy.Check(password, settings.Value.Password).Where(b => b.Code != PasswordPolicy.TooLongCode))
-            {
-                context.AddFailure(new ValidationFailure(nameof(RegisterRequest.Password), broken.Description) { ErrorCode = ErrorCodes.ValidationError });
-            }
-        }).When(r => !string.IsNullOrEmpty(r.Password));
-        RuleFor(r => r.ConfirmPassword).MaximumLength(longest).Equal(r => r.Password).When(r => r.ConfirmPassword is not null)
-            .WithMessage("'Confirm Password' must match 'Password'.");
+        this.NewPassword(r => r.Password, settings.Value.Password);
+        this.Confirmation(r => r.ConfirmPassword, r => r.Password, "Password", settings.Value.Password, required: false);
         RuleFor(r => r.FirstName).MaximumLength(100).PlainText();
         RuleFor(r => r.LastName).MaximumLength(100).PlainText();
         RuleFor(r => r.PhoneNumber).Cascade(CascadeMode.Stop).MaximumLength(MaxPhoneLength).Matches(@"^\+?[0-9][0-9 ()\-]{5,30}$").When(r => !string.IsNullOrEmpty(r.PhoneNumber))

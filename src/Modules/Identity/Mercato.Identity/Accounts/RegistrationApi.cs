@@ -1,6 +1,7 @@
 using Mercato.Identity.Contracts;
 using Mercato.Identity.Data;
 using Mercato.Identity.Users;
+using Mercato.Identity.Verification;
 using Mercato.Messaging.Outbox;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Binding;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Identity.Accounts;
 
@@ -25,7 +27,7 @@ internal static class RegistrationApi
             .MapPost("/api/v1/auth/register", RegisterAsync)
             .WithTags("Auth")
             .WithName("Register")
-            .WithSummary("Creates a customer account and publishes UserRegistered (JSON or form fields)")
+            .WithSummary("Creates a customer account and publishes UserRegistered and, when verification is required, EmailVerificationRequested (JSON or form fields)")
             .WithAliases(
                 a => a.AcceptForm()
                     .Field("password1", "password") // seed 002
@@ -40,8 +42,15 @@ internal static class RegistrationApi
     }
 
     private static async Task<Results<Created<ApiResponse<RegisterResponse>>, ApiErrorResult>> RegisterAsync(
-        RegisterRequest request, MercatoUserManager users, MercatoIdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RegisterRequest request,
+        MercatoUserManager users,
+        MercatoIdentityDbContext db,
+        EmailVerification verification,
+        IOptions<IdentitySettings> settings,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        var verificationRequired = settings.Value.EmailVerification.Required;
         var now = time.GetUtcNow().UtcDateTime;
         var user = new User
         {
@@ -72,8 +81,13 @@ internal static class RegistrationApi
             }
 
             db.AddIntegrationEvent(
-                new UserRegistered(user.Id, user.Email!, user.DisplayUsername, user.FirstName, user.LastName, EmailVerificationRequired: true),
+                new UserRegistered(user.Id, user.Email!, user.DisplayUsername, user.FirstName, user.LastName, verificationRequired),
                 IdentityModule.Name);
+            if (verificationRequired)
+            {
+                await verification.SendAsync(user, user.Email!, isEmailChange: false, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -100,7 +114,7 @@ internal static class RegistrationApi
 
         return ApiResults.Created(
             $"/api/v1/users/{user.Id}",
-            new RegisterResponse(user.Id, user.Email!, user.DisplayUsername, EmailVerificationRequired: true),
-            "Registration successful. Please verify your email.");
+            new RegisterResponse(user.Id, user.Email!, user.DisplayUsername, verificationRequired),
+            verificationRequired ? "Registration successful. Please verify your email." : "Registration successful.");
     }
 }

@@ -143,16 +143,10 @@ internal static partial class SessionApi
     private static ApiErrorResult Unauthorized()
         => ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, InvalidCredentials);
 
-    private static ApiErrorResult Throttled(TimeSpan wait)
+    internal static ApiErrorResult Throttled(TimeSpan wait)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        return new ApiErrorResult(
-            StatusCodes.Status429TooManyRequests,
-            StatusMessages.For(StatusCodes.Status429TooManyRequests),
-            [new ApiError(ErrorCodes.RateLimitExceeded, $"Too many failed sign-ins from this address; try again in {seconds} second(s)")])
-        {
-            RetryAfter = seconds,
-        };
+        return ApiResults.TooManyRequests(seconds, $"Too many failed sign-ins from this address; try again in {seconds} second(s)");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-ins from {Address} slowed down for {Seconds} s after repeated failures")]

@@ -12,13 +12,18 @@ internal sealed class AccessTokenIssuer(KeyRing keys, IOptions<AuthOptions> auth
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    /// <summary>A user's token: subject, e-mail, names, user name and one <c>role</c> claim per role.</summary>
-    public IssuedAccessToken ForUser(User user, IReadOnlyCollection<string> roles)
+    /// <summary>
+    /// A user's token: subject, session, e-mail and whether it is verified, names, user name and
+    /// one <c>role</c> claim per role.
+    /// </summary>
+    public IssuedAccessToken ForUser(User user, IReadOnlyCollection<string> roles, Guid sessionId)
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [MercatoClaims.Subject] = user.Id.ToString(),
+            [MercatoClaims.SessionId] = sessionId.ToString(),
             [MercatoClaims.Email] = user.Email ?? string.Empty,
+            [MercatoClaims.EmailVerified] = user.EmailConfirmed,
             [MercatoClaims.Role] = roles.ToArray(),
         };
         if (user.FirstName.Length > 0)

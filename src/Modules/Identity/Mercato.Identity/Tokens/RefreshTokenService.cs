@@ -79,6 +79,16 @@ internal sealed partial class RefreshTokenService(
         return true;
     }
 
+    /// <summary>Revokes every session of <paramref name="userId"/> but <paramref name="keep"/> (null: every one).</summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public Task<int> RevokeAllAsync(Guid userId, Guid? keep, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.RefreshTokens
+            .Where(t => t.UserId == userId && t.RevokedAt == null && (keep == null || t.FamilyId != keep))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
     private Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;

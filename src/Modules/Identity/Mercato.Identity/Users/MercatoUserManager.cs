@@ -52,4 +52,16 @@ internal sealed class MercatoUserManager(
 
         return await UpdateUserAsync(user);
     }
+
+    /// <summary>
+    /// Sets <paramref name="newPassword"/> (checked by the password validators) without asking for
+    /// the old one, and renews the security stamp: for a proven reset.
+    /// </summary>
+    public async Task<IdentityResult> ReplacePasswordAsync(User user, string newPassword)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ThrowIfDisposed();
+        var result = await UpdatePasswordHash(user, newPassword, validatePassword: true);
+        return result.Succeeded ? await UpdateUserAsync(user) : result;
+    }
 }

@@ -24,6 +24,7 @@ internal static class PlaceOrderApi
             .WithTags("Orders")
             .MapPost("/", PlaceAsync)
             .AllowAnonymous()
+            .RequireVerifiedEmailWhenConfigured()
             .AcceptsGuestCartKey(required: true)
             .WithIdempotency<OrderingDbContext>()
             .WithAliases(a => a // seed 000's guest order
