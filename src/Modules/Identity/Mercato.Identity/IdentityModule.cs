@@ -1,10 +1,13 @@
 using Mercato.Identity.Accounts;
+using Mercato.Identity.Addresses;
+using Mercato.Identity.Contracts;
 using Mercato.Identity.Admin;
 using Mercato.Identity.Clients;
 using Mercato.Identity.Data;
 using Mercato.Identity.Discovery;
 using Mercato.Identity.Keys;
 using Mercato.Identity.Passwords;
+using Mercato.Identity.Profile;
 using Mercato.Identity.SignIn;
 using Mercato.Identity.Tokens;
 using Mercato.Identity.Users;
@@ -21,6 +24,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -96,6 +100,9 @@ public static class IdentityModule
             : sp.GetRequiredService<MemorySignInThrottle>());
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<AddressBook>();
+        // Co-hosted wins: replaces the HTTP client a consumer's AddIdentityClient may have registered, in either order.
+        services.Replace(ServiceDescriptor.Scoped<IIdentityClient, InProcessIdentityClient>());
         services.AddHostedService<IdentityStartup>();
         services.AddHostedService<SigningKeyMaintenance>();
         return builder;
@@ -112,6 +119,9 @@ public static class IdentityModule
         personal.MapVerifyApi();
         personal.MapClientCredentialsApi();
         personal.MapUsersAdminApi();
+        personal.MapProfileApi();
+        personal.MapAddressesApi();
+        personal.MapServiceAddressesApi();
         endpoints.MapDiscoveryApi();
         return endpoints;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Notifications.Api;
 
