@@ -9,6 +9,12 @@ namespace Mercato.Identity.Tests.Support;
 /// </summary>
 public class AccountsFactory : IdentityFactory
 {
+    /// <summary>A service client without <c>identity.addresses</c>.</summary>
+    public const string ReportsId = "reports";
+
+    /// <summary>Its secret.</summary>
+    public const string ReportsSecret = "reports-secret-9Jx4";
+
     /// <summary>Creates a host on SQLite.</summary>
     public AccountsFactory()
         : this(postgres: false)
@@ -18,7 +24,10 @@ public class AccountsFactory : IdentityFactory
     /// <summary>Creates a host on SQLite or PostgreSQL.</summary>
     protected AccountsFactory(bool postgres)
         : base(postgres)
-        => this.Apply(ServiceClients.Settings(ServiceClients.OrdersId, ServiceClients.Sha256Hex(ServiceClients.OrdersSecret), IdentityScopes.Addresses));
+    {
+        this.Apply(ServiceClients.Settings(ServiceClients.OrdersId, ServiceClients.Sha256Hex(ServiceClients.OrdersSecret), IdentityScopes.Addresses));
+        this.Apply(ServiceClients.Settings(ReportsId, ServiceClients.Sha256Hex(ReportsSecret), "orders.read"));
+    }
 }
 
 /// <summary>On PostgreSQL.</summary>
