@@ -31,6 +31,7 @@ public abstract class ProfileTests<TFactory>(TFactory factory) : IClassFixture<T
         using var response = await _client.SendAsync(HttpMethod.Get, AccountsApi.ProfileUrl, session.AccessToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var body = await response.ReadJsonAsync();
         Assert.True(body.GetProperty("success").GetBoolean());
         var profile = body.GetProperty("data");
