@@ -67,6 +67,7 @@ public sealed class ModuleBoundaryTests
 
         Assert.Contains(clients, p => p.ProjectName == "Mercato.Catalog.Client");
         Assert.Contains(clients, p => p.ProjectName == "Mercato.Cart.Client");
+        Assert.Contains(clients, p => p.ProjectName == "Mercato.Identity.Client");
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 

@@ -9,7 +9,8 @@ namespace Mercato.EndToEnd.Tests.Flow;
 /// <summary>
 /// The whole shopper flow through the public <c>/api/v1</c> of a running shop: a customer
 /// registers and browses, the administrator stocks a product and creates a coupon, the customer
-/// fills a cart, applies the coupon and places the order, pays on the sandbox gateway's page, the
+/// fills a cart, applies the coupon, saves their address and places the order to it (the order keeps
+/// its copy when the address changes), pays on the sandbox gateway's page, the
 /// administrator ships and delivers it, the customer downloads the invoice and reviews the product
 /// as a verified buyer, and the administrator refunds half and then the rest. The figures are checked in every service they touch on the
 /// way (cart totals, stock held and sold, coupon uses, the order's history), and the customer's mails
@@ -87,9 +88,24 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         Assert.Equal(7.20m, cart.Money("tax"));         // 8% of 89.98, to cents
         Assert.Equal(97.18m, cart.Money("total"));
 
+        // The customer keeps the address in their address book (Identity) and orders to it by id:
+        // Ordering copies it through IIdentityClient, over HTTP with a service token when distributed.
+        var saved = await Api.DataAsync(HttpMethod.Post, "/api/v1/users/addresses", customer, ShippingAddress, HttpStatusCode.Created);
+        var addressId = saved.GetProperty("id").GetGuid();
+        Assert.True(saved.GetProperty("isDefault").GetBoolean());
+
         // The order, placed once however often the client retries it.
-        var order = await PlaceOrderAsync(customer, couponCode, cart);
+        var order = await PlaceOrderAsync(customer, couponCode, cart, addressId);
         var orderId = order.GetProperty("id").GetGuid();
+        Assert.Equal("1 Harbour Road", order.GetProperty("shippingAddress").GetProperty("street").GetString());
+        Assert.Equal("PO1 2AB", order.GetProperty("billingAddress").GetProperty("zipCode").GetString());
+
+        // Moving house later does not rewrite the order's copy.
+        await Api.DataAsync(HttpMethod.Put, $"/api/v1/users/addresses/{addressId}", customer, new
+        {
+            street = "2 New Street", city = "Bristol", zipCode = "BS1 1AA", country = "United Kingdom",
+        });
+        Assert.Equal("1 Harbour Road", (await Api.GetDataAsync($"/api/v1/orders/{orderId}", customer)).GetProperty("shippingAddress").GetProperty("street").GetString());
 
         // Placing it emptied the cart, held the stock and counted the coupon's use.
         Assert.Equal(0, (await Api.GetCartAsync(customer)).GetProperty("itemCount").GetInt32());
@@ -293,10 +309,10 @@ public abstract partial class ShopperFlowTests<TShop>(TShop shop) : IClassFixtur
         Assert.Equal(5m, product.GetProperty("rating").GetDecimal());
     }
 
-    /// <summary>Places the customer's cart as an order, then sends the same request again; both answers are the one order.</summary>
-    private async Task<JsonElement> PlaceOrderAsync(string customer, string couponCode, JsonElement cart)
+    /// <summary>Places the customer's cart as an order to their saved address, then sends the same request again; both answers are the one order.</summary>
+    private async Task<JsonElement> PlaceOrderAsync(string customer, string couponCode, JsonElement cart, Guid shippingAddressId)
     {
-        var body = new { shippingAddress = ShippingAddress, couponCode, notes = "Leave it with the neighbour" };
+        var body = new { shippingAddressId, couponCode, notes = "Leave it with the neighbour" };
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
         var (placed, first) = await Api.SendAsync(HttpMethod.Post, "/api/v1/orders", customer, HttpStatusCode.Created, body, key);
         first.Dispose();

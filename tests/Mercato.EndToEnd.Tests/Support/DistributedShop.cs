@@ -9,8 +9,9 @@ namespace Mercato.EndToEnd.Tests.Support;
 /// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
 /// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
 /// Cart reads the Catalog (<c>catalog.read</c>); Ordering reads and reserves stock
-/// (<c>catalog.read</c>, <c>catalog.stock</c>) and checks out carts (<c>cart.checkout</c>); Payments
-/// reads orders (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>);
+/// (<c>catalog.read</c>, <c>catalog.stock</c>), checks out carts (<c>cart.checkout</c>) and copies
+/// customers' saved addresses (<c>identity.addresses</c>); Payments reads orders
+/// (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>);
 /// Notifications reads the orders it writes mails about (<c>ordering.read</c>) and sends them to the test SMTP server.
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
@@ -52,16 +53,17 @@ public sealed class DistributedShop : ShopDeployment
         shared["Messaging:RabbitMq:QueuePrefix"] = QueuePrefix;
         shared["Services:Catalog:Url"] = Url("catalog");
         shared["Services:Cart:Url"] = Url("cart");
+        shared["Services:Identity:Url"] = Url("identity");
         shared["Services:Ordering:Url"] = Url("ordering");
 
         var identity = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
         AddServiceClient(identity, CartClient, "catalog.read");
-        AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout");
+        AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses");
         AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments");
         AddServiceClient(identity, NotificationsClient, "ordering.read");
 
         var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
-        var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout");
+        var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses");
         var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments");
         var notifications = WithServiceClient(shared, NotificationsClient, Url("identity"), "ordering.read");
 

@@ -1,4 +1,6 @@
 using Mercato.Identity.Accounts;
+using Mercato.Identity.Addresses;
+using Mercato.Identity.Contracts;
 using Mercato.Identity.Admin;
 using Mercato.Identity.Clients;
 using Mercato.Identity.Data;
@@ -6,6 +8,7 @@ using Mercato.Identity.Discovery;
 using Mercato.Identity.Keys;
 using Mercato.Identity.Passwords;
 using Mercato.Identity.Recovery;
+using Mercato.Identity.Profile;
 using Mercato.Identity.SignIn;
 using Mercato.Identity.Tokens;
 using Mercato.Identity.Users;
@@ -23,6 +26,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -105,6 +109,9 @@ public static class IdentityModule
         services.AddScoped<EmailVerificationMail>();
         services.AddScoped<EmailChange>();
         services.AddSingleton<AccountLimiter>();
+        services.AddScoped<AddressBook>();
+        // Co-hosted wins: replaces the HTTP client a consumer's AddIdentityClient may have registered, in either order.
+        services.Replace(ServiceDescriptor.Scoped<IIdentityClient, InProcessIdentityClient>());
         services.AddHostedService<IdentityStartup>();
         services.AddHostedService<SigningKeyMaintenance>();
         return builder;
@@ -125,6 +132,9 @@ public static class IdentityModule
         personal.MapVerifyApi();
         personal.MapClientCredentialsApi();
         personal.MapUsersAdminApi();
+        personal.MapProfileApi();
+        personal.MapAddressesApi();
+        personal.MapServiceAddressesApi();
         endpoints.MapDiscoveryApi();
         return endpoints;
     }

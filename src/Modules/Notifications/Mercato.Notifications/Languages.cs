@@ -1,15 +1,15 @@
-using System.Text.RegularExpressions;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Notifications;
 
 /// <summary>Language tags as templates are kept under (<c>en</c>, <c>pt-BR</c>).</summary>
-internal static partial class Languages
+internal static class Languages
 {
     /// <summary>The language every shipped template exists in.</summary>
     public const string English = "en";
 
-    /// <summary>Whether <paramref name="tag"/> is a simple BCP 47 tag: a language, optionally a region.</summary>
-    public static bool IsValid(string? tag) => tag is not null && Tag().IsMatch(tag);
+    /// <summary>Whether <paramref name="tag"/> is a simple BCP 47 tag: a language, optionally a region (<see cref="LanguageTagRule"/>).</summary>
+    public static bool IsValid(string? tag) => LanguageTagRule.IsValid(tag);
 
     /// <summary>
     /// <paramref name="tag"/> in the form templates are kept under (<c>de-at</c> → <c>de-AT</c>), or
@@ -57,7 +57,4 @@ internal static partial class Languages
         list.Add(English);
         return [.. list.Distinct(StringComparer.Ordinal)];
     }
-
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
 }

@@ -1,6 +1,7 @@
 using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
 using Mercato.Catalog.Client;
+using Mercato.Identity.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
@@ -44,6 +45,7 @@ public static class OrderingModule
         // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
         builder.AddCatalogClient();
         builder.AddCartClient();
+        builder.AddIdentityClient();
         builder.Services.AddValidatedOptions<OrderingOptions>(OrderingOptions.Section);
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderAccess>();

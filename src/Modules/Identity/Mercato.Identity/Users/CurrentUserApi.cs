@@ -31,7 +31,7 @@ internal static class CurrentUserApi
         var user = await users.FindByIdAsync(principal.FindFirstValue(MercatoClaims.Subject) ?? string.Empty);
         if (user is null)
         {
-            return ApiResults.NotFound("The account this token was issued for no longer exists");
+            return SignedInUser.Gone();
         }
 
         var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();

@@ -4,8 +4,8 @@ namespace Mercato.Identity.Users;
 
 /// <summary>
 /// A Mercato account: ASP.NET Core Identity's user (e-mail, user name, password hash, lockout,
-/// security stamp) plus the shop's profile fields. Addresses and verification come with the
-/// profile features; they hang off this entity by <see cref="IdentityUser{TKey}.Id"/>.
+/// security stamp) plus the shop's profile fields. Saved addresses (<c>Addresses/</c>) hang
+/// off this entity by <see cref="IdentityUser{TKey}.Id"/>.
 /// </summary>
 internal sealed class User : IdentityUser<Guid>
 {
@@ -14,6 +14,12 @@ internal sealed class User : IdentityUser<Guid>
 
     /// <summary>Last name.</summary>
     public string LastName { get; set; } = string.Empty;
+
+    /// <summary>Date of birth, if the user gave one.</summary>
+    public DateOnly? DateOfBirth { get; set; }
+
+    /// <summary>The language (BCP 47, e.g. <c>en</c>, <c>pt-BR</c>) their mails are written in; null for the shop's default.</summary>
+    public string? PreferredLanguage { get; set; }
 
     /// <summary>
     /// Whether <see cref="IdentityUser{TKey}.UserName"/> was chosen by the user. Without one,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Mercato.Platform.Validation;
 
 namespace Mercato.Notifications.Api;
 

@@ -31,11 +31,11 @@ internal sealed class AddressBodyValidator : AbstractValidator<AddressBody>
     public AddressBodyValidator(IOptions<OrderingOptions> options)
     {
         var defaultCountry = options.Value.DefaultCountryOrNull;
-        RuleFor(a => a.Street).NotEmpty().MaximumLength(200).PlainText();
-        RuleFor(a => a.City).NotEmpty().MaximumLength(100).PlainText();
-        RuleFor(a => a.State).MaximumLength(100).PlainText();
-        RuleFor(a => a.ZipCode).NotEmpty().MaximumLength(20).PlainText();
+        RuleFor(a => a.Street).Street();
+        RuleFor(a => a.City).City();
+        RuleFor(a => a.State).State();
+        RuleFor(a => a.ZipCode).ZipCode();
         RuleFor(a => a.Country).NotEmpty().WithMessage("The country is required (this shop has no default country)").When(_ => defaultCountry is null);
-        RuleFor(a => a.Country).MaximumLength(100).PlainText();
+        RuleFor(a => a.Country).Country();
     }
 }

@@ -1,5 +1,6 @@
 using Mercato.Cart.Contracts;
 using Mercato.Catalog.Contracts;
+using Mercato.Identity.Contracts;
 using Mercato.Messaging.Outbox;
 using Mercato.Ordering.Contracts;
 using Mercato.Ordering.Data;
@@ -25,6 +26,7 @@ internal sealed partial class OrderPlacement(
     OrderingDbContext db,
     ICartClient carts,
     ICatalogClient catalog,
+    IIdentityClient identity,
     TimeProvider clock,
     IServiceScopeFactory scopes,
     IOptions<OrderingOptions> options,
@@ -37,6 +39,12 @@ internal sealed partial class OrderPlacement(
         if (string.IsNullOrEmpty(email))
         {
             return Refused(ApiResults.BadRequest("contactEmail", "A guest order needs a contact e-mail", ErrorCodes.RequiredField));
+        }
+
+        var (addresses, refused) = await AddressesAsync(buyer, request, cancellationToken);
+        if (refused is not null)
+        {
+            return Refused(refused);
         }
 
         var owner = buyer.Cart;
@@ -87,7 +95,7 @@ internal sealed partial class OrderPlacement(
                 redeemed = true;
             }
 
-            var order = await WriteAsync(orderId, buyer, email, cart, request, cancellationToken);
+            var order = await WriteAsync(orderId, buyer, email, cart, request, addresses!, cancellationToken);
             if (order is null)
             {
                 await UndoAsync(orderId, redeemed, null);
@@ -106,11 +114,9 @@ internal sealed partial class OrderPlacement(
 
     /// <summary>Writes the order, its number and its event; null when this state of the cart was ordered already.</summary>
     private async Task<Order?> WriteAsync(
-        Guid orderId, Buyer buyer, string email, CartSnapshot cart, PlaceOrderRequest request, CancellationToken cancellationToken)
+        Guid orderId, Buyer buyer, string email, CartSnapshot cart, PlaceOrderRequest request, OrderAddresses addresses, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var defaultCountry = options.Value.DefaultCountryOrNull;
-        var shipping = request.ShippingAddress!.ToStored(defaultCountry);
 
         // A customer who names no one in the body orders under their account's name.
         var namesGiven = Trimmed(request.FirstName) is not null || Trimmed(request.LastName) is not null;
@@ -123,8 +129,8 @@ internal sealed partial class OrderPlacement(
             FirstName = namesGiven ? Trimmed(request.FirstName) : Trimmed(buyer.FirstName),
             LastName = namesGiven ? Trimmed(request.LastName) : Trimmed(buyer.LastName),
             Phone = Trimmed(request.Phone),
-            ShippingAddress = shipping,
-            BillingAddress = request.BillingAddress?.ToStored(defaultCountry) ?? request.ShippingAddress.ToStored(defaultCountry),
+            ShippingAddress = addresses.Shipping,
+            BillingAddress = addresses.Billing,
             Status = OrderStatus.Pending,
             Subtotal = cart.Subtotal,
             Discount = cart.Discount,
@@ -185,6 +191,58 @@ internal sealed partial class OrderPlacement(
         LogPlaced(order.Number, order.Id, order.Lines.Count, order.Total);
         return order;
     }
+
+    /// <summary>
+    /// The order's shipping and billing addresses: inline ones as given, saved ones (by id) copied
+    /// from the customer's address book now, so later edits never change the order. A guest has no
+    /// address book; an id that is not one of the customer's saved addresses is refused naming its field.
+    /// </summary>
+    private async Task<(OrderAddresses? Addresses, ApiErrorResult? Error)> AddressesAsync(
+        Buyer buyer, PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        var defaultCountry = options.Value.DefaultCountryOrNull;
+        var (shipping, shippingError) = await AddressAsync(buyer, request.ShippingAddress, request.ShippingAddressId, "shippingAddressId", defaultCountry, cancellationToken);
+        if (shippingError is not null)
+        {
+            return (null, shippingError);
+        }
+
+        var (billing, billingError) = await AddressAsync(buyer, request.BillingAddress, request.BillingAddressId, "billingAddressId", defaultCountry, cancellationToken);
+        return billingError is not null ? (null, billingError) : (new OrderAddresses(shipping!, billing ?? Copy(shipping!)), null);
+    }
+
+    private async Task<(PostalAddress? Address, ApiErrorResult? Error)> AddressAsync(
+        Buyer buyer, AddressBody? inline, Guid? savedId, string field, string? defaultCountry, CancellationToken cancellationToken)
+    {
+        if (savedId is not { } id)
+        {
+            return (inline?.ToStored(defaultCountry), null);
+        }
+
+        if (buyer.UserId is not { } userId)
+        {
+            return (null, ApiResults.BadRequest(field, "A guest has no saved addresses: send the address itself"));
+        }
+
+        return await identity.GetAddressAsync(userId, id, cancellationToken) is { } saved
+            ? (FromSaved(saved), null)
+            : (null, ApiResults.BadRequest(field, $"'{id}' is not one of your saved addresses"));
+    }
+
+    /// <summary>The order's copy of a saved address; its two street lines become one, as an order keeps them.</summary>
+    private static PostalAddress FromSaved(AddressDetails saved) => new()
+    {
+        Street = string.IsNullOrWhiteSpace(saved.Street2) ? saved.Street : $"{saved.Street}, {saved.Street2}",
+        City = saved.City,
+        State = saved.State ?? string.Empty,
+        ZipCode = saved.ZipCode,
+        Country = saved.Country,
+    };
+
+    private static PostalAddress Copy(PostalAddress a) => new() { Street = a.Street, City = a.City, State = a.State, ZipCode = a.ZipCode, Country = a.Country };
+
+    /// <summary>Where an order goes and where it is billed.</summary>
+    private sealed record OrderAddresses(PostalAddress Shipping, PostalAddress Billing);
 
     private async Task<bool> CartOrderedAsync(CartSnapshot cart)
     {

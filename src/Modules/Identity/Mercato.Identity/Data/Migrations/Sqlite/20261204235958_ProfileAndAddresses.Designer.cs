@@ -11,14 +11,94 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Identity.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IdentitySqliteDbContext))]
-    [Migration("20261205000257_AccountSecrets")]
-    partial class AccountSecrets
+    [Migration("20261204235958_ProfileAndAddresses")]
+    partial class ProfileAndAddresses
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
+
+            modelBuilder.Entity("Mercato.Identity.Addresses.Address", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefaultBilling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefaultShipping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZipCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_identity_addresses_default_billing")
+                        .IsUnique()
+                        .HasFilter("\"IsDefaultBilling\"");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_identity_addresses_default_shipping")
+                        .IsUnique()
+                        .HasFilter("\"IsDefaultShipping\"");
+
+                    b.ToTable("identity_addresses", (string)null);
+                });
 
             modelBuilder.Entity("Mercato.Identity.Keys.StoredSigningKey", b =>
                 {
@@ -47,61 +127,6 @@ namespace Mercato.Identity.Data.Migrations.Sqlite
                     b.HasKey("KeyId");
 
                     b.ToTable("identity_signing_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Identity.Recovery.AccountSecret", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CodeAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CodeHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodeSalt")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ConsumedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId", "Purpose");
-
-                    b.ToTable("identity_account_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Identity.Tokens.RefreshToken", b =>
@@ -213,6 +238,9 @@ namespace Mercato.Identity.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -256,6 +284,10 @@ namespace Mercato.Identity.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -532,7 +564,7 @@ namespace Mercato.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Identity.Recovery.AccountSecret", b =>
+            modelBuilder.Entity("Mercato.Identity.Addresses.Address", b =>
                 {
                     b.HasOne("Mercato.Identity.Users.User", null)
                         .WithMany()

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Identity.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AccountSecrets : Migration
+    internal partial class AccountSecrets : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
