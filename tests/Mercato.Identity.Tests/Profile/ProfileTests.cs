@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Mercato.Identity.Contracts;
 using Mercato.Identity.Tests.Support;
 using Mercato.Testing;
 
@@ -11,15 +12,7 @@ public abstract class ProfileTests<TFactory>(TFactory factory) : IClassFixture<T
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static object FullUpdate(string? email = null) => new
-    {
-        firstName = " Grace ",
-        lastName = "Hopper",
-        phoneNumber = "+14155550123",
-        dateOfBirth = "1990-01-15",
-        preferredLanguage = "pt-BR",
-        email,
-    };
+    private static Update FullUpdate(string? email = null) => new(" Grace ", "Hopper", "+14155550123", "1990-01-15", "pt-BR", email);
 
     [Fact]
     public async Task A_new_account_s_profile_has_seed_004_s_shape()
@@ -124,22 +117,76 @@ public abstract class ProfileTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Another_e_mail_answers_400_naming_email_and_changes_nothing()
+    public async Task Another_e_mail_without_the_password_answers_400_naming_currentPassword_and_changes_nothing()
     {
         var email = IdentityApi.NewEmail("newemail");
-        await _client.RegisterAsync(email);
+        var userId = await _client.RegisterAsync(email);
         var session = await _client.LoginAsync(email);
+        var verificationsBefore = (await factory.EventsAsync<EmailVerificationRequested>(userId)).Count;
 
-        using var response = await _client.SendAsync(HttpMethod.Put, AccountsApi.ProfileUrl, session.AccessToken, FullUpdate(IdentityApi.NewEmail("other")));
+        using var missing = await _client.SendAsync(HttpMethod.Put, AccountsApi.ProfileUrl, session.AccessToken, FullUpdate(IdentityApi.NewEmail("other")));
+        using var wrong = await _client.SendAsync(
+            HttpMethod.Put, AccountsApi.ProfileUrl, session.AccessToken, FullUpdate(IdentityApi.NewEmail("other")) with { currentPassword = "Wrong-Pass123" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = await response.ReadErrorAsync();
-        Assert.Equal(["email"], error.ErrorFields());
-        Assert.Equal(["VALIDATION_ERROR"], error.ErrorCodes());
-        Assert.Equal("The e-mail address is changed through POST /api/v1/users/change-email", error.GetProperty("errors")[0].GetProperty("message").GetString());
+        foreach (var response in new[] { missing, wrong })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var error = await response.ReadErrorAsync();
+            Assert.Equal(["currentPassword"], error.ErrorFields());
+        }
+
         var profile = await _client.ProfileAsync(session.AccessToken);
         Assert.Equal(email, profile.GetProperty("email").GetString());
         Assert.Equal("Ada", profile.GetProperty("firstName").GetString());
+        Assert.Empty(await factory.ProfileChangedEventsAsync(session.UserId));
+        Assert.Equal(verificationsBefore, (await factory.EventsAsync<EmailVerificationRequested>(userId)).Count);
+    }
+
+    [Fact]
+    public async Task Another_e_mail_with_the_password_is_verified_first_and_then_replaces_the_old_one()
+    {
+        var email = IdentityApi.NewEmail("moving");
+        var userId = await _client.RegisterAsync(email);
+        var session = await _client.LoginAsync(email);
+        var newEmail = IdentityApi.NewEmail("moved");
+
+        using var response = await _client.SendAsync(
+            HttpMethod.Put, AccountsApi.ProfileUrl, session.AccessToken, FullUpdate(newEmail.ToUpperInvariant()) with { currentPassword = IdentityApi.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.StartsWith("Profile updated successfully; a verification link and code have been sent", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The names changed at once; the address only once the new one is verified.
+        Assert.Equal(email, body.GetProperty("data").GetProperty("email").GetString());
+        Assert.Equal("Grace", body.GetProperty("data").GetProperty("firstName").GetString());
+        var mail = await factory.VerificationMailAsync(userId);
+        Assert.True(mail.GetProperty("isEmailChange").GetBoolean());
+        Assert.Equal(newEmail, mail.GetProperty("email").GetString(), ignoreCase: true);
+        Assert.Equal("pt-BR", mail.GetProperty("language").GetString());
+        Assert.True(await _client.SignsInAsync(email, IdentityApi.Password));
+
+        using var verified = await _client.PostFromAsync("/api/v1/users/verify-email", new { token = mail.GetProperty("token").GetString() });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal(newEmail, (await _client.ProfileAsync(session.AccessToken)).GetProperty("email").GetString(), ignoreCase: true);
+        Assert.True(await _client.SignsInAsync(newEmail, IdentityApi.Password));
+        Assert.False(await _client.SignsInAsync(email, IdentityApi.Password));
+    }
+
+    [Fact]
+    public async Task Another_accounts_e_mail_answers_409_naming_email_and_changes_nothing()
+    {
+        var taken = IdentityApi.NewEmail("taken");
+        await _client.RegisterAsync(taken);
+        var email = IdentityApi.NewEmail("mover");
+        await _client.RegisterAsync(email);
+        var session = await _client.LoginAsync(email);
+
+        using var response = await _client.SendAsync(
+            HttpMethod.Put, AccountsApi.ProfileUrl, session.AccessToken, FullUpdate(taken) with { currentPassword = IdentityApi.Password });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(["email"], (await response.ReadErrorAsync()).ErrorFields());
+        Assert.Equal("Ada", (await _client.ProfileAsync(session.AccessToken)).GetProperty("firstName").GetString());
         Assert.Empty(await factory.ProfileChangedEventsAsync(session.UserId));
     }
 
@@ -237,7 +284,12 @@ public abstract class ProfileTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(JsonValueKind.Null, profile.GetProperty("preferredLanguage").ValueKind);
         Assert.Empty(await factory.ProfileChangedEventsAsync(session.UserId));
     }
+
+    /// <summary>A full PUT body (camelCase on the wire); <c>with</c> adds the password for an e-mail change.</summary>
+    private sealed record Update(
+        string firstName, string lastName, string? phoneNumber, string? dateOfBirth, string? preferredLanguage, string? email, string? currentPassword = null);
 }
+
 
 /// <summary>On SQLite.</summary>
 public sealed class SqliteProfileTests(AccountsFactory factory) : ProfileTests<AccountsFactory>(factory);

@@ -72,7 +72,7 @@ internal static class ChangePasswordApi
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.UpdatedAt = now.UtcDateTime;
-        db.AddIntegrationEvent(new PasswordChanged(user.Id, user.Email!, user.FirstName, now, ByReset: false, Language: null), IdentityModule.Name);
+        db.AddIntegrationEvent(new PasswordChanged(user.Id, user.Email!, user.FirstName, now, ByReset: false, Language: user.PreferredLanguage), IdentityModule.Name);
         var changed = await users.ReplacePasswordAsync(user, request.NewPassword!);
         if (!changed.Succeeded)
         {

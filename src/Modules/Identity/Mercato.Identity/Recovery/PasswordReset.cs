@@ -51,7 +51,7 @@ internal sealed class PasswordReset(
         }
 
         db.AddIntegrationEvent(
-            new PasswordResetRequested(user.Id, user.Email!, user.FirstName, issued.Token, issued.Code, issued.ExpiresAt, Language: null),
+            new PasswordResetRequested(user.Id, user.Email!, user.FirstName, issued.Token, issued.Code, issued.ExpiresAt, Language: user.PreferredLanguage),
             IdentityModule.Name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -90,7 +90,7 @@ internal sealed class PasswordReset(
             user.EmailConfirmed = true;
         }
 
-        db.AddIntegrationEvent(new PasswordChanged(user.Id, user.Email!, user.FirstName, now, ByReset: true, Language: null), IdentityModule.Name);
+        db.AddIntegrationEvent(new PasswordChanged(user.Id, user.Email!, user.FirstName, now, ByReset: true, Language: user.PreferredLanguage), IdentityModule.Name);
         var changed = await users.ReplacePasswordAsync(user, newPassword);
         if (!changed.Succeeded)
         {

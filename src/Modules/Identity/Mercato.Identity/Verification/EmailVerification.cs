@@ -31,7 +31,7 @@ internal sealed class EmailVerification(
         var issued = await secrets.IssueAsync(
             user.Id, purpose, email, withToken: true, withCode: true, settings.Value.OneTimeCodes.Lifetime, cancellationToken);
         db.AddIntegrationEvent(
-            new EmailVerificationRequested(user.Id, email, user.FirstName, issued.Token!, issued.Code!, issued.ExpiresAt, isEmailChange, Language: null),
+            new EmailVerificationRequested(user.Id, email, user.FirstName, issued.Token!, issued.Code!, issued.ExpiresAt, isEmailChange, Language: user.PreferredLanguage),
             IdentityModule.Name);
     }
 
