@@ -68,7 +68,8 @@ public sealed class MailServer : IDisposable
     /// <param name="recipient">The address.</param>
     /// <param name="subject">The subject, exactly.</param>
     /// <param name="patience">How long to wait (default 60 seconds).</param>
-    public async Task<MimeMessage> WaitForSubjectAsync(string recipient, string subject, TimeSpan? patience = null)
+    /// <param name="poke">Called between polls (e.g. to move a test's fake clock so the sender runs).</param>
+    public async Task<MimeMessage> WaitForSubjectAsync(string recipient, string subject, TimeSpan? patience = null, Action? poke = null)
     {
         var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(60));
         while (true)
@@ -88,7 +89,8 @@ public sealed class MailServer : IDisposable
                     $"No message to {recipient} with the subject '{subject}' arrived in time; these did: {string.Join(" | ", messages.Select(m => m.Subject))}");
             }
 
-            await Task.Delay(200);
+            poke?.Invoke();
+            await Task.Delay(100);
         }
     }
 

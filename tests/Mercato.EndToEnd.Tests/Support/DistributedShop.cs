@@ -43,6 +43,7 @@ public sealed class DistributedShop : ShopDeployment
         // Every token names the public URL as its issuer; services read Identity's keys directly from it.
         var shared = CommonSettings();
         shared["Auth:Issuer"] = Url("gateway");
+        RequireVerifiedEmail(shared);
         shared["Auth:MetadataAddress"] = Url("identity") + "/.well-known/openid-configuration";
         shared["Persistence:Provider"] = "postgres";
         shared["Persistence:Postgres"] = TestInfrastructure.Postgres;

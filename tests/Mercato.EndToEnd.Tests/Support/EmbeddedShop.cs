@@ -16,6 +16,7 @@ public sealed class EmbeddedShop : ShopDeployment
         var port = FreePort.Next();
         var settings = CommonSettings();
         settings["Auth:Issuer"] = $"http://127.0.0.1:{port}";
+        RequireVerifiedEmail(settings);
         AddServiceClient(settings, PaymentsClient, "ordering.read", "ordering.payments");
 
         var process = await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, Workspace.Folder("server"), port: port, waitUntilLive: false);

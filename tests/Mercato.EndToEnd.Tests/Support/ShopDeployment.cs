@@ -139,6 +139,9 @@ public abstract class ShopDeployment : IAsyncLifetime
         ["Notifications:ShopName"] = "Harbour Lights",
     };
 
+    /// <summary>The shopper flow's shops: customers verify their address (by the mailed link) before they may order.</summary>
+    protected static void RequireVerifiedEmail(IDictionary<string, string?> settings) => settings["Ordering:RequireVerifiedEmail"] = "true";
+
     /// <summary>Configures a service client in Identity (<c>Identity:Clients:&lt;id&gt;</c>) with the shop's secret.</summary>
     protected static void AddServiceClient(IDictionary<string, string?> settings, string clientId, params string[] scopes)
     {
