@@ -93,6 +93,41 @@ public sealed class SearchIndexLifecycleTests
     }
 
     [Fact]
+    public async Task An_index_of_another_schema_version_is_rebuilt_at_start()
+    {
+        var word = NewWord();
+        var first = SearchHost.Sqlite();
+        SearchHost second;
+        await using (first)
+        {
+            var client = first.CreateClient();
+            await CreateProductAsync(client, await Tokens.AdminAsync(client), $"{word} teapot");
+            await FoundAsync(client, word, 1);
+            second = first.Restarted();
+        }
+
+        // What an older Mercato would have left: the same folder, another schema stamp.
+        var folder = Path.Combine(second.IndexRoot, File.ReadAllText(Path.Combine(second.IndexRoot, "current")).Trim());
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null)))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["schema"] = "0", ["checkpoint"] = "0" });
+            writer.Commit();
+        }
+
+        await using (second)
+        {
+            var client = second.CreateClient();
+            await Eventually.HoldsAsync(() => Task.FromResult(LoggedCurrent(second)), "the index to be rebuilt");
+
+            Assert.Contains(second.Logs.Entries, e => e.Message.StartsWith("Building the product search index", StringComparison.Ordinal) && e.Message.Contains("schema version is 0", StringComparison.Ordinal));
+            Assert.NotEqual(folder, Path.Combine(second.IndexRoot, File.ReadAllText(Path.Combine(second.IndexRoot, "current")).Trim()));
+            Assert.False(Directory.Exists(folder));
+            Assert.Equal(1, (await SearchAsync(client, word)).GetProperty("totalCount").GetInt64());
+        }
+    }
+
+    [Fact]
     public async Task Two_catalog_processes_on_one_postgres_database_each_find_what_the_other_wrote()
     {
         var (word, renamed) = (NewWord(), NewWord());

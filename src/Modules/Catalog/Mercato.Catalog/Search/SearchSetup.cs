@@ -34,7 +34,8 @@ internal static class SearchSetup
         builder.Services.ConfigureDbContext<CatalogSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogWriteInterceptor>()));
         builder.Services.ConfigureDbContext<CatalogPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogWriteInterceptor>()));
         builder.Services.AddSingleton(sp => new ProductSearchIndexer(
-            root, options.RefreshInterval, sp.GetRequiredService<CatalogWrites>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ProductSearchIndexer>>()));
+            root, options.RefreshInterval, sp.GetRequiredService<CatalogWrites>(), sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProductSearchIndexer>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ProductSearchIndexer>());
         builder.Services.AddScoped<IProductSearchEngine, LuceneSearchEngine>();
         return builder;

@@ -14,17 +14,18 @@ namespace Mercato.Catalog.Search.Index;
 /// or, when that is missing, unreadable or of another schema version, builds a fresh one in the
 /// background while the database engine answers searches. Then, every
 /// <c>Catalog:Search:RefreshInterval</c> and at once after a write of this process
-/// (<see cref="CatalogWrites"/>), it reads the products whose <c>UpdatedAt</c> is at or after its
-/// checkpoint minus <see cref="Overlap"/> (every write path of the module sets <c>UpdatedAt</c>
-/// and <c>Version</c>; the <c>IX_catalog_products_changes</c> index serves the read), re-reads
-/// those whose version it has not applied yet, updates or deletes their documents and reopens
-/// the searcher. The overlap catches writes that committed later than their <c>UpdatedAt</c>
-/// (concurrent transactions, clock differences between replicas). A rebuild on demand
+/// (<see cref="CatalogWrites"/>), it reads the products whose <c>UpdatedAt</c> is after its
+/// checkpoint (every write path of the module sets <c>UpdatedAt</c>
+/// and <c>Version</c>; the <c>IX_catalog_products_changes</c> index serves the read), plus those
+/// changed within <see cref="Overlap"/> before now, re-reads those whose version it has not
+/// applied yet, updates or deletes their documents and reopens the searcher. The overlap catches
+/// writes that committed later than their <c>UpdatedAt</c> says (concurrent transactions, small
+/// clock differences between replicas). A rebuild on demand
 /// (<see cref="RequestRebuild"/>) fills a new folder while the old index keeps serving and
 /// following the feed, catches up, then swaps.
 /// </summary>
 internal sealed partial class ProductSearchIndexer(
-    string root, TimeSpan interval, CatalogWrites writes, IServiceScopeFactory scopes, ILogger<ProductSearchIndexer> logger) : BackgroundService
+    string root, TimeSpan interval, CatalogWrites writes, IServiceScopeFactory scopes, TimeProvider time, ILogger<ProductSearchIndexer> logger) : BackgroundService
 {
     /// <summary>How far behind its checkpoint the change feed reads again.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
@@ -200,13 +201,18 @@ internal sealed partial class ProductSearchIndexer(
 
     private async Task CatchUpAsync(ProductSearchIndex index, CancellationToken cancellationToken)
     {
-        var since = index.Checkpoint - DateTime.MinValue > Overlap
-            ? index.Checkpoint - Overlap
-            : DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+        // Products changed after the checkpoint, and every product changed within the overlap
+        // before now (a transaction that committed after the last read, with an UpdatedAt at or
+        // before the checkpoint). A catalog untouched for a while costs one empty index range.
+        var recent = time.GetUtcNow().UtcDateTime - Overlap;
+        var afterCheckpoint = index.Checkpoint < recent;
+        var since = afterCheckpoint ? index.Checkpoint : recent;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var changes = await db.Products.AsNoTracking()
-            .Where(p => p.UpdatedAt >= since)
+        var changed = afterCheckpoint
+            ? db.Products.AsNoTracking().Where(p => p.UpdatedAt > since)
+            : db.Products.AsNoTracking().Where(p => p.UpdatedAt >= since);
+        var changes = await changed
             .Select(p => new { p.Id, p.Version, p.UpdatedAt })
             .ToListAsync(cancellationToken);
         var stale = changes.Where(c => !index.HasApplied(c.Id, c.Version)).Select(c => c.Id).ToList();
@@ -219,7 +225,7 @@ internal sealed partial class ProductSearchIndexer(
 
         if (changes.Count > 0)
         {
-            index.Advance(DateTime.SpecifyKind(changes.Max(c => c.UpdatedAt), DateTimeKind.Utc), since);
+            index.Advance(DateTime.SpecifyKind(changes.Max(c => c.UpdatedAt), DateTimeKind.Utc), recent);
         }
 
         if (stale.Count > 0)
