@@ -40,6 +40,7 @@ public class ProductSearchBenchmarks
                     $"{name}: a benchmark product.", categories[random.Next(categories.Length)], random.Next(20) != 0, false, 1, now);
             }),
             remember: false);
+        _index.Compact();
         _index.Commit(now: true);
         _index.Refresh();
     }

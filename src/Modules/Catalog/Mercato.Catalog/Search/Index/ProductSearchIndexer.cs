@@ -182,6 +182,7 @@ internal sealed partial class ProductSearchIndexer(
             }
 
             index.Apply(batch, remember: false);
+            index.Compact();
             if (mark is { } newest)
             {
                 index.Advance(DateTime.SpecifyKind(newest, DateTimeKind.Utc), newest);
