@@ -55,6 +55,32 @@ public abstract class PasswordResetTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Forgot_password_code_requests_and_resends_hold_known_and_unknown_answers_to_the_same_minimum_time()
+    {
+        var minimum = TimeSpan.FromMilliseconds(250); // Identity:PasswordReset:MinimumAnswerTime's default
+
+        foreach (var (url, body) in new (string, Func<string, object>)[]
+        {
+            (ForgotUrl, e => new { email = e }),
+            ("/api/v1/users/request-code", e => new { email = e, purpose = "password_reset" }),
+            ("/api/v1/users/resend-verification", e => new { email = e }),
+        })
+        {
+            // One account per endpoint: each mails one secret per account and purpose a minute.
+            var email = IdentityApi.NewEmail("timing");
+            await _client.RegisterAsync(email);
+            foreach (var address in new[] { email, IdentityApi.NewEmail("nobody") })
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                using var response = await _client.PostFromAsync(url, body(address));
+                var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(took >= minimum, $"{url} for {address} answered after {took.TotalMilliseconds} ms, before the floor");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Resetting_with_the_mailed_token_sets_the_password_signs_out_everywhere_and_publishes_PasswordChanged()
     {
         var email = IdentityApi.NewEmail("reset");

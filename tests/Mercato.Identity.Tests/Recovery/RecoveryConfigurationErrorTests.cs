@@ -13,6 +13,7 @@ public sealed class RecoveryConfigurationErrorTests
     public static TheoryData<string, string, string> Cases => new()
     {
         { "Identity:PasswordReset:TokenLifetime", "00:00:10", "Identity:PasswordReset:TokenLifetime must be at least a minute" },
+        { "Identity:PasswordReset:MinimumAnswerTime", "00:00:06", "Identity:PasswordReset:MinimumAnswerTime must be between 00:00:00 and 00:00:05" },
         { "Identity:OneTimeCodes:MaxAttempts", "0", "Identity:OneTimeCodes:MaxAttempts" },
         { "Identity:AccountLimits:RequestsPerAddress:Limit", "0", "Identity:AccountLimits:RequestsPerAddress:Limit must be at least 1" },
     };

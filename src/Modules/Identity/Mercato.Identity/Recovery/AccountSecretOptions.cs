@@ -9,9 +9,17 @@ internal sealed class PasswordResetOptions
     /// <summary>How long a reset link works (default 1 hour).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The least time forgot-password, a code request and a verification resend take to answer
+    /// (default 250 ms), for known and unknown addresses alike, so that timing tells nothing.
+    /// </summary>
+    public TimeSpan MinimumAnswerTime { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>What is wrong with these settings.</summary>
     public IEnumerable<string> Problems() => SettingRules.Failed(
-        TokenLifetime >= TimeSpan.FromMinutes(1) ? null : "Identity:PasswordReset:TokenLifetime must be at least a minute");
+        TokenLifetime >= TimeSpan.FromMinutes(1) ? null : "Identity:PasswordReset:TokenLifetime must be at least a minute",
+        MinimumAnswerTime >= TimeSpan.Zero && MinimumAnswerTime <= TimeSpan.FromSeconds(5)
+            ? null : "Identity:PasswordReset:MinimumAnswerTime must be between 00:00:00 and 00:00:05");
 }
 
 /// <summary>6-digit one-time codes, and the verification mails that carry one (<c>Identity:OneTimeCodes</c>).</summary>

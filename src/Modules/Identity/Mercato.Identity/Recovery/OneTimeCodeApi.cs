@@ -32,7 +32,8 @@ internal static class OneTimeCodeApi
         {
             group.MapPost(path, RequestAsync).WithName(name)
                 .WithSummary("Mails a 6-digit one-time code (email_verification or password_reset); answers the same for unknown addresses")
-                .WithAliases(a => a.AcceptForm().Field("using_for", "purpose"), typeof(RequestCodeRequest));
+                .WithAliases(a => a.AcceptForm().Field("using_for", "purpose"), typeof(RequestCodeRequest))
+                .WithUniformAnswerTime();
         }
 
         foreach (var (path, name) in new[] { ("/verify-code", "VerifyCode"), ("/verify_email_token", "VerifyCodeSeed002") })

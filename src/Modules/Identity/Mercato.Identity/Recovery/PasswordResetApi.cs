@@ -29,7 +29,8 @@ internal static class PasswordResetApi
         var group = endpoints.ModuleGroup(IdentityModule.Descriptor).MapGroup("/api/v1/users").WithTags("Users").AllowAnonymous();
         group.MapPost("/forgot-password", ForgotAsync).WithName("ForgotPassword")
             .WithSummary("Mails a single-use reset link; answers the same whether or not the address has an account")
-            .WithAliases(a => a.AcceptForm(), typeof(ForgotPasswordRequest));
+            .WithAliases(a => a.AcceptForm(), typeof(ForgotPasswordRequest))
+            .WithUniformAnswerTime();
         group.MapPost("/reset-password", ResetAsync).WithName("ResetPassword")
             .WithSummary("Sets a new password with the mailed link token (or one-time code); signs out every session")
             .WithAliases(

@@ -33,7 +33,8 @@ internal static class EmailVerificationApi
             .AllowAnonymous();
         group.MapPost("/resend-verification", ResendAsync).WithName("ResendVerification")
             .WithSummary("Mails a new verification link and code (the caller's, or the given address's); answers the same for unknown addresses")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithUniformAnswerTime();
         group.MapPost("/change-email", ChangeAsync).WithName("ChangeEmail")
             .WithSummary("Asks to change the account's address: the new one is mailed a link and code and replaces the old one once verified")
             .RequireAuthorization(MercatoPolicies.Customer);
