@@ -47,7 +47,6 @@ public static class CatalogModule
         builder.Services.Replace(ServiceDescriptor.Scoped<ICatalogClient, InProcessCatalogClient>());
         builder.Services.AddHostedService<ReservationExpirySweep>();
         builder.Services.AddHostedService<DemoDataSeeder>();
-        builder.AddProductSearch();
         return builder;
     }
 
@@ -63,7 +62,6 @@ public static class CatalogModule
         endpoints.MapProductStockApi();
         endpoints.MapReviewsApi();
         endpoints.MapSearchApi();
-        endpoints.MapSearchRebuildApi();
         endpoints.MapMediaApi();
         return endpoints;
     }
