@@ -58,10 +58,10 @@ internal static class ChangePasswordApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(principal.FindFirstValue(MercatoClaims.Subject) ?? string.Empty);
+        var user = await SignedInUser.FindAsync(principal, users);
         if (user is null)
         {
-            return ApiResults.NotFound("The account this token was issued for no longer exists");
+            return SignedInUser.Gone();
         }
 
         if (await currentPassword.VerifyAsync(http, user, request.CurrentPassword!, "currentPassword") is { } refused)

@@ -12,6 +12,15 @@ internal static class SignedInUser
     public static Guid? IdOf(ClaimsPrincipal principal)
         => Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var id) ? id : null;
 
+    /// <summary>
+    /// The signed-in user's account; null for an anonymous caller, a service token (it names a
+    /// client, not a user) or an account that no longer exists.
+    /// </summary>
+    public static async Task<User?> FindAsync(ClaimsPrincipal principal, MercatoUserManager users)
+        => principal.FindFirstValue(MercatoClaims.ClientId) is null && IdOf(principal) is { } id
+            ? await users.FindByIdAsync(id.ToString())
+            : null;
+
     /// <summary>The answer when the token's account no longer exists.</summary>
     public static ApiErrorResult Gone() => ApiResults.NotFound("The account this token was issued for no longer exists");
 }

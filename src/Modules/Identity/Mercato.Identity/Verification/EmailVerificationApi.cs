@@ -60,7 +60,7 @@ internal static class EmailVerificationApi
         else
         {
             // The signed-in owner's code (which may confirm a pending change); else the code of the address given.
-            var caller = await SignedInUserAsync(principal, users);
+            var caller = await SignedInUser.FindAsync(principal, users);
             if (caller is null && request.Email is null)
             {
                 return ApiResults.BadRequest("email", "Give the 'email' the code was sent to.", ErrorCodes.RequiredField);
@@ -83,7 +83,7 @@ internal static class EmailVerificationApi
         EmailVerificationMail mail,
         CancellationToken cancellationToken)
     {
-        var user = request.Email is not null ? await users.FindByEmailAsync(request.Email) : await SignedInUserAsync(principal, users);
+        var user = request.Email is not null ? await users.FindByEmailAsync(request.Email) : await SignedInUser.FindAsync(principal, users);
         if (request.Email is null && user is null)
         {
             return ApiResults.BadRequest("email", "Give the 'email' to verify, or sign in.", ErrorCodes.RequiredField);
@@ -111,10 +111,10 @@ internal static class EmailVerificationApi
         MercatoIdentityDbContext db,
         CancellationToken cancellationToken)
     {
-        var user = await SignedInUserAsync(principal, users);
+        var user = await SignedInUser.FindAsync(principal, users);
         if (user is null)
         {
-            return ApiResults.NotFound("The account this token was issued for no longer exists");
+            return SignedInUser.Gone();
         }
 
         if (await currentPassword.VerifyAsync(http, user, request.CurrentPassword!, "currentPassword") is { } wrong)
@@ -137,10 +137,4 @@ internal static class EmailVerificationApi
         await transaction.CommitAsync(cancellationToken);
         return ApiResults.Ok<object?>(null, "A verification link and code have been sent to the new address; the account keeps its current address until it is verified");
     }
-
-    /// <summary>The signed-in user's account; null for anonymous callers and service tokens.</summary>
-    private static async Task<User?> SignedInUserAsync(ClaimsPrincipal principal, MercatoUserManager users)
-        => principal.FindFirstValue(MercatoClaims.ClientId) is null && Guid.TryParse(principal.FindFirstValue(MercatoClaims.Subject), out var id)
-            ? await users.FindByIdAsync(id.ToString())
-            : null;
 }
