@@ -29,7 +29,10 @@ public static class PersistenceSetup
         }
         else
         {
-            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly));
+            builder.Services.TryAddSingleton<SqliteSerialWrites>();
+            builder.Services.AddDbContext<TContext, TSqlite>((services, o) => o.UseSqlite(database.ConnectionString)
+                .ConfigureWarnings(ExpectedRaces.LogQuietly)
+                .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>()));
         }
 
         builder.Services.AddSingleton(database);

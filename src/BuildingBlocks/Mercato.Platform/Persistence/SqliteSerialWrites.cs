@@ -1,0 +1,454 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SQLitePCL;
+
+namespace Mercato.Platform.Persistence;
+
+/// <summary>
+/// Serialises the writes to each SQLite database in this process (DESIGN.md "Speed"), for every
+/// DbContext that uses it (<see cref="PersistenceSetup"/> adds it to each module's SQLite context):
+/// <list type="bullet">
+/// <item>a transaction takes its file's <see cref="SqliteWriteLock"/> before it begins, begins as
+/// <c>BEGIN IMMEDIATE</c> (so it never has to upgrade a read lock later) and gives the lock back at
+/// commit, rollback, or when its connection closes or is next used after an uncommitted dispose;</item>
+/// <item>a write statement outside a transaction (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, a
+/// <c>SaveChanges</c> of one statement) holds the lock while it runs (a reader's, until it is
+/// disposed);</item>
+/// <item>reads take nothing.</item>
+/// </list>
+/// Each connection also gets <c>synchronous=NORMAL</c> (with WAL: a crash of the process loses
+/// nothing, a power loss may lose the last commits but never corrupts the file) and a busy handler
+/// in place of Microsoft.Data.Sqlite's 150 ms sleeps: it waits in short steps up to the
+/// connection's <c>Default Timeout</c>, counts each wait on the file's lock
+/// (<see cref="SqliteWriteLock.BusyRetries"/>) and logs it, since only another process can make
+/// the file busy now.
+/// The lock is per file, never nested on one file: a transaction on one database may wait for
+/// another database's lock (checkout writes Ordering, then Catalog), but a connection never waits
+/// for the lock it holds, and a write of a connection inside its own transaction takes nothing more.
+/// </summary>
+/// <param name="logger">Where busy files and lock time-outs are reported.</param>
+public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logger)
+    : IDbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+{
+    // The waits SQLite's own busy_timeout handler uses, in milliseconds; the last one repeats.
+    private static readonly int[] BusySteps = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
+    private static readonly ConditionalWeakTable<sqlite3, SqliteWriteLock> Prepared = new();
+    private static readonly ConcurrentDictionary<string, BusyFile> BusyFiles = new(StringComparer.Ordinal);
+    private static readonly SqliteNativeMethods.BusyCallback OnBusy = WaitWhileBusy;
+    private static readonly ConditionalWeakTable<DbConnection, SqliteWriteHold> ByConnection = new();
+    private static readonly ConditionalWeakTable<DbTransaction, SqliteWriteHold> ByTransaction = new();
+    private static readonly ConditionalWeakTable<DbCommand, SqliteWriteHold> ByStatement = new();
+
+    // Connections
+
+    /// <inheritdoc />
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
+
+    /// <inheritdoc />
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Prepare(connection);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(ByConnection, connection);
+
+    /// <inheritdoc />
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(ByConnection, connection);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Release(ByConnection, connection);
+
+    /// <inheritdoc />
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(ByConnection, connection);
+        return Task.CompletedTask;
+    }
+
+    // Transactions
+
+    /// <inheritdoc />
+    public InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        if (result.HasResult || LockOf(connection) is not { } writeLock)
+        {
+            return result;
+        }
+
+        var hold = Guard(writeLock, () => writeLock.Enter(TimeoutOf(connection)));
+        return InterceptionResult<DbTransaction>.SuppressWithResult(BeginImmediate((SqliteConnection)connection, eventData.IsolationLevel, hold));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (result.HasResult || LockOf(connection) is not { } writeLock)
+        {
+            return result;
+        }
+
+        var hold = await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(connection), cancellationToken));
+        return InterceptionResult<DbTransaction>.SuppressWithResult(BeginImmediate((SqliteConnection)connection, eventData.IsolationLevel, hold));
+    }
+
+    /// <inheritdoc />
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(ByTransaction, transaction);
+
+    /// <inheritdoc />
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ByTransaction, transaction);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(ByTransaction, transaction);
+
+    /// <inheritdoc />
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ByTransaction, transaction);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => ReleaseIfEnded(transaction);
+
+    /// <inheritdoc />
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseIfEnded(transaction);
+        return Task.CompletedTask;
+    }
+
+    // Statements outside a transaction
+
+    /// <inheritdoc />
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterForStatement(command);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterForStatement(command);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterForStatement(command);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Release(ByStatement, command);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(ByStatement, command);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Release(ByStatement, command);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Release(ByStatement, command);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Release(ByStatement, command);
+
+    /// <inheritdoc />
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ByStatement, command);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Release(ByStatement, command);
+
+    /// <inheritdoc />
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ByStatement, command);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        Release(ByStatement, command);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        Release(ByStatement, command);
+        return result;
+    }
+
+    // The lock's bookkeeping
+
+    /// <summary>Sets up a newly opened connection once per native connection (they are pooled).</summary>
+    private void Prepare(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite || sqlite.Handle is not { } handle || Prepared.TryGetValue(handle, out _)
+            || string.IsNullOrEmpty(sqlite.DataSource))
+        {
+            return;
+        }
+
+        var writeLock = SqliteWriteLock.For(sqlite.DataSource);
+        var busy = BusyFiles.GetOrAdd(writeLock.File, _ => new BusyFile(writeLock, logger, TimeoutOf(sqlite)));
+        _ = SqliteNativeMethods.SetBusyHandler(handle.DangerousGetHandle(), OnBusy, busy.State);
+        using (var pragma = sqlite.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        Prepared.AddOrUpdate(handle, writeLock);
+    }
+
+    /// <summary>The lock of an open SQLite file connection, after giving back one its transaction left behind.</summary>
+    private static SqliteWriteLock? LockOf(DbConnection connection)
+    {
+        if (connection is not SqliteConnection { Handle: { } handle } || !Prepared.TryGetValue(handle, out var writeLock))
+        {
+            return null;
+        }
+
+        // A transaction disposed without commit or rollback (no interceptor sees that) rolled back
+        // inside Microsoft.Data.Sqlite; the connection is back in autocommit, so its hold is stale.
+        if (ByConnection.TryGetValue(connection, out _) && raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            Release(ByConnection, connection);
+        }
+
+        return writeLock;
+    }
+
+    private static SqliteTransaction BeginImmediate(SqliteConnection connection, IsolationLevel isolationLevel, SqliteWriteHold hold)
+    {
+        try
+        {
+            var transaction = connection.BeginTransaction(isolationLevel, deferred: false);
+            ByConnection.AddOrUpdate(connection, hold);
+            ByTransaction.AddOrUpdate(transaction, hold);
+            return transaction;
+        }
+        catch
+        {
+            hold.Release();
+            throw;
+        }
+    }
+
+    private void EnterForStatement(DbCommand command)
+    {
+        if (StatementLock(command) is { } writeLock)
+        {
+            ByStatement.AddOrUpdate(command, Guard(writeLock, () => writeLock.Enter(TimeoutOf(command.Connection!))));
+        }
+    }
+
+    private async ValueTask EnterForStatementAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (StatementLock(command) is { } writeLock)
+        {
+            ByStatement.AddOrUpdate(command, await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(command.Connection!), cancellationToken)));
+        }
+    }
+
+    /// <summary>The lock a statement must hold: a write outside a transaction; null for reads and for statements of a transaction.</summary>
+    private static SqliteWriteLock? StatementLock(DbCommand command) =>
+        command.Transaction is null && command.Connection is { } connection && IsWrite(command.CommandText) ? LockOf(connection) : null;
+
+    /// <summary>Whether a command may write: anything but a query (comments before it skipped).</summary>
+    internal static bool IsWrite(string text)
+    {
+        var sql = text.AsSpan();
+        while (true)
+        {
+            sql = sql.TrimStart();
+            if (sql.StartsWith("--", StringComparison.Ordinal))
+            {
+                var end = sql.IndexOf('\n');
+                sql = end < 0 ? [] : sql[(end + 1)..];
+            }
+            else if (sql.StartsWith("/*", StringComparison.Ordinal))
+            {
+                var end = sql.IndexOf("*/", StringComparison.Ordinal);
+                sql = end < 0 ? [] : sql[(end + 2)..];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return !sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !sql.IsEmpty;
+    }
+
+    private static TimeSpan TimeoutOf(DbConnection connection) =>
+        TimeSpan.FromSeconds(connection is SqliteConnection { DefaultTimeout: > 0 } sqlite ? sqlite.DefaultTimeout : 30);
+
+    private SqliteWriteHold Guard(SqliteWriteLock writeLock, Func<SqliteWriteHold> enter)
+    {
+        try
+        {
+            return enter();
+        }
+        catch (TimeoutException)
+        {
+            LogLockTimedOut(logger, writeLock.File);
+            throw;
+        }
+    }
+
+    private async ValueTask<SqliteWriteHold> GuardAsync(SqliteWriteLock writeLock, Func<ValueTask<SqliteWriteHold>> enter)
+    {
+        try
+        {
+            return await enter();
+        }
+        catch (TimeoutException)
+        {
+            LogLockTimedOut(logger, writeLock.File);
+            throw;
+        }
+    }
+
+    private static void Release<TKey>(ConditionalWeakTable<TKey, SqliteWriteHold> holds, TKey key)
+        where TKey : class
+    {
+        if (holds.TryGetValue(key, out var hold))
+        {
+            holds.Remove(key);
+            hold.Release();
+        }
+    }
+
+    /// <summary>After a failed commit or rollback: the lock goes back only if the transaction is over.</summary>
+    private static void ReleaseIfEnded(DbTransaction transaction)
+    {
+        if (transaction.Connection is not SqliteConnection { Handle: { } handle } || raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            Release(ByTransaction, transaction);
+        }
+    }
+
+    /// <summary>SQLite's busy handler: waits in growing steps while another process holds the file, up to the budget.</summary>
+    private static int WaitWhileBusy(IntPtr state, int count)
+    {
+        var file = (BusyFile)GCHandle.FromIntPtr(state).Target!;
+        file.Lock.CountBusyRetry();
+        var waited = 0;
+        for (var i = 0; i < count; i++)
+        {
+            waited += BusySteps[Math.Min(i, BusySteps.Length - 1)];
+        }
+
+        if (waited >= file.Budget.TotalMilliseconds)
+        {
+            LogBusyGaveUp(file.Logger, file.Lock.File, waited);
+            return 0;
+        }
+
+        if (count == 0)
+        {
+            LogBusy(file.Logger, file.Lock.File);
+        }
+
+        Thread.Sleep(BusySteps[Math.Min(count, BusySteps.Length - 1)]);
+        return 1;
+    }
+
+    /// <summary>What the busy handler of one file needs, pinned for the process's lifetime like the file's lock.</summary>
+    private sealed class BusyFile
+    {
+        public BusyFile(SqliteWriteLock writeLock, ILogger logger, TimeSpan budget)
+        {
+            Lock = writeLock;
+            Logger = logger;
+            Budget = budget;
+            State = GCHandle.ToIntPtr(GCHandle.Alloc(this));
+        }
+
+        public SqliteWriteLock Lock { get; }
+
+        public ILogger Logger { get; }
+
+        public TimeSpan Budget { get; }
+
+        public IntPtr State { get; }
+    }
+
+    [LoggerMessage(EventId = 1220, Level = LogLevel.Warning, Message = "The SQLite database {File} is locked by another connection (another process?); waiting for it")]
+    private static partial void LogBusy(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 1221, Level = LogLevel.Error, Message = "The SQLite database {File} stayed locked by another connection for {WaitedMs} ms; giving up")]
+    private static partial void LogBusyGaveUp(ILogger logger, string file, int waitedMs);
+
+    [LoggerMessage(EventId = 1222, Level = LogLevel.Error, Message = "A write to the SQLite database {File} waited too long for the previous write to end")]
+    private static partial void LogLockTimedOut(ILogger logger, string file);
+}

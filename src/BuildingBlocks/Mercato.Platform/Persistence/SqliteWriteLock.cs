@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+
+namespace Mercato.Platform.Persistence;
+
+/// <summary>
+/// The one writer slot of a SQLite database file in this process. SQLite lets one connection
+/// write at a time; instead of letting writers collide on the file lock (and sleep until SQLite or
+/// Microsoft.Data.Sqlite retries), writers queue here, awake, and each begins its transaction only
+/// once it holds the slot. Readers never take it (WAL lets them read while one writer writes).
+/// There is one instance per file for the whole process, whatever the DbContext or service
+/// provider, because the file lock it stands in for is process-wide too.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One per database file for the process's lifetime, like the file it guards.")]
+public sealed class SqliteWriteLock
+{
+    private static readonly ConcurrentDictionary<string, SqliteWriteLock> Files = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _slot = new(1, 1);
+    private long _writes;
+    private long _queued;
+    private long _busyRetries;
+
+    private SqliteWriteLock(string file) => File = file;
+
+    /// <summary>The database file's full path.</summary>
+    public string File { get; }
+
+    /// <summary>Write transactions and autocommit write statements that took the slot.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Of <see cref="Writes"/>, those that found the slot taken and queued for it.</summary>
+    public long Queued => Interlocked.Read(ref _queued);
+
+    /// <summary>
+    /// How often SQLite reported the file busy and a connection waited for it. Writers of this
+    /// process never meet each other on the file lock, so this counts only contention with
+    /// another process (a migrator, an operator's <c>sqlite3</c>): it stays 0 otherwise.
+    /// </summary>
+    public long BusyRetries => Interlocked.Read(ref _busyRetries);
+
+    /// <summary>The slot of the database file at <paramref name="file"/>.</summary>
+    public static SqliteWriteLock For(string file)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        return Files.GetOrAdd(Path.GetFullPath(file), static f => new SqliteWriteLock(f));
+    }
+
+    /// <summary>Waits for the slot; the returned hold gives it back once released.</summary>
+    /// <exception cref="TimeoutException">The slot stayed taken for <paramref name="timeout"/>.</exception>
+    internal async ValueTask<SqliteWriteHold> EnterAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _writes);
+        if (!_slot.Wait(0, CancellationToken.None))
+        {
+            Interlocked.Increment(ref _queued);
+            if (!await _slot.WaitAsync(timeout, cancellationToken))
+            {
+                throw TimedOut(timeout);
+            }
+        }
+
+        return new SqliteWriteHold(this);
+    }
+
+    /// <summary>Waits for the slot, blocking the caller (the synchronous EF Core paths).</summary>
+    /// <exception cref="TimeoutException">The slot stayed taken for <paramref name="timeout"/>.</exception>
+    internal SqliteWriteHold Enter(TimeSpan timeout)
+    {
+        Interlocked.Increment(ref _writes);
+        if (!_slot.Wait(0))
+        {
+            Interlocked.Increment(ref _queued);
+            if (!_slot.Wait(timeout))
+            {
+                throw TimedOut(timeout);
+            }
+        }
+
+        return new SqliteWriteHold(this);
+    }
+
+    internal void Exit() => _slot.Release();
+
+    internal void CountBusyRetry() => Interlocked.Increment(ref _busyRetries);
+
+    private TimeoutException TimedOut(TimeSpan timeout) =>
+        new($"No write to the SQLite database '{File}' could begin within {timeout.TotalSeconds:0} s: another write held it all that time.");
+}
