@@ -70,8 +70,8 @@ public abstract class SerialStockWritesTests<TFactory>(TFactory factory) : IClas
             return;
         }
 
-        Assert.True(a.Queued > b.Queued, "the parallel writers should have queued for the file's writer slot");
         Assert.Equal(b.BusyRetries, a.BusyRetries);
+        Assert.True(a.Queued > b.Queued, "the parallel writers should have queued for the file's writer slot");
         Assert.DoesNotContain(factory.Logs.Entries, e => e.EventId.Id is 1220 or 1221 or 1222);
     }
 }
