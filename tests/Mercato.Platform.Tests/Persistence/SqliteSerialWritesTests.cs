@@ -1,0 +1,160 @@
+using Mercato.Platform.Persistence;
+using Mercato.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Mercato.Platform.Tests.Persistence;
+
+/// <summary>
+/// The serialised SQLite write path on a real file: transactions, autocommit write statements and
+/// synchronous saves of many contexts queue in the process for the file's one writer slot, so
+/// SQLite never reports the file busy; the slot comes back after a rollback or an uncommitted
+/// dispose; and a writer outside the process (an operator's <c>sqlite3</c>) is waited for, counted and logged.
+/// </summary>
+public sealed class SqliteSerialWritesTests : IAsyncLifetime
+{
+    private readonly TempDirectory _folder = new();
+    private readonly CapturedLogs _logs = new();
+    private readonly SqliteSerialWrites _writes;
+
+    public SqliteSerialWritesTests() => _writes = new SqliteSerialWrites(_logs.CreateLogger<SqliteSerialWrites>());
+
+    private string File => _folder.Combine("serial.db");
+
+    private SqliteWriteLock Lock => SqliteWriteLock.For(File);
+
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = Context();
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        db.Rows.Add(new RaceRow { Id = 1, Key = "counter", Quantity = 1 });
+        await db.SaveChangesAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Parallel_transactions_autocommit_updates_and_inserts_all_land_without_a_busy_file()
+    {
+        var before = (Lock.Queued, Lock.BusyRetries);
+
+        await Task.WhenAll(Enumerable.Range(0, 48).Select(i => Task.Run(async () =>
+        {
+            await using var db = Context();
+            switch (i % 3)
+            {
+                case 0: // an explicit transaction that reads, then writes
+                    await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+                    {
+                        var row = await db.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken);
+                        row.Quantity += 1;
+                        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+                    }
+
+                    break;
+                case 1: // an autocommit write statement
+                    await db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, r => r.Quantity + 1), TestContext.Current.CancellationToken);
+                    break;
+                default: // a synchronous save of one insert
+                    db.Rows.Add(new RaceRow { Id = 100 + i, Key = "row-" + i, Quantity = 1 });
+#pragma warning disable CA1849 // The synchronous path is the one under test.
+                    db.SaveChanges();
+#pragma warning restore CA1849
+                    break;
+            }
+        }, TestContext.Current.CancellationToken)));
+
+        await using var check = Context();
+        Assert.Equal(1 + 32, (await check.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken)).Quantity);
+        Assert.Equal(1 + 16, await check.Rows.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(before.BusyRetries, Lock.BusyRetries);
+        Assert.True(Lock.Queued > before.Queued, "the writers should have queued for the writer slot");
+        Assert.Empty(_logs.AtLeast(LogLevel.Warning));
+    }
+
+    [Fact]
+    public async Task A_rolled_back_or_uncommitted_transaction_gives_the_slot_back()
+    {
+        using var quick = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        quick.CancelAfter(TimeSpan.FromSeconds(10)); // far below the 30 s the slot would stay taken
+
+        await using (var db = Context())
+        {
+            await using var rolledBack = await db.Database.BeginTransactionAsync(quick.Token);
+            await db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, 50), quick.Token);
+            await rolledBack.RollbackAsync(quick.Token);
+        }
+
+        await using (var db = Context())
+        {
+            var abandoned = await db.Database.BeginTransactionAsync(quick.Token);
+            await db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, 60), quick.Token);
+            await abandoned.DisposeAsync(); // neither committed nor rolled back: SQLite rolls it back
+        }
+
+        await using (var db = Context())
+        {
+            await using var next = await db.Database.BeginTransactionAsync(quick.Token);
+            await db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, r => r.Quantity + 1), quick.Token);
+            await next.CommitAsync(quick.Token);
+        }
+
+        await using var check = Context();
+        Assert.Equal(2, (await check.Rows.SingleAsync(r => r.Id == 1, quick.Token)).Quantity);
+    }
+
+    [Fact]
+    public async Task A_writer_outside_the_process_is_waited_for_counted_and_logged()
+    {
+        var before = Lock.BusyRetries;
+        await using var outsider = new SqliteConnection($"Data Source={File};Pooling=false");
+        await outsider.OpenAsync(TestContext.Current.CancellationToken);
+        var foreign = (SqliteTransaction)await outsider.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var command = outsider.CreateCommand())
+        {
+            command.Transaction = foreign;
+            command.CommandText = "UPDATE race_rows SET \"Quantity\" = \"Quantity\" + 10 WHERE \"Id\" = 1";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var db = Context();
+        // Microsoft.Data.Sqlite runs statements synchronously: the write waits on a thread of its own.
+        var write = Task.Run(
+            () => db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, r => r.Quantity + 1), TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
+        await MercatoProcess.EventuallyAsync(() => Task.FromResult(Lock.BusyRetries), n => n > before, TimeSpan.FromSeconds(10));
+        Assert.False(write.IsCompleted);
+        await foreign.CommitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, await write);
+        await using var check = Context();
+        Assert.Equal(12, (await check.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken)).Quantity);
+        var busy = Assert.Single(_logs.Entries, e => e.EventId.Id == 1220);
+        Assert.Equal(LogLevel.Warning, busy.Level);
+        Assert.Contains(File, busy.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT 1", false)]
+    [InlineData("-- tag\n\n  select * from t", false)]
+    [InlineData("/* c */ SELECT 1", false)]
+    [InlineData("UPDATE t SET a = 1", true)]
+    [InlineData("-- tag\nDELETE FROM t", true)]
+    [InlineData("INSERT INTO t VALUES (1) RETURNING a", true)]
+    [InlineData("PRAGMA journal_mode=WAL;", true)]
+    public void Statements_other_than_queries_count_as_writes(string sql, bool write)
+        => Assert.Equal(write, SqliteSerialWrites.IsWrite(sql));
+
+    private RaceDbContext Context() => new(new DbContextOptionsBuilder<RaceDbContext>()
+        .UseSqlite($"Data Source={File};Default Timeout=30")
+        .AddInterceptors(_writes)
+        .Options);
+}
