@@ -83,6 +83,8 @@ internal sealed record CheckoutResult(
             text.Append(money.Format());
         }
 
+        // One line of key=value pairs for scripts (bench/run.sh): grep '^summary'.
+        text.AppendLine(inv, $"summary     orders_per_s={Placed / Elapsed.TotalSeconds:0.0} paid_per_s={(o.Pay ? (PaymentsSucceeded / Elapsed.TotalSeconds).ToString("0.0", inv) : "-")} order_p50_ms={Percentile(SortedOrderLatenciesMs, 0.50):0.0} order_p99_ms={Percentile(SortedOrderLatenciesMs, 0.99):0.0} checkout_p50_ms={Percentile(SortedCheckoutLatenciesMs, 0.50):0.0} checkout_p99_ms={Percentile(SortedCheckoutLatenciesMs, 0.99):0.0} oversold={(Consistent ? "no" : "CHECK_FAILED")} money={(Money is null ? "-" : Money.AddsUp ? "yes" : "no")} rss_peak_mb={(ServerMemoryAfter is { } peak ? peak.PeakRssMb.ToString("0.0", inv) : "-")}");
         return text.ToString();
     }
 
