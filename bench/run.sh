@@ -48,10 +48,15 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 bin() { echo "$repo/$1/bin/Release/net10.0/$(basename "$1").dll"; }
-SERVER=$(bin src/Mercato.Server) SEEDER=$(bin bench/Mercato.CatalogSeeder)
+# The server runs as an operator would run it: published, ReadyToRun (precompiled, so the start
+# does not wait for the JIT), framework-dependent.
+SERVER="$repo/bench/bin/server/Mercato.Server.dll" SEEDER=$(bin bench/Mercato.CatalogSeeder)
 BARE=$(bin bench/Mercato.BareJson) CHECKOUT=$(bin bench/Mercato.CheckoutBench)
 if ((build)); then
-    for project in src/Mercato.Server bench/Mercato.CatalogSeeder bench/Mercato.BareJson bench/Mercato.CheckoutBench; do
+    log "publishing src/Mercato.Server (Release, ReadyToRun) to bench/bin/server"
+    dotnet publish -c Release --nologo -v q -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+        -o "$repo/bench/bin/server" "$repo/src/Mercato.Server" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+    for project in bench/Mercato.CatalogSeeder bench/Mercato.BareJson bench/Mercato.CheckoutBench; do
         log "building $project (Release)"
         dotnet build -c Release --nologo -v q "$repo/$project" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
     done
