@@ -8,28 +8,38 @@ namespace Mercato.Platform.Persistence;
 /// <summary>Applies every hosted module's migrations (at start, or for the <c>migrate</c> command).</summary>
 public sealed partial class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases, ILogger<DatabaseMigrator> logger)
 {
-    /// <summary>Migrates each registered module database in turn.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates every registered module database. They are independent (one database per module),
+    /// so they are migrated side by side: building each context's model is CPU work that the start
+    /// would otherwise wait for once per module, in turn.
+    /// </summary>
+    public Task MigrateAsync(CancellationToken cancellationToken)
+        => Task.WhenAll(databases.Select(database => Task.Run(() => MigrateOneAsync(database, cancellationToken), cancellationToken)));
+
+    private async Task MigrateOneAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
-        foreach (var database in databases)
+        if (database.Provider == DatabaseProvider.Sqlite)
         {
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                PrepareSqliteFile(database.ConnectionString);
-            }
-
-            await using var scope = services.CreateAsyncScope();
-            var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await context.Database.MigrateAsync(cancellationToken);
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                // WAL lets readers proceed while one writer commits; it persists in the file.
-                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
-
-            LogMigrated(logger, database.Module, database.Provider, pending.Count);
+            PrepareSqliteFile(database.ConnectionString);
         }
+
+        await using var scope = services.CreateAsyncScope();
+        var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            // Only when there is something to apply: MigrateAsync also compares the model with the
+            // migrations' snapshot, which costs a model build and a diff on every start otherwise.
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers proceed while one writer commits; it persists in the file.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        LogMigrated(logger, database.Module, database.Provider, pending.Count);
     }
 
     /// <summary>
