@@ -11,6 +11,17 @@ namespace Mercato.Catalog.Caching;
 /// <param name="ETag">The weak ETag of the answer (see <see cref="ConditionalGet.ETagOfJson"/>).</param>
 internal sealed record CachedRead(byte[] Before, byte[] After, string ETag)
 {
+    /// <summary>The answer's JSON with <paramref name="now"/> as the envelope's timestamp.</summary>
+    public byte[] BodyAt(DateTimeOffset now, JsonSerializerOptions options)
+    {
+        var timestamp = JsonSerializer.SerializeToUtf8Bytes(now, options);
+        var body = new byte[Before.Length + timestamp.Length + After.Length];
+        Before.CopyTo(body, 0);
+        timestamp.CopyTo(body, Before.Length);
+        After.CopyTo(body, Before.Length + timestamp.Length);
+        return body;
+    }
+
     /// <summary>Cuts an envelope's JSON around its top-level <c>timestamp</c> value.</summary>
     /// <exception cref="InvalidOperationException">The JSON has no top-level timestamp.</exception>
     public static CachedRead Of(byte[] json, string etag)

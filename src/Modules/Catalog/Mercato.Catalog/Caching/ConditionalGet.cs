@@ -117,11 +117,7 @@ internal static class ConditionalGet
             }
 
             var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var timestamp = JsonSerializer.SerializeToUtf8Bytes(TimeProvider.System.GetUtcNow(), options);
-            var body = new byte[cached.Before.Length + timestamp.Length + cached.After.Length];
-            cached.Before.CopyTo(body, 0);
-            timestamp.CopyTo(body, cached.Before.Length);
-            cached.After.CopyTo(body, cached.Before.Length + timestamp.Length);
+            var body = cached.BodyAt(TimeProvider.System.GetUtcNow(), options);
             return Fresh(http, cached.ETag, TypedResults.Bytes(body, JsonContentType));
         }
 
