@@ -23,6 +23,7 @@ public sealed class ConfigurationErrorTests
         { "Ordering:DefaultCountry", "gb", "Ordering:DefaultCountry 'gb' is not an ISO 3166-1 alpha-2 country code", [] },
         { "Payments:LatePayment", "keep", "Payments:LatePayment must be one of refund, revive (got 'keep')", [] },
         { "Catalog:Reservations:HoldFor", "00:00:00", "Catalog:Reservations:HoldFor must be positive", [] },
+        { "Catalog:Caching:Duration", "00:00:00", "Catalog:Caching:Duration must be positive", [] },
         { "Payments:Sandbox:ResponseDelay", "-00:00:01", "Payments:Sandbox:ResponseDelay must not be negative", [] },
         { "Payments:CaptureMethod", "later", "Payments:CaptureMethod must be automatic or manual", [] },
 

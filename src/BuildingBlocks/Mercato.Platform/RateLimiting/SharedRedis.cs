@@ -45,6 +45,9 @@ public sealed class SharedRedis : IAsyncDisposable
     /// <exception cref="RedisException">Redis cannot be reached (as does every command on the result).</exception>
     public async Task<IDatabase> DatabaseAsync() => (await _connection.Value).GetDatabase();
 
+    /// <summary>The connection itself, for libraries that take a multiplexer (the Catalog's read cache and its backplane).</summary>
+    public async Task<IConnectionMultiplexer> ConnectionAsync() => await _connection.Value;
+
     /// <summary>Pings Redis, for the readiness check.</summary>
     public async Task<TimeSpan> PingAsync() => await (await DatabaseAsync()).PingAsync();
 

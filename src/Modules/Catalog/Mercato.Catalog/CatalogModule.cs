@@ -1,3 +1,4 @@
+using Mercato.Catalog.Caching;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
@@ -14,6 +15,7 @@ using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +44,12 @@ public static class CatalogModule
         builder.AddValidatorsOf<CatalogDbContext>();
         builder.Services.AddValidatedOptions<StockOptions>(StockOptions.Section);
         builder.Services.AddScoped<StockService>();
+        builder.Services.AddValidatedOptions<CatalogCacheOptions>(CatalogCacheOptions.Section);
+        builder.Services.AddSingleton<CatalogReadCache>();
+        builder.Services.AddSingleton<CacheEvictionInterceptor>();
+        // On the provider's own context type: its options are built from its own configurations only.
+        builder.Services.ConfigureDbContext<CatalogSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CacheEvictionInterceptor>()));
+        builder.Services.ConfigureDbContext<CatalogPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CacheEvictionInterceptor>()));
         // Replace, not add: a consumer module's AddCatalogClient may have registered the HTTP
         // client already; a co-hosted Catalog is always called in-process, whatever the order.
         builder.Services.Replace(ServiceDescriptor.Scoped<ICatalogClient, InProcessCatalogClient>());

@@ -77,6 +77,15 @@ internal static class ConditionalGet
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
+            var http = context.HttpContext;
+            var cache = http.RequestServices.GetRequiredService<CatalogReadCache>();
+            var key = cache.Enabled ? ReadCacheKey.Of(http.Request) : null;
+            if (key is not null && await cache.AnswerAsync(key, http.RequestAborted) is { } cached)
+            {
+                return Answer(http, cached);
+            }
+
+            var generation = cache.Generation;
             var result = await next(context);
             var inner = result is INestedHttpResult nested ? nested.Result : result;
             if (inner is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } || inner is not IValueHttpResult { Value: { } value })
@@ -85,15 +94,41 @@ internal static class ConditionalGet
             }
 
             // The answer is serialized once: the ETag is hashed from the same bytes the body sends.
-            var http = context.HttpContext;
             var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), options);
             var etag = ETagOfJson(json);
+            if (key is not null)
+            {
+                var tags = CatalogCacheTags.Of(value, http.Request.Query["sortBy"]);
+                await cache.KeepAnswerAsync(key, CachedRead.Of(json, etag), tags, generation, http.RequestAborted);
+            }
+
+            return Matches(http.Request.Headers.IfNoneMatch, etag)
+                ? NotModified(http, etag)
+                : Fresh(http, etag, TypedResults.Bytes(json, JsonContentType));
+        }
+
+        /// <summary>A cached answer: a 304 without touching it, or its body with this request's timestamp.</summary>
+        private static IResult Answer(HttpContext http, CachedRead cached)
+        {
+            if (Matches(http.Request.Headers.IfNoneMatch, cached.ETag))
+            {
+                return NotModified(http, cached.ETag);
+            }
+
+            var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var body = cached.BodyAt(TimeProvider.System.GetUtcNow(), options);
+            return Fresh(http, cached.ETag, TypedResults.Bytes(body, JsonContentType));
+        }
+
+        private static IResult NotModified(HttpContext http, string etag)
+            => Fresh(http, etag, TypedResults.StatusCode(StatusCodes.Status304NotModified));
+
+        private static IResult Fresh(HttpContext http, string etag, IResult result)
+        {
             http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = CacheControl;
-            return Matches(http.Request.Headers.IfNoneMatch, etag)
-                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                : TypedResults.Bytes(json, JsonContentType);
+            return result;
         }
     }
 }

@@ -33,21 +33,21 @@ internal static class CategoriesApi
         return endpoints;
     }
 
-    private static async Task<Ok<ApiResponse<List<CategoryResponse>>>> ListAsync(CatalogDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<ApiResponse<List<CategoryResponse>>>> ListAsync(CatalogDbContext db, CatalogReadCache cache, CancellationToken cancellationToken)
     {
-        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        var tree = await CategoryTree.WithCountsAsync(db, await cache.CategoriesAsync(db, cancellationToken), cancellationToken);
         return ApiResults.Ok(tree.Roots());
     }
 
     private static async Task<Results<Ok<ApiResponse<CategoryResponse>>, ApiErrorResult>> GetAsync(
-        [MaxLength(CategoryRequest.MaxSlugLength)] string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(CategoryRequest.MaxSlugLength)] string idOrSlug, CatalogDbContext db, CatalogReadCache cache, CancellationToken cancellationToken)
     {
         if (Slugs.RefuseLonger("idOrSlug", idOrSlug, CategoryRequest.MaxSlugLength) is { } refused)
         {
             return refused;
         }
 
-        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        var tree = await CategoryTree.WithCountsAsync(db, await cache.CategoriesAsync(db, cancellationToken), cancellationToken);
         return tree.FindByIdOrSlug(idOrSlug) is { } category
             ? ApiResults.Ok(tree.ToResponse(category))
             : ApiResults.NotFound($"Category '{idOrSlug}' not found");

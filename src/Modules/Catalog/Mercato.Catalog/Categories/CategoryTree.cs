@@ -31,11 +31,15 @@ internal sealed class CategoryTree
     public static async Task<CategoryTree> LoadAsync(CatalogDbContext db, bool withProductCounts, CancellationToken cancellationToken)
     {
         var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
-        if (!withProductCounts)
-        {
-            return new CategoryTree(categories, new Dictionary<Guid, int>());
-        }
+        return withProductCounts ? await WithCountsAsync(db, categories, cancellationToken) : Of(categories);
+    }
 
+    /// <summary>The tree of these categories (e.g. the cached ones), without product counts.</summary>
+    public static CategoryTree Of(List<Category> categories) => new(categories, []);
+
+    /// <summary>The tree of these categories with the count of available, non-deleted products in each.</summary>
+    public static async Task<CategoryTree> WithCountsAsync(CatalogDbContext db, List<Category> categories, CancellationToken cancellationToken)
+    {
         var counts = await db.Products.AsNoTracking()
             .Where(p => !p.IsDeleted && p.Available)
             .GroupBy(p => p.CategoryId)

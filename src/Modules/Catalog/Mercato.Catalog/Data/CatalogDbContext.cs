@@ -85,6 +85,11 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
                 .HasDatabaseName("IX_catalog_products_list_category");
             e.HasIndex(p => new { p.Available, p.Price, p.IsDeleted, p.CreatedAt, p.Id })
                 .HasDatabaseName("IX_catalog_products_list_price");
+            // The default list (no category, no price range: newest first) walks this index in
+            // its order and stops after the page: no sort of every available product per page.
+            // IsDeleted comes last, read from the index (NOT IsDeleted cannot seek).
+            e.HasIndex(p => new { p.Available, p.CreatedAt, p.Id, p.IsDeleted })
+                .HasDatabaseName("IX_catalog_products_list_newest");
             e.HasIndex(p => p.CreatedAt);
             e.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>

@@ -29,7 +29,7 @@ internal static class ProductListApi
     }
 
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListAsync(
-        [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ProductListQuery query, CatalogDbContext db, CatalogReadCache cache, CancellationToken cancellationToken)
     {
         var errors = query.Validate();
         if (errors.Count > 0)
@@ -38,12 +38,12 @@ internal static class ProductListApi
         }
 
         await OpenOnceAsync(db, cancellationToken);
-        var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
+        var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
         return await PageAsync(query, tree, query.Category, "category", db, cancellationToken);
     }
 
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
-        [MaxLength(CategoryRequest.MaxSlugLength)] string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(CategoryRequest.MaxSlugLength)] string idOrSlug, [AsParameters] ProductListQuery query, CatalogDbContext db, CatalogReadCache cache, CancellationToken cancellationToken)
     {
         if (Slugs.RefuseLonger("idOrSlug", idOrSlug, CategoryRequest.MaxSlugLength) is { } refused)
         {
@@ -51,7 +51,7 @@ internal static class ProductListApi
         }
 
         await OpenOnceAsync(db, cancellationToken);
-        var tree = await CategoryTree.LoadAsync(db, withProductCounts: false, cancellationToken);
+        var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
         if (tree.FindByIdOrSlug(idOrSlug) is null)
         {
             return ApiResults.NotFound($"Category '{idOrSlug}' not found");

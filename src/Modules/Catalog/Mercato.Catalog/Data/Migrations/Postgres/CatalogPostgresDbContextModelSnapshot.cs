@@ -164,6 +164,9 @@ namespace Mercato.Catalog.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Available", "CreatedAt", "Id", "IsDeleted")
+                        .HasDatabaseName("IX_catalog_products_list_newest");
+
                     b.HasIndex("Available", "Price", "IsDeleted", "CreatedAt", "Id")
                         .HasDatabaseName("IX_catalog_products_list_price");
 
