@@ -47,6 +47,7 @@ public static class CatalogModule
         builder.Services.Replace(ServiceDescriptor.Scoped<ICatalogClient, InProcessCatalogClient>());
         builder.Services.AddHostedService<ReservationExpirySweep>();
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.AddProductSearch();
         return builder;
     }
 
@@ -62,6 +63,7 @@ public static class CatalogModule
         endpoints.MapProductStockApi();
         endpoints.MapReviewsApi();
         endpoints.MapSearchApi();
+        endpoints.MapSearchRebuildApi();
         endpoints.MapMediaApi();
         return endpoints;
     }

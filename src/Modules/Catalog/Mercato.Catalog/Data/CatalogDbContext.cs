@@ -86,6 +86,9 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(p => new { p.Available, p.Price, p.IsDeleted, p.CreatedAt, p.Id })
                 .HasDatabaseName("IX_catalog_products_list_price");
             e.HasIndex(p => p.CreatedAt);
+            // The search index's change feed (Search/Index/ProductSearchIndexer.cs) reads the
+            // products changed since its checkpoint from this index alone.
+            e.HasIndex(p => new { p.UpdatedAt, p.Id, p.Version }).HasDatabaseName("IX_catalog_products_changes");
             e.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
             {

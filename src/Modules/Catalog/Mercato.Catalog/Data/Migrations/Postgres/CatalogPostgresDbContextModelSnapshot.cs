@@ -164,6 +164,9 @@ namespace Mercato.Catalog.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt", "Id", "Version")
+                        .HasDatabaseName("IX_catalog_products_changes");
+
                     b.HasIndex("Available", "Price", "IsDeleted", "CreatedAt", "Id")
                         .HasDatabaseName("IX_catalog_products_list_price");
 
