@@ -5,7 +5,7 @@
 namespace Mercato.Catalog.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SearchChangeFeed : Migration
+    internal partial class SearchChangeFeed : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
