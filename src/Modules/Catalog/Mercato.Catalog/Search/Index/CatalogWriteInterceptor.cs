@@ -8,10 +8,10 @@ namespace Mercato.Catalog.Search.Index;
 /// <summary>
 /// Watches the Catalog database's commands for writes to <c>catalog_products</c> (inserts,
 /// updates from the admin API, stock, reviews, category moves: every path) and signals
-/// <see cref="CatalogWrites"/> once they are committed: at once outside a transaction, at the
+/// <see cref="ProductSearchIndexer.CatalogChanged"/> once they are committed: at once outside a transaction, at the
 /// commit inside one.
 /// </summary>
-internal sealed class CatalogWriteInterceptor(CatalogWrites writes) : DbCommandInterceptor, IDbTransactionInterceptor
+internal sealed class CatalogWriteInterceptor(ProductSearchIndexer indexer) : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
@@ -78,7 +78,7 @@ internal sealed class CatalogWriteInterceptor(CatalogWrites writes) : DbCommandI
 
         if (command.Transaction is null || context is null)
         {
-            writes.Signal();
+            indexer.CatalogChanged();
         }
         else
         {
@@ -90,7 +90,7 @@ internal sealed class CatalogWriteInterceptor(CatalogWrites writes) : DbCommandI
     {
         if (context is not null && _pending.Remove(context))
         {
-            writes.Signal();
+            indexer.CatalogChanged();
         }
     }
 
