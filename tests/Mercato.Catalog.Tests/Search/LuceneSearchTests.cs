@@ -82,6 +82,43 @@ public abstract class LuceneSearchTests<TFactory>(TFactory factory) : SearchTest
     }
 
     [Fact]
+    public async Task A_repeated_search_is_answered_from_the_result_cache_and_never_older_than_the_catalog()
+    {
+        var word = NewWord();
+        var admin = await Tokens.AdminAsync(Client);
+        var teapot = await Factory.AddProductAsync(p => (p.Name, p.Price) = ($"{word} teapot", 20m));
+        await SearchUntilCountAsync($"q={word}", 1);
+        bool FromCache(string text) => Factory.Logs.Entries.Any(e => e.Message.StartsWith($"Search for '{text}' (page 1 of 20) answered from the result cache", StringComparison.Ordinal));
+
+        // The same words (the text analysed: case and a plural do not matter) on an unchanged index.
+        var again = await SearchAsync($"q={word.ToUpperInvariant()}S");
+        Assert.True(FromCache(word.ToUpperInvariant() + "S"), "the second search of the same words was not answered from the cache");
+        Assert.Equal(teapot.Id, again.GetProperty("items")[0].GetProperty("id").GetGuid());
+
+        // A price change shows in the very next answer: the page's products are read from the database.
+        using (var repriced = await Client.SendAsync(HttpMethod.Patch, $"/api/v1/products/{teapot.Id}", admin, new { price = 25m }))
+        {
+            Assert.Equal(HttpStatusCode.OK, repriced.StatusCode);
+        }
+
+        Assert.Equal(25m, (await SearchAsync($"q={word}")).GetProperty("items")[0].GetProperty("price").GetDecimal());
+
+        // A new match: the cached answer of the older searcher is never served again.
+        using (var created = await Client.SendAsync(HttpMethod.Post, "/api/v1/products", admin, new
+        {
+            name = $"{word} kettle", slug = "k-" + word, description = "A kettle.", price = 30m, sku = "K-" + Guid.NewGuid().ToString("N")[..10],
+            categoryId = teapot.CategoryId, stock = 2,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var both = await SearchUntilCountAsync($"q={word}", 2);
+        Assert.Equal(2, both.GetProperty("facets").GetProperty("categories")[0].GetProperty("count").GetInt32());
+        Assert.Equal(2, (await SearchAsync($"q={word}")).GetProperty("totalCount").GetInt64());
+    }
+
+    [Fact]
     public async Task Answers_come_from_the_index_and_a_rebuild_takes_in_writes_made_behind_the_modules_back()
     {
         var (before, after) = (NewWord(), NewWord());

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Logging;
+
 namespace Mercato.Catalog.Search.Index;
 
 /// <summary>
 /// Search on this process's Lucene index (<see cref="ProductSearchIndexer"/>); while the index
 /// is first being built, the database engine answers, with the same results.
 /// </summary>
-internal sealed class LuceneSearchEngine(ProductSearchIndexer indexer, DatabaseSearchEngine database) : IProductSearchEngine
+internal sealed partial class LuceneSearchEngine(ProductSearchIndexer indexer, DatabaseSearchEngine database, ILogger<LuceneSearchEngine> logger) : IProductSearchEngine
 {
     /// <inheritdoc />
     public Task<SearchPage> SearchAsync(string text, int pageNumber, int pageSize, CancellationToken cancellationToken)
@@ -13,7 +15,13 @@ internal sealed class LuceneSearchEngine(ProductSearchIndexer indexer, DatabaseS
         {
             try
             {
-                return Task.FromResult(index.Search(text, pageNumber, pageSize));
+                var page = index.Search(text, pageNumber, pageSize, out var cached);
+                if (cached)
+                {
+                    LogCached(text, pageNumber, pageSize);
+                }
+
+                return Task.FromResult(page);
             }
             catch (ObjectDisposedException)
             {
@@ -23,4 +31,7 @@ internal sealed class LuceneSearchEngine(ProductSearchIndexer indexer, DatabaseS
 
         return database.SearchAsync(text, pageNumber, pageSize, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Search for '{Text}' (page {PageNumber} of {PageSize}) answered from the result cache")]
+    private partial void LogCached(string text, int pageNumber, int pageSize);
 }

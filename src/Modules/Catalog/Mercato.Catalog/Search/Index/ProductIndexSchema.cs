@@ -71,34 +71,32 @@ internal static class ProductIndexSchema
     public static Term IdTerm(Guid id) => new(Id, id.ToString());
 
     /// <summary>
-    /// The query for a user's text: the text is analysed like the documents and each resulting
-    /// word is required in at least one field (weighted by field). Nothing of the text is parsed
-    /// as query syntax. Null when the text has no word.
+    /// The words of a user's text, analysed like the documents, each once, in order: the text
+    /// as the index sees it (<c>"Wireless  HEADPHONES"</c> and <c>"wireless headphone"</c> give
+    /// the same words). Nothing of the text is parsed as query syntax. Empty when the text has no word.
     /// </summary>
-    public static Query? QueryFor(Analyzer analyzer, string text)
+    public static IReadOnlyList<string> WordsOf(Analyzer analyzer, string text)
     {
         var words = new List<string>();
-        using (var stream = analyzer.GetTokenStream(Weighted[0].Field, text))
+        using var stream = analyzer.GetTokenStream(Weighted[0].Field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            var word = term.ToString();
+            if (!words.Contains(word, StringComparer.Ordinal))
             {
-                var word = term.ToString();
-                if (!words.Contains(word, StringComparer.Ordinal))
-                {
-                    words.Add(word);
-                }
+                words.Add(word);
             }
-
-            stream.End();
         }
 
-        if (words.Count == 0)
-        {
-            return null;
-        }
+        stream.End();
+        return words;
+    }
 
+    /// <summary>The query for the <paramref name="words"/> of a text: each required in at least one field (weighted by field).</summary>
+    public static Query QueryFor(IReadOnlyList<string> words)
+    {
         var query = new BooleanQuery();
         foreach (var word in words)
         {

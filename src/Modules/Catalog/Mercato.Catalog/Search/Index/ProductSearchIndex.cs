@@ -25,6 +25,7 @@ internal sealed class ProductSearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly Dictionary<Guid, (long Version, DateTime UpdatedAt)> _applied = [];
+    private readonly SearchResultCache _results = new();
     private long _lastCommit = Environment.TickCount64;
     private bool _dirty;
 
@@ -160,7 +161,11 @@ internal sealed class ProductSearchIndex : IDisposable
     public void Compact() => _writer.ForceMerge(1);
 
     /// <summary>Makes the changes applied so far visible to searches (near-real-time reopen).</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh()
+    {
+        _searchers.MaybeRefreshBlocking();
+        _results.Clear();
+    }
 
     /// <summary>Commits (durably, with the schema version and checkpoint) when there are changes and the last commit is a few seconds old, or when <paramref name="now"/> says so.</summary>
     public void Commit(bool now = false)
@@ -180,11 +185,16 @@ internal sealed class ProductSearchIndex : IDisposable
         _dirty = false;
     }
 
-    /// <summary>The page of hits for <paramref name="text"/>, the total and the counts per category, in one pass over the matches.</summary>
-    public SearchPage Search(string text, int pageNumber, int pageSize)
+    /// <summary>
+    /// The page of hits for <paramref name="text"/>, the total and the counts per category, in one
+    /// pass over the matches, or from <see cref="SearchResultCache"/> when the same words and
+    /// page were searched on the same searcher (<paramref name="cached"/> says which).
+    /// </summary>
+    public SearchPage Search(string text, int pageNumber, int pageSize, out bool cached)
     {
-        var query = ProductIndexSchema.QueryFor(_analyzer, text);
-        if (query is null)
+        cached = false;
+        var words = ProductIndexSchema.WordsOf(_analyzer, text);
+        if (words.Count == 0)
         {
             return SearchPage.Empty;
         }
@@ -192,17 +202,16 @@ internal sealed class ProductSearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var start = (pageNumber - 1) * pageSize;
-            var keep = (int)Math.Clamp((long)start + pageSize, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
-            var top = TopFieldCollector.Create(ProductIndexSchema.Ranking, keep, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var counts = new CategoryCountCollector();
-            searcher.Search(query, MultiCollector.Wrap(top, counts));
-            var hits = start >= keep
-                ? []
-                : top.GetTopDocs(start, pageSize).ScoreDocs
-                    .Select(d => new SearchHit(Guid.Parse(((BytesRef)((FieldDoc)d).Fields[1]).Utf8ToString()), d.Score))
-                    .ToList();
-            return new SearchPage(hits, counts.Total, counts.Counts);
+            var key = new SearchResultKey(((DirectoryReader)searcher.IndexReader).Version, string.Join(' ', words), pageNumber, pageSize);
+            if (_results.TryGet(key) is { } page)
+            {
+                cached = true;
+                return page;
+            }
+
+            page = Run(searcher, ProductIndexSchema.QueryFor(words), pageNumber, pageSize);
+            _results.Add(key, page);
+            return page;
         }
         finally
         {
@@ -210,10 +219,26 @@ internal sealed class ProductSearchIndex : IDisposable
         }
     }
 
+    private static SearchPage Run(IndexSearcher searcher, Query query, int pageNumber, int pageSize)
+    {
+        var start = (pageNumber - 1) * pageSize;
+        var keep = (int)Math.Clamp((long)start + pageSize, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
+        var top = TopFieldCollector.Create(ProductIndexSchema.Ranking, keep, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var counts = new CategoryCountCollector();
+        searcher.Search(query, MultiCollector.Wrap(top, counts));
+        var hits = start >= keep
+            ? []
+            : top.GetTopDocs(start, pageSize).ScoreDocs
+                .Select(d => new SearchHit(Guid.Parse(((BytesRef)((FieldDoc)d).Fields[1]).Utf8ToString()), d.Score))
+                .ToList();
+        return new SearchPage(hits, counts.Total, counts.Counts);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
         _searchers.Dispose();
+        _results.Dispose();
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
