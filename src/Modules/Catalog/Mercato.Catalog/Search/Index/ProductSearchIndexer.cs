@@ -126,16 +126,26 @@ internal sealed partial class ProductSearchIndexer(
             {
                 (await building.WaitAsync(cancellationToken)).Dispose();
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException)
+            catch (Exception e)
             {
-                // A rebuild cut short by the stop; its folder is removed at the next start.
+                // A build cut short by the stop (or failed): its folder is removed at the next start.
+                LogNotSavedAtStop(e);
             }
         }
 
         if (Interlocked.Exchange(ref _current, null) is { } index)
         {
-            index.Commit(now: true);
-            index.Dispose();
+            try
+            {
+                index.Commit(now: true);
+                index.Dispose();
+            }
+            catch (IOException e)
+            {
+                // The folder went away under the index (removed by hand, or by another process
+                // started on the same data folder): the next start catches up or rebuilds.
+                LogNotSavedAtStop(e);
+            }
         }
     }
 
@@ -328,6 +338,9 @@ internal sealed partial class ProductSearchIndexer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Building the product search index under {Root} because {Problem}; the database answers searches meanwhile")]
     private partial void LogRebuilding(string root, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The product search index was not saved at stop; the next start catches up or rebuilds it")]
+    private partial void LogNotSavedAtStop(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the old search index folder {Folder}: {Reason}")]
     private partial void LogCleanupFailed(string folder, string reason);
