@@ -45,10 +45,10 @@ public sealed class SqliteSearchIndexMigrationTests
         await db.Products.Where(p => p.Id == products[1].Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, "Moonbeam lamp"));
         await db.Products.Where(p => p.Id == products[2].Id).ExecuteDeleteAsync();
 
-        Assert.Equal([products[0].Id], (await ProductSearch.FindAsync(db, "amberglow0", default)).Select(h => h.Id));
-        Assert.Empty(await ProductSearch.FindAsync(db, "amberglow1", default));
-        Assert.Equal([products[1].Id], (await ProductSearch.FindAsync(db, "moonbeam", default)).Select(h => h.Id));
-        Assert.Empty(await ProductSearch.FindAsync(db, "amberglow2", default));
+        Assert.Equal([products[0].Id], (await new DatabaseSearchEngine(db).SearchAsync("amberglow0", 1, 20, default)).Hits.Select(h => h.Id));
+        Assert.Empty((await new DatabaseSearchEngine(db).SearchAsync("amberglow1", 1, 20, default)).Hits);
+        Assert.Equal([products[1].Id], (await new DatabaseSearchEngine(db).SearchAsync("moonbeam", 1, 20, default)).Hits.Select(h => h.Id));
+        Assert.Empty((await new DatabaseSearchEngine(db).SearchAsync("amberglow2", 1, 20, default)).Hits);
         Assert.Equal(2, await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM catalog_products_fts").SingleAsync());
     }
 }

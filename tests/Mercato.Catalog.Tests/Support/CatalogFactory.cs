@@ -29,6 +29,8 @@ public class CatalogFactory : ModuleHostFactory<Program>
         Settings["Identity:Admin:Password"] = AdminPassword;
         Settings["Identity:Password:HashIterations"] = "1000";
         Settings["Catalog:DemoData:Enabled"] = "false";
+        // Search tests see which answers came from the Lucene engine's result cache.
+        Settings["Logging:LogLevel:Mercato.Catalog.Search.Index.LuceneSearchEngine"] = "Debug";
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,13 +6,16 @@ namespace Mercato.Platform.Hosting;
 
 /// <summary>
 /// A background job that runs every <see cref="Interval"/> on the injected clock (so tests move it
-/// with a fake clock). A failed round is logged and the job tries again at the next tick; it stops
-/// quietly when the host stops.
+/// with a fake clock), and at once when asked (<see cref="RunSoon"/>). A failed round is logged and
+/// the job tries again at the next tick; it stops quietly when the host stops.
 /// </summary>
 /// <param name="time">The clock the interval is measured on.</param>
 /// <param name="logger">Where failed rounds are logged.</param>
 public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : BackgroundService
 {
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
     /// <summary>The clock the job runs on.</summary>
     protected TimeProvider Time { get; } = time;
 
@@ -24,8 +28,17 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
     /// <summary>Whether the job runs at all in this host (checked once, at start).</summary>
     protected virtual bool Enabled => true;
 
+    /// <summary>Whether the first round runs as soon as the host started instead of one <see cref="Interval"/> later.</summary>
+    protected virtual bool RunsAtStart => false;
+
     /// <summary>One round of work.</summary>
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks for a round now instead of at the next tick. Requests coalesce: however many arrive
+    /// while a round runs, one more round follows it. Never blocks.
+    /// </summary>
+    protected void RunSoon() => _wake.Writer.TryWrite(true);
 
     /// <inheritdoc />
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,11 +48,38 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
             return;
         }
 
+        // The host's start goes on while the job runs: nothing of a round runs on the starting thread.
+        await Task.Yield();
         using var timer = new PeriodicTimer(Interval, Time);
+        Task<bool>? tick = null;
+        Task<bool>? wake = null;
+        var now = RunsAtStart;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
+                if (!now)
+                {
+                    tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                    wake ??= _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                    if (await Task.WhenAny(tick, wake) == tick)
+                    {
+                        if (!await tick)
+                        {
+                            break;
+                        }
+
+                        tick = null;
+                    }
+                    else
+                    {
+                        await wake;
+                        wake = null;
+                    }
+                }
+
+                now = false;
+                _wake.Reader.TryRead(out _);
                 try
                 {
                     await RunOnceAsync(stoppingToken);

@@ -55,6 +55,7 @@ public static class CatalogModule
         builder.Services.Replace(ServiceDescriptor.Scoped<ICatalogClient, InProcessCatalogClient>());
         builder.Services.AddHostedService<ReservationExpirySweep>();
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.AddProductSearch();
         return builder;
     }
 
@@ -70,6 +71,7 @@ public static class CatalogModule
         endpoints.MapProductStockApi();
         endpoints.MapReviewsApi();
         endpoints.MapSearchApi();
+        endpoints.MapSearchRebuildApi();
         endpoints.MapMediaApi();
         return endpoints;
     }

@@ -91,6 +91,9 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(p => new { p.Available, p.CreatedAt, p.Id, p.IsDeleted })
                 .HasDatabaseName("IX_catalog_products_list_newest");
             e.HasIndex(p => p.CreatedAt);
+            // The search index's change feed (Search/Index/ProductSearchIndexer.cs) reads the
+            // products changed since its checkpoint from this index alone.
+            e.HasIndex(p => new { p.UpdatedAt, p.Id, p.Version }).HasDatabaseName("IX_catalog_products_changes");
             e.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
             {

@@ -29,7 +29,7 @@ internal static class SearchApi
     }
 
     private static async Task<Results<Ok<ApiResponse<SearchResultResponse>>, ApiErrorResult>> SearchAsync(
-        [AsParameters] SearchQuery query, CatalogDbContext db, CancellationToken cancellationToken)
+        [AsParameters] SearchQuery query, IProductSearchEngine engine, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var errors = query.Validate();
         if (errors.Count > 0)
@@ -40,25 +40,28 @@ internal static class SearchApi
         var text = query.Q!.Trim();
         var pageNumber = query.PageNumber ?? 1;
         var pageSize = query.PageSize ?? PageRules.DefaultPageSize;
-        var hits = await ProductSearch.FindAsync(db, text, cancellationToken);
+        var found = await engine.SearchAsync(text, pageNumber, pageSize, cancellationToken);
 
-        var page = hits.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
-        var pageIds = page.Select(h => h.Id).ToList();
-        var products = await db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var counts = hits.GroupBy(h => h.CategoryId).ToDictionary(g => g.Key, g => g.Count());
-        var categoryIds = counts.Keys.ToList();
-        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // The page's rows are read now, so prices and stock are current; a product hidden or
+        // deleted since the index saw it is left out.
+        var pageIds = found.Hits.Select(h => h.Id).ToList();
+        var products = await db.Products.AsNoTracking()
+            .Where(p => EF.Parameter(pageIds).Contains(p.Id) && p.Available && !p.IsDeleted)
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var categoryIds = found.CategoryCounts.Keys.Concat(products.Values.Select(p => p.CategoryId)).Distinct().ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => EF.Parameter(categoryIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var items = page.Where(h => products.ContainsKey(h.Id))
+        var items = found.Hits.Where(h => products.ContainsKey(h.Id))
             .Select(h => (Hit: h, Product: products[h.Id], Category: categories[products[h.Id].CategoryId]))
             .Select(x => new SearchItemResponse(
                 ProductSummaryResponse.From(x.Product, new ProductCategoryResponse(x.Category.Id, x.Category.Name, x.Category.Slug)), x.Hit.Rank))
             .ToList();
-        var facets = counts
-            .Select(c => new CategoryFacet(c.Key, categories[c.Key].Name, categories[c.Key].Slug, c.Value))
+        var facets = found.CategoryCounts
+            .Where(c => categories.ContainsKey(c.Key))
+            .Select(c => new CategoryFacet(c.Key, categories[c.Key].Name, categories[c.Key].Slug, (int)c.Value))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
-        var totalPages = (hits.Count + pageSize - 1) / pageSize;
-        return ApiResults.Ok(new SearchResultResponse(items, text, hits.Count, pageNumber, pageSize, totalPages, new SearchFacets(facets)));
+        var totalPages = (int)((found.TotalCount + pageSize - 1) / pageSize);
+        return ApiResults.Ok(new SearchResultResponse(items, text, found.TotalCount, pageNumber, pageSize, totalPages, new SearchFacets(facets)));
     }
 }

@@ -1,7 +1,6 @@
 namespace Mercato.Catalog.Search;
 
-/// <summary>One product matching a search, as the full-text query returns it.</summary>
+/// <summary>One product on a page of search results.</summary>
 /// <param name="Id">The product.</param>
-/// <param name="CategoryId">Its category (for the facets).</param>
-/// <param name="Rank">Relevance; higher is better on both providers.</param>
-internal sealed record SearchHit(Guid Id, Guid CategoryId, double Rank);
+/// <param name="Rank">Relevance; higher is better, comparable only within one search.</param>
+internal sealed record SearchHit(Guid Id, double Rank);

@@ -161,6 +161,9 @@ namespace Mercato.Catalog.Data.Migrations.Sqlite
                     b.HasIndex("Available", "CreatedAt", "Id", "IsDeleted")
                         .HasDatabaseName("IX_catalog_products_list_newest");
 
+                    b.HasIndex("UpdatedAt", "Id", "Version")
+                        .HasDatabaseName("IX_catalog_products_changes");
+
                     b.HasIndex("Available", "Price", "IsDeleted", "CreatedAt", "Id")
                         .HasDatabaseName("IX_catalog_products_list_price");
 

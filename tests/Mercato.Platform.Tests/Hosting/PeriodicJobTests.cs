@@ -1,0 +1,106 @@
+using Mercato.Platform.Hosting;
+using Mercato.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mercato.Platform.Tests.Hosting;
+
+/// <summary>
+/// <see cref="PeriodicJob"/>: rounds at each tick of its clock, a first round at start when the
+/// job asks for it, and a round at once on <c>RunSoon</c>, with requests made during a round
+/// coalescing into one more.
+/// </summary>
+public sealed class PeriodicJobTests
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    [Fact]
+    public async Task A_job_runs_at_each_tick_of_its_clock_and_not_before()
+    {
+        var clock = new FakeTimeProvider();
+        using var job = new CountingJob(clock, runsAtStart: false);
+        await job.StartAsync(TestContext.Current.CancellationToken);
+
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Equal(0, job.Rounds);
+        clock.Advance(Hour);
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 1), "one round after one interval");
+
+        await job.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_job_that_runs_at_start_has_its_first_round_without_the_clock_moving()
+    {
+        var clock = new FakeTimeProvider();
+        using var job = new CountingJob(clock, runsAtStart: true);
+        await job.StartAsync(TestContext.Current.CancellationToken);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 1), "the round at start");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Equal(1, job.Rounds);
+
+        await job.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task RunSoon_starts_a_round_at_once_and_requests_during_a_round_make_one_more()
+    {
+        var clock = new FakeTimeProvider();
+        using var job = new CountingJob(clock, runsAtStart: false);
+        await job.StartAsync(TestContext.Current.CancellationToken);
+
+        job.Wake();
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 1), "a round on request, the clock standing still");
+
+        job.Hold();
+        job.Wake();
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Started == 2), "the second round to start");
+        job.Wake();
+        job.Wake();
+        job.Wake();
+        job.Release();
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 3), "one more round for the requests made during the second");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Equal(3, job.Rounds);
+
+        await job.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class CountingJob(TimeProvider time, bool runsAtStart) : PeriodicJob(time, NullLogger.Instance)
+    {
+        private TaskCompletionSource _gate = Completed();
+        private int _rounds;
+        private int _started;
+
+        public int Rounds => Volatile.Read(ref _rounds);
+
+        public int Started => Volatile.Read(ref _started);
+
+        protected override TimeSpan Interval => Hour;
+
+        protected override string Name => "Counting job";
+
+        protected override bool RunsAtStart => runsAtStart;
+
+        public void Wake() => RunSoon();
+
+        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _gate.TrySetResult();
+
+        protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _started);
+            await _gate.Task.WaitAsync(cancellationToken);
+            Interlocked.Increment(ref _rounds);
+        }
+
+        private static TaskCompletionSource Completed()
+        {
+            var done = new TaskCompletionSource();
+            done.SetResult();
+            return done;
+        }
+    }
+}
