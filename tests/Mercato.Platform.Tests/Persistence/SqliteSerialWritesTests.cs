@@ -10,7 +10,8 @@ namespace Mercato.Platform.Tests.Persistence;
 /// The serialised SQLite write path on a real file: transactions, autocommit write statements and
 /// synchronous saves of many contexts queue in the process for the file's one writer slot, so
 /// SQLite never reports the file busy; the slot comes back after a rollback or an uncommitted
-/// dispose; and a writer outside the process (an operator's <c>sqlite3</c>) is waited for, counted and logged.
+/// dispose; a writer outside the process (an operator's <c>sqlite3</c>) is waited for, counted and
+/// logged; and a reader kept waiting is counted apart from the writers.
 /// </summary>
 public sealed class SqliteSerialWritesTests : IAsyncLifetime
 {
@@ -140,6 +141,39 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
         var busy = Assert.Single(_logs.Entries, e => e.EventId.Id == 1220);
         Assert.Equal(LogLevel.Warning, busy.Level);
         Assert.Contains(File, busy.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_kept_waiting_by_another_connection_is_counted_apart_from_the_writers()
+    {
+        SqliteConnection.ClearAllPools();
+        var before = (Lock.BusyRetries, Lock.ReaderBusyRetries);
+        var outsider = new SqliteConnection($"Data Source={File};Pooling=false");
+        await outsider.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var command = outsider.CreateCommand())
+        {
+            // An exclusive-mode writer (an operator's sqlite3 with locking_mode=EXCLUSIVE) keeps even readers out.
+            command.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN IMMEDIATE; UPDATE race_rows SET \"Quantity\" = 5 WHERE \"Id\" = 1;";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var db = Context();
+        var read = Task.Run(
+            () => db.Rows.AsNoTracking().SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
+        await MercatoProcess.EventuallyAsync(() => Task.FromResult(Lock.ReaderBusyRetries), n => n > before.ReaderBusyRetries, TimeSpan.FromSeconds(10));
+        Assert.False(read.IsCompleted);
+        await using (var commit = outsider.CreateCommand())
+        {
+            commit.CommandText = "COMMIT;";
+            await commit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await outsider.DisposeAsync();
+        Assert.Equal(5, (await read).Quantity);
+        Assert.Equal(before.BusyRetries, Lock.BusyRetries);
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId.Id == 1220);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 1223 && e.Level == LogLevel.Debug);
     }
 
     [Theory]

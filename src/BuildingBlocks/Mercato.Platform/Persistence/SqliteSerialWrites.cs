@@ -25,9 +25,11 @@ namespace Mercato.Platform.Persistence;
 /// Each connection also gets <c>synchronous=NORMAL</c> (with WAL: a crash of the process loses
 /// nothing, a power loss may lose the last commits but never corrupts the file) and a busy handler
 /// in place of Microsoft.Data.Sqlite's 150 ms sleeps: it waits in short steps up to the
-/// connection's <c>Default Timeout</c>, counts each wait on the file's lock
-/// (<see cref="SqliteWriteLock.BusyRetries"/>) and logs it, since only another process can make
-/// the file busy now.
+/// connection's <c>Default Timeout</c>. A writer's wait (its connection holds the file's slot)
+/// is counted (<see cref="SqliteWriteLock.BusyRetries"/>) and logged as a warning, since only
+/// another process can make the file busy for it now; a reader's (WAL lets a reader wait for a
+/// moment while another connection rebuilds the WAL index) is counted apart
+/// (<see cref="SqliteWriteLock.ReaderBusyRetries"/>) and logged at debug level.
 /// The lock is per file, never nested on one file: a transaction on one database may wait for
 /// another database's lock (checkout writes Ordering, then Catalog), but a connection never waits
 /// for the lock it holds, and a write of a connection inside its own transaction takes nothing more.
@@ -39,7 +41,7 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     // The waits SQLite's own busy_timeout handler uses, in milliseconds; the last one repeats.
     private static readonly int[] BusySteps = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
-    private static readonly ConditionalWeakTable<sqlite3, SqliteWriteLock> Prepared = new();
+    private static readonly ConditionalWeakTable<sqlite3, PreparedConnection> Prepared = new();
     private static readonly ConcurrentDictionary<string, BusyFile> BusyFiles = new(StringComparer.Ordinal);
     private static readonly SqliteNativeMethods.BusyCallback OnBusy = WaitWhileBusy;
     private static readonly ConditionalWeakTable<DbConnection, SqliteWriteHold> ByConnection = new();
@@ -84,12 +86,13 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     public InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        if (result.HasResult || LockOf(connection) is not { } writeLock)
+        if (result.HasResult || LockOf(connection) is not { } prepared)
         {
             return result;
         }
 
-        var hold = Guard(writeLock, () => writeLock.Enter(TimeoutOf(connection)));
+        var writeLock = prepared.Busy.File.Lock;
+        var hold = MarkWriting(Guard(writeLock, () => writeLock.Enter(TimeoutOf(connection))), prepared.Busy);
         return InterceptionResult<DbTransaction>.SuppressWithResult(BeginImmediate((SqliteConnection)connection, eventData.IsolationLevel, hold));
     }
 
@@ -98,12 +101,13 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
         CancellationToken cancellationToken = default)
     {
-        if (result.HasResult || LockOf(connection) is not { } writeLock)
+        if (result.HasResult || LockOf(connection) is not { } prepared)
         {
             return result;
         }
 
-        var hold = await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(connection), cancellationToken));
+        var writeLock = prepared.Busy.File.Lock;
+        var hold = MarkWriting(await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(connection), cancellationToken)), prepared.Busy);
         return InterceptionResult<DbTransaction>.SuppressWithResult(BeginImmediate((SqliteConnection)connection, eventData.IsolationLevel, hold));
     }
 
@@ -258,21 +262,22 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
         }
 
         var writeLock = SqliteWriteLock.For(sqlite.DataSource);
-        var busy = BusyFiles.GetOrAdd(writeLock.File, _ => new BusyFile(writeLock, logger, TimeoutOf(sqlite)));
-        _ = SqliteNativeMethods.SetBusyHandler(handle.DangerousGetHandle(), OnBusy, busy.State);
+        var file = BusyFiles.GetOrAdd(writeLock.File, _ => new BusyFile(writeLock, logger, TimeoutOf(sqlite)));
+        var prepared = new PreparedConnection(file);
+        _ = SqliteNativeMethods.SetBusyHandler(handle.DangerousGetHandle(), OnBusy, prepared.Busy.State);
         using (var pragma = sqlite.CreateCommand())
         {
             pragma.CommandText = "PRAGMA synchronous=NORMAL;";
             pragma.ExecuteNonQuery();
         }
 
-        Prepared.AddOrUpdate(handle, writeLock);
+        Prepared.AddOrUpdate(handle, prepared);
     }
 
-    /// <summary>The lock of an open SQLite file connection, after giving back one its transaction left behind.</summary>
-    private static SqliteWriteLock? LockOf(DbConnection connection)
+    /// <summary>The prepared native connection of an open SQLite file connection, after giving back the slot its transaction left behind.</summary>
+    private static PreparedConnection? LockOf(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle } || !Prepared.TryGetValue(handle, out var writeLock))
+        if (connection is not SqliteConnection { Handle: { } handle } || !Prepared.TryGetValue(handle, out var prepared))
         {
             return null;
         }
@@ -284,7 +289,7 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
             Release(ByConnection, connection);
         }
 
-        return writeLock;
+        return prepared;
     }
 
     private static SqliteTransaction BeginImmediate(SqliteConnection connection, IsolationLevel isolationLevel, SqliteWriteHold hold)
@@ -305,22 +310,25 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
 
     private void EnterForStatement(DbCommand command)
     {
-        if (StatementLock(command) is { } writeLock)
+        if (StatementLock(command) is { } prepared)
         {
-            ByStatement.AddOrUpdate(command, Guard(writeLock, () => writeLock.Enter(TimeoutOf(command.Connection!))));
+            var writeLock = prepared.Busy.File.Lock;
+            ByStatement.AddOrUpdate(command, MarkWriting(Guard(writeLock, () => writeLock.Enter(TimeoutOf(command.Connection!))), prepared.Busy));
         }
     }
 
     private async ValueTask EnterForStatementAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        if (StatementLock(command) is { } writeLock)
+        if (StatementLock(command) is { } prepared)
         {
-            ByStatement.AddOrUpdate(command, await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(command.Connection!), cancellationToken)));
+            var writeLock = prepared.Busy.File.Lock;
+            var hold = await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(command.Connection!), cancellationToken));
+            ByStatement.AddOrUpdate(command, MarkWriting(hold, prepared.Busy));
         }
     }
 
-    /// <summary>The lock a statement must hold: a write outside a transaction; null for reads and for statements of a transaction.</summary>
-    private static SqliteWriteLock? StatementLock(DbCommand command) =>
+    /// <summary>The connection whose slot a statement must hold: a write outside a transaction; null for reads and for statements of a transaction.</summary>
+    private static PreparedConnection? StatementLock(DbCommand command) =>
         command.Transaction is null && command.Connection is { } connection && IsWrite(command.CommandText) ? LockOf(connection) : null;
 
     /// <summary>Whether a command may write: anything but a query (comments before it skipped).</summary>
@@ -378,6 +386,14 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
         }
     }
 
+    /// <summary>Marks the connection as writing until the hold is given back (its busy waits are a writer's).</summary>
+    private static SqliteWriteHold MarkWriting(SqliteWriteHold hold, BusyConnection connection)
+    {
+        connection.Writing = true;
+        hold.OnRelease(() => connection.Writing = false);
+        return hold;
+    }
+
     private static void Release<TKey>(ConditionalWeakTable<TKey, SqliteWriteHold> holds, TKey key)
         where TKey : class
     {
@@ -397,11 +413,21 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
         }
     }
 
-    /// <summary>SQLite's busy handler: waits in growing steps while another process holds the file, up to the budget.</summary>
+    /// <summary>SQLite's busy handler: waits in growing steps while another connection holds the file, up to the budget.</summary>
     private static int WaitWhileBusy(IntPtr state, int count)
     {
-        var file = (BusyFile)GCHandle.FromIntPtr(state).Target!;
-        file.Lock.CountBusyRetry();
+        var connection = (BusyConnection)GCHandle.FromIntPtr(state).Target!;
+        var file = connection.File;
+        var writing = connection.Writing;
+        if (writing)
+        {
+            file.Lock.CountBusyRetry();
+        }
+        else
+        {
+            file.Lock.CountReaderBusyRetry();
+        }
+
         var waited = 0;
         for (var i = 0; i < count; i++)
         {
@@ -414,37 +440,71 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
             return 0;
         }
 
-        if (count == 0)
+        if (count == 0 && writing)
         {
             LogBusy(file.Logger, file.Lock.File);
+        }
+        else if (count == 0)
+        {
+            LogReaderBusy(file.Logger, file.Lock.File);
         }
 
         Thread.Sleep(BusySteps[Math.Min(count, BusySteps.Length - 1)]);
         return 1;
     }
 
-    /// <summary>What the busy handler of one file needs, pinned for the process's lifetime like the file's lock.</summary>
-    private sealed class BusyFile
+    /// <summary>What the busy handlers of one file share, kept for the process's lifetime like the file's lock.</summary>
+    private sealed class BusyFile(SqliteWriteLock writeLock, ILogger logger, TimeSpan budget)
     {
-        public BusyFile(SqliteWriteLock writeLock, ILogger logger, TimeSpan budget)
+        public SqliteWriteLock Lock { get; } = writeLock;
+
+        public ILogger Logger { get; } = logger;
+
+        public TimeSpan Budget { get; } = budget;
+    }
+
+    /// <summary>
+    /// The busy handler's state for one native connection, pinned so SQLite can hand it back: its
+    /// file, and whether the connection is writing (holds the file's slot) right now.
+    /// </summary>
+    private sealed class BusyConnection
+    {
+        private int _writing;
+
+        public BusyConnection(BusyFile file)
         {
-            Lock = writeLock;
-            Logger = logger;
-            Budget = budget;
+            File = file;
             State = GCHandle.ToIntPtr(GCHandle.Alloc(this));
         }
 
-        public SqliteWriteLock Lock { get; }
-
-        public ILogger Logger { get; }
-
-        public TimeSpan Budget { get; }
+        public BusyFile File { get; }
 
         public IntPtr State { get; }
+
+        public bool Writing
+        {
+            get => Volatile.Read(ref _writing) != 0;
+            set => Volatile.Write(ref _writing, value ? 1 : 0);
+        }
+    }
+
+    /// <summary>
+    /// A native connection set up by <see cref="Prepare"/>, alive as long as its handle: when the
+    /// handle is collected (the connection has left the pool and closed), the pin of its busy state
+    /// is freed.
+    /// </summary>
+    private sealed class PreparedConnection(BusyFile file)
+    {
+        public BusyConnection Busy { get; } = new(file);
+
+        ~PreparedConnection() => GCHandle.FromIntPtr(Busy.State).Free();
     }
 
     [LoggerMessage(EventId = 1220, Level = LogLevel.Warning, Message = "The SQLite database {File} is locked by another connection (another process?); waiting for it")]
     private static partial void LogBusy(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 1223, Level = LogLevel.Debug, Message = "A read of the SQLite database {File} waited for another connection (WAL index being updated)")]
+    private static partial void LogReaderBusy(ILogger logger, string file);
 
     [LoggerMessage(EventId = 1221, Level = LogLevel.Error, Message = "The SQLite database {File} stayed locked by another connection for {WaitedMs} ms; giving up")]
     private static partial void LogBusyGaveUp(ILogger logger, string file, int waitedMs);

@@ -19,6 +19,7 @@ public sealed class SqliteWriteLock
     private long _writes;
     private long _queued;
     private long _busyRetries;
+    private long _readerBusyRetries;
 
     private SqliteWriteLock(string file) => File = file;
 
@@ -37,6 +38,12 @@ public sealed class SqliteWriteLock
     /// another process (a migrator, an operator's <c>sqlite3</c>): it stays 0 otherwise.
     /// </summary>
     public long BusyRetries => Interlocked.Read(ref _busyRetries);
+
+    /// <summary>
+    /// How often SQLite made a reader of this process wait (WAL lets a reader wait a moment while
+    /// another connection updates the WAL index); no write is involved, so it is counted apart.
+    /// </summary>
+    public long ReaderBusyRetries => Interlocked.Read(ref _readerBusyRetries);
 
     /// <summary>The slot of the database file at <paramref name="file"/>.</summary>
     public static SqliteWriteLock For(string file)
@@ -82,6 +89,8 @@ public sealed class SqliteWriteLock
     internal void Exit() => _slot.Release();
 
     internal void CountBusyRetry() => Interlocked.Increment(ref _busyRetries);
+
+    internal void CountReaderBusyRetry() => Interlocked.Increment(ref _readerBusyRetries);
 
     private TimeoutException TimedOut(TimeSpan timeout) =>
         new($"No write to the SQLite database '{File}' could begin within {timeout.TotalSeconds:0} s: another write held it all that time.");
