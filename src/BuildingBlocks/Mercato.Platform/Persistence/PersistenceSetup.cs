@@ -1,5 +1,6 @@
 using Mercato.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,20 +26,37 @@ public static class PersistenceSetup
         var database = Resolve(builder.Configuration, module, typeof(TContext));
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly));
+            builder.Services.AddDbContext<TContext, TPostgres>((services, o) => ApplyModuleConfigurations<TContext>(services,
+                o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly)));
         }
         else
         {
             builder.Services.TryAddSingleton<SqliteSerialWrites>();
-            builder.Services.AddDbContext<TContext, TSqlite>((services, o) => o.UseSqlite(database.ConnectionString)
+            builder.Services.AddDbContext<TContext, TSqlite>((services, o) => ApplyModuleConfigurations<TContext>(services,
+                o.UseSqlite(database.ConnectionString)
                 .ConfigureWarnings(ExpectedRaces.LogQuietly)
-                .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>()));
+                .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>())));
         }
 
         builder.Services.AddSingleton(database);
         builder.Services.TryAddSingleton<ConcurrentWrites>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: [HealthTags.Ready]);
         return builder;
+    }
+
+    /// <summary>
+    /// Applies what other parts registered with <c>ConfigureDbContext&lt;TContext&gt;</c> for the
+    /// module's context type (for example the outbox's signal interceptor). EF Core builds the
+    /// options of the implementation type (<c>TSqlite</c> / <c>TPostgres</c>) only from that type's
+    /// own configurations, so without this they were silently never applied.
+    /// </summary>
+    private static void ApplyModuleConfigurations<TContext>(IServiceProvider services, DbContextOptionsBuilder options)
+        where TContext : DbContext
+    {
+        foreach (var configuration in services.GetServices<IDbContextOptionsConfiguration<TContext>>())
+        {
+            configuration.Configure(services, options);
+        }
     }
 
     /// <summary>Works out a module's provider and connection string from configuration.</summary>
