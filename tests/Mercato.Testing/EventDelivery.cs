@@ -54,7 +54,7 @@ public static class EventDelivery
             }
         }
 
-        services.GetRequiredService<OutboxSignal>().Notify();
+        services.GetRequiredService<OutboxSignal<TContext>>().Notify();
         await PublishedAsync<TContext>(services, eventId);
     }
 

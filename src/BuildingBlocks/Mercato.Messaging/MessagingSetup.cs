@@ -26,7 +26,9 @@ public static class MessagingSetup
         where TContext : DbContext
     {
         AddCore(builder);
-        builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.Services.TryAddSingleton<OutboxSignal<TContext>>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor<TContext>>();
+        builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor<TContext>>()));
         if (builder.Configuration.GetValue($"{MessagingOptions.Section}:Relay:Enabled", true))
         {
             builder.Services.AddSingleton<OutboxRelay<TContext>>();
@@ -62,16 +64,14 @@ public static class MessagingSetup
     private static void AddCore(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (services.Any(d => d.ServiceType == typeof(OutboxSignal)))
+        if (services.Any(d => d.ServiceType == typeof(ConsumerQueueSignal)))
         {
             return;
         }
 
         services.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConsumerQueueSignal>();
-        services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<InboxDispatcher>();
         services.AddSingleton<EventSubscriptions>();
 

@@ -39,6 +39,25 @@ public sealed class OutboxSignalTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task An_idle_relay_sleeps_until_the_next_commit_that_wrote_outbox_rows()
+    {
+        var relay = _factory.Services.GetRequiredService<OutboxRelay<ProbeDbContext>>();
+        var noteId = await _client.CreateNoteAsync("before the quiet");
+        await MercatoProcess.EventuallyAsync(() => OutboxRowAsync(noteId), r => r?.ProcessedAt is not null, TimeSpan.FromSeconds(30));
+
+        // The relay's own commit (marking the row published) and the consumer's inbox writes add
+        // no outbox row: they must not wake it again, or it would query in a loop while idle.
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var quiet = relay.Rounds;
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.Equal(quiet, relay.Rounds);
+
+        var next = await _client.CreateNoteAsync("after the quiet");
+        await MercatoProcess.EventuallyAsync(() => OutboxRowAsync(next), r => r?.ProcessedAt is not null, TimeSpan.FromSeconds(30));
+        Assert.True(relay.Rounds > quiet, "the commit of the next note woke the relay");
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -24,7 +24,7 @@ namespace Mercato.Messaging.Outbox;
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IMessageTransport transport,
-    OutboxSignal signal,
+    OutboxSignal<TContext> signal,
     ConsumerQueueSignal deliveries,
     IOptions<MessagingOptions> options,
     TimeProvider time,
@@ -33,6 +33,13 @@ public sealed partial class OutboxRelay<TContext>(
 {
     private DateTime _lastCleanup = DateTime.MinValue;
     private bool _transportUnavailable;
+    private long _rounds;
+
+    /// <summary>
+    /// Rounds run since start, each one query for due rows: it grows with the module's commits
+    /// (each wakes the relay) and once per poll interval while idle, never faster.
+    /// </summary>
+    public long Rounds => Interlocked.Read(ref _rounds);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,6 +82,7 @@ public sealed partial class OutboxRelay<TContext>(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value.Relay;
+        Interlocked.Increment(ref _rounds);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,7 +1,13 @@
 namespace Mercato.Messaging.Outbox;
 
-/// <summary>Wakes the relays when new outbox rows are committed, so they need not wait for the poll.</summary>
-public sealed class OutboxSignal : IDisposable
+/// <summary>
+/// Wakes one module's relay when new outbox rows of <typeparamref name="TContext"/> are committed,
+/// so it need not wait for the poll. One per producing context: a commit of one module must not
+/// wake (and so use up the signal of) another module's relay.
+/// </summary>
+/// <typeparam name="TContext">The producing module's DbContext.</typeparam>
+public sealed class OutboxSignal<TContext> : IDisposable
+    where TContext : Microsoft.EntityFrameworkCore.DbContext
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

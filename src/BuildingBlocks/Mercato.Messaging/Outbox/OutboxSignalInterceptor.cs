@@ -10,7 +10,9 @@ namespace Mercato.Messaging.Outbox;
 /// a transaction, at the commit for one inside. Saves that add no outbox row (the relay's own
 /// rounds, the consumer queues, reads that write nothing) never signal, so an idle relay sleeps.
 /// </summary>
-internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+/// <typeparam name="TContext">The producing module's DbContext, whose relay is signalled.</typeparam>
+internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+    where TContext : DbContext
 {
     // Contexts whose current transaction holds saved but uncommitted outbox rows.
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
