@@ -305,6 +305,29 @@ public abstract class SearchTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_renamed_category_shows_its_new_name_in_the_items_and_facets_of_the_next_search()
+    {
+        var word = NewWord();
+        var category = await factory.AddCategoryAsync("Kettles");
+        await factory.AddProductAsync(p => p.Name = $"{word} kettle", category.Id);
+        var before = await SearchUntilCountAsync($"q={word}", 1);
+        Assert.Equal("Kettles", before.GetProperty("items")[0].GetProperty("category").GetProperty("name").GetString());
+        Assert.Equal("Kettles", before.GetProperty("facets").GetProperty("categories")[0].GetProperty("name").GetString());
+
+        // The category names come from the cached tree, which a category write evicts at once.
+        var admin = await Tokens.AdminAsync(_client);
+        using (var renamed = await _client.SendAsync(HttpMethod.Put, $"/api/v1/categories/{category.Id}", admin, new { name = "Tea kettles", slug = category.Slug }))
+        {
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        }
+
+        var after = await SearchAsync($"q={word}");
+        Assert.Equal("Tea kettles", after.GetProperty("items")[0].GetProperty("category").GetProperty("name").GetString());
+        var facet = Assert.Single(after.GetProperty("facets").GetProperty("categories").EnumerateArray());
+        Assert.Equal(("Tea kettles", category.Slug, 1), (facet.GetProperty("name").GetString(), facet.GetProperty("slug").GetString(), facet.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
     public async Task Created_renamed_moved_sold_out_hidden_and_deleted_products_are_found_or_gone()
     {
         var admin = await Tokens.AdminAsync(_client);

@@ -100,28 +100,7 @@ internal static class ProductListApi
         // specifications). Sorting and skipping whole rows would read every match first.
         var pageIds = Sort(products, query).Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(p => p.Id);
         var page = await Sort(db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)), query)
-            .Select(p => new Product
-            {
-                Id = p.Id,
-                Name = p.Name,
-                Slug = p.Slug,
-                Sku = p.Sku,
-                Description = p.Description,
-                Price = p.Price,
-                CompareAtPrice = p.CompareAtPrice,
-                DiscountPercent = p.DiscountPercent,
-                CategoryId = p.CategoryId,
-                Images = p.Images,
-                Tags = p.Tags,
-                Attributes = p.Attributes,
-                OnHand = p.OnHand,
-                Reserved = p.Reserved,
-                Available = p.Available,
-                RatingTotal = p.RatingTotal,
-                ReviewCount = p.ReviewCount,
-                CreatedAt = p.CreatedAt,
-                UpdatedAt = p.UpdatedAt,
-            })
+            .SelectSummary()
             .ToListAsync(cancellationToken);
         var items = page.Select(p => ProductSummaryResponse.From(
             p, tree.Find(p.CategoryId) is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null)).ToList();

@@ -1,3 +1,5 @@
+using Mercato.Catalog.Caching;
+using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
 using Mercato.Catalog.Products;
 using Mercato.Platform.Envelope;
@@ -29,7 +31,7 @@ internal static class SearchApi
     }
 
     private static async Task<Results<Ok<ApiResponse<SearchResultResponse>>, ApiErrorResult>> SearchAsync(
-        [AsParameters] SearchQuery query, IProductSearchEngine engine, CatalogDbContext db, CancellationToken cancellationToken)
+        [AsParameters] SearchQuery query, IProductSearchEngine engine, CatalogDbContext db, CatalogReadCache cache, CancellationToken cancellationToken)
     {
         var errors = query.Validate();
         if (errors.Count > 0)
@@ -43,22 +45,24 @@ internal static class SearchApi
         var found = await engine.SearchAsync(text, pageNumber, pageSize, cancellationToken);
 
         // The page's rows are read now, so prices and stock are current; a product hidden or
-        // deleted since the index saw it is left out.
+        // deleted since the index saw it is left out. Only the columns a list item shows are read,
+        // and category names come from the cached tree (evicted by every category write).
         var pageIds = found.Hits.Select(h => h.Id).ToList();
         var products = await db.Products.AsNoTracking()
             .Where(p => EF.Parameter(pageIds).Contains(p.Id) && p.Available && !p.IsDeleted)
+            .SelectSummary()
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var categoryIds = found.CategoryCounts.Keys.Concat(products.Values.Select(p => p.CategoryId)).Distinct().ToList();
-        var categories = await db.Categories.AsNoTracking().Where(c => EF.Parameter(categoryIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
 
         var items = found.Hits.Where(h => products.ContainsKey(h.Id))
-            .Select(h => (Hit: h, Product: products[h.Id], Category: categories[products[h.Id].CategoryId]))
+            .Select(h => (Hit: h, Product: products[h.Id], Category: tree.Find(products[h.Id].CategoryId)))
             .Select(x => new SearchItemResponse(
-                ProductSummaryResponse.From(x.Product, new ProductCategoryResponse(x.Category.Id, x.Category.Name, x.Category.Slug)), x.Hit.Rank))
+                ProductSummaryResponse.From(x.Product, x.Category is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null), x.Hit.Rank))
             .ToList();
         var facets = found.CategoryCounts
-            .Where(c => categories.ContainsKey(c.Key))
-            .Select(c => new CategoryFacet(c.Key, categories[c.Key].Name, categories[c.Key].Slug, (int)c.Value))
+            .Select(c => (Category: tree.Find(c.Key), Count: c.Value))
+            .Where(c => c.Category is not null)
+            .Select(c => new CategoryFacet(c.Category!.Id, c.Category.Name, c.Category.Slug, (int)c.Count))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         var totalPages = (int)((found.TotalCount + pageSize - 1) / pageSize);
