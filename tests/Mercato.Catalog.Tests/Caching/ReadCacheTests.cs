@@ -73,6 +73,36 @@ public abstract class ReadCacheTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_lists_match_count_is_shared_by_its_pages_and_sorts_until_a_write_evicts_it()
+    {
+        var (category, slug) = await CategoryAsync();
+        var product = await factory.InsertProductAsync(category);
+        Assert.Equal(1, (await DataAsync($"/api/v1/products?category={slug}")).GetProperty("totalCount").GetInt32());
+
+        // Hidden behind the cache's back: a new sort of the same filter reads its page again
+        // (the product is gone from it) but takes the filter's count from the cache.
+        await factory.WithCatalogDbAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Available, false)));
+        var counted = factory.CatalogCounts;
+        var sorted = await DataAsync($"/api/v1/products?category={slug}&sortBy=price&sortOrder=desc");
+        Assert.Equal(1, sorted.GetProperty("totalCount").GetInt32());
+        Assert.Empty(sorted.GetProperty("items").EnumerateArray());
+        Assert.Equal(counted, factory.CatalogCounts);
+
+        // Another filter is counted.
+        var otherFilter = await DataAsync($"/api/v1/products?category={slug}&minPrice=0");
+        Assert.Equal(0, otherFilter.GetProperty("totalCount").GetInt32());
+        Assert.Equal(counted + 1, factory.CatalogCounts);
+
+        // A real write of the product evicts every count with the lists.
+        var admin = await Tokens.AdminAsync(_client);
+        using var patched = await _client.SendAsync(HttpMethod.Patch, $"/api/v1/products/{product.Id}", admin, new { description = "Changed by an admin" });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var evicted = await DataAsync($"/api/v1/products?category={slug}&sortBy=name");
+        Assert.Equal(0, evicted.GetProperty("totalCount").GetInt32());
+        Assert.Empty(evicted.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_deleted_product_leaves_cached_lists_and_its_detail()
     {
         var (category, slug) = await CategoryAsync();

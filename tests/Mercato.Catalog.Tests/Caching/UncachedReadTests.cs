@@ -29,6 +29,22 @@ public abstract class UncachedReadTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("Seen at once", (await second.ReadJsonAsync()).GetProperty("data").GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task A_lists_match_count_is_counted_again_for_every_read()
+    {
+        var category = await factory.AddCategoryAsync("Uncached counts");
+        var product = await factory.InsertProductAsync(category.Id);
+        using (var first = await _client.GetAsync($"/api/v1/products?category={category.Slug}"))
+        {
+            Assert.Equal(1, (await first.ReadJsonAsync()).GetProperty("data").GetProperty("totalCount").GetInt32());
+        }
+
+        await factory.WithCatalogDbAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Available, false)));
+
+        using var sorted = await _client.GetAsync($"/api/v1/products?category={category.Slug}&sortBy=price");
+        Assert.Equal(0, (await sorted.ReadJsonAsync()).GetProperty("data").GetProperty("totalCount").GetInt32());
+    }
 }
 
 /// <summary>A Catalog host with the read cache off.</summary>

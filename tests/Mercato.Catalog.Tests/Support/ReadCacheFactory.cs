@@ -30,6 +30,9 @@ public class ReadCacheFactory : StockFactory
     /// <summary>How many statements touching products, categories or reviews ran so far.</summary>
     public int CatalogStatements => _counter.Count;
 
+    /// <summary>Of <see cref="CatalogStatements"/>, those counting rows (<c>SELECT COUNT(…)</c>).</summary>
+    public int CatalogCounts => _counter.Counts;
+
     private readonly CatalogStatementCounter _counter = new();
 
     /// <inheritdoc />
@@ -46,8 +49,11 @@ public class ReadCacheFactory : StockFactory
     private sealed class CatalogStatementCounter : DbCommandInterceptor
     {
         private int _count;
+        private int _counts;
 
         public int Count => Volatile.Read(ref _count);
+
+        public int Counts => Volatile.Read(ref _counts);
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -70,6 +76,10 @@ public class ReadCacheFactory : StockFactory
                 || text.Contains("catalog_reviews", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _count);
+                if (text.StartsWith("SELECT COUNT(", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref _counts);
+                }
             }
         }
     }

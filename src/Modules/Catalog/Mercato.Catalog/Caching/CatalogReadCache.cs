@@ -25,6 +25,7 @@ internal sealed class CatalogReadCache : IDisposable
 {
     private const string TreeKey = "category-tree";
     private const string AnswerPrefix = "read:";
+    private const string CountPrefix = "count:";
 
     private readonly FusionCache _cache;
     private readonly FusionCacheEntryOptions _entries;
@@ -71,6 +72,33 @@ internal sealed class CatalogReadCache : IDisposable
     public async ValueTask KeepAnswerAsync(string key, CachedRead answer, IEnumerable<string> tags, long generation, CancellationToken cancellationToken)
     {
         await KeepAsync(AnswerPrefix + key, answer, tags, generation, cancellationToken);
+    }
+
+    /// <summary>
+    /// How many products match a list's filter (<paramref name="filterKey"/>), counted by
+    /// <paramref name="count"/> when not known. Every page and sort of one filter shares it, so a
+    /// list read that misses the answer cache need not count the matches again; like the lists it
+    /// is evicted by every write that can change a list's membership. Counted every time when
+    /// reads are not cached.
+    /// </summary>
+    public async Task<long> ListCountAsync(string filterKey, Func<CancellationToken, Task<long>> count, CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+        {
+            return await count(cancellationToken);
+        }
+
+        var key = CountPrefix + filterKey;
+        var found = await _cache.TryGetAsync<long>(key, token: cancellationToken);
+        if (found.HasValue)
+        {
+            return found.Value;
+        }
+
+        var generation = Generation;
+        var total = await count(cancellationToken);
+        await KeepAsync(key, total, [CatalogCacheTags.All, CatalogCacheTags.Lists], generation, cancellationToken);
+        return total;
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ internal static class ProductListApi
 
         await OpenOnceAsync(db, cancellationToken);
         var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
-        return await PageAsync(query, tree, query.Category, "category", db, cancellationToken);
+        return await PageAsync(query, tree, query.Category, "category", db, cache, cancellationToken);
     }
 
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> ListOfCategoryAsync(
@@ -60,7 +60,7 @@ internal static class ProductListApi
         var errors = query.Validate();
         return errors.Count > 0
             ? ApiResults.Validation(errors)
-            : await PageAsync(query, tree, idOrSlug, null, db, cancellationToken);
+            : await PageAsync(query, tree, idOrSlug, null, db, cache, cancellationToken);
     }
 
     /// <summary>
@@ -72,9 +72,11 @@ internal static class ProductListApi
         => db.Database.OpenConnectionAsync(cancellationToken);
 
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> PageAsync(
-        ProductListQuery query, CategoryTree tree, string? category, string? categoryField, CatalogDbContext db, CancellationToken cancellationToken)
+        ProductListQuery query, CategoryTree tree, string? category, string? categoryField, CatalogDbContext db, CatalogReadCache cache,
+        CancellationToken cancellationToken)
     {
         var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
+        Guid? categoryId = null;
         if (category is not null)
         {
             if (tree.FindByIdOrSlug(category) is not { } found)
@@ -85,6 +87,7 @@ internal static class ProductListApi
             // One array parameter (SQLite json_each, PostgreSQL = ANY) rather than EF's default of
             // one parameter per id: the SQL text then no longer depends on how many categories the
             // sub-tree has, so EF caches it instead of generating it again on every request.
+            categoryId = found.Id;
             var ids = tree.SelfAndDescendants(found.Id);
             products = products.Where(p => EF.Parameter(ids).Contains(p.CategoryId));
         }
@@ -92,7 +95,9 @@ internal static class ProductListApi
         products = Filter(products, query);
         var pageNumber = query.PageNumber ?? 1;
         var pageSize = query.PageSize ?? 20;
-        var total = await products.LongCountAsync(cancellationToken);
+        // Counting every match is the dearest part of a large list; every page and sort of the same
+        // filter shares one count while no write has changed what lists hold.
+        var total = await cache.ListCountAsync(query.FilterKey(categoryId), products.LongCountAsync, cancellationToken);
 
         // Two steps in one statement: the page's ids are found on the covering list indexes
         // (see CatalogDbContext) without reading a single product row, then only those rows

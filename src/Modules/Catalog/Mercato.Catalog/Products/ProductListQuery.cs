@@ -118,6 +118,25 @@ internal sealed class ProductListQuery
         ? []
         : [.. Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// What the matches of this query depend on, in one canonical spelling (whichever parameter
+    /// names were used), without the page and the sort: the key of its cached match count.
+    /// </summary>
+    /// <param name="categoryId">The category listed (with its sub-tree, which only a category write, evicting every count, can change), or null for all.</param>
+    public string FilterKey(Guid? categoryId)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var key = new System.Text.StringBuilder();
+        key.Append("a=").Append(Available ?? true)
+            .Append("&s=").Append(InStock?.ToString() ?? string.Empty)
+            .Append("&p=").Append(LowestPrice?.ToString(culture)).Append('-').Append(HighestPrice?.ToString(culture))
+            .Append("&d=").Append(LowestDiscount?.ToString(culture)).Append('-').Append(HighestDiscount?.ToString(culture))
+            .Append("&t=").Append(string.Join(',', TagList.Order(StringComparer.Ordinal)))
+            .Append("&q=").Append(Text?.ToLowerInvariant())
+            .Append("&c=").Append(categoryId?.ToString("N"));
+        return key.ToString();
+    }
+
     /// <summary>The sort field in its canonical spelling.</summary>
     public string SortField => SortFields.FirstOrDefault(f => string.Equals(f, SortBy, StringComparison.OrdinalIgnoreCase)) ?? "createdAt";
 
