@@ -268,6 +268,27 @@ public abstract class ReadCacheTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(4, await _client.AvailableAsync(product.Id));
     }
 
+    [Fact]
+    public async Task A_search_shows_each_product_from_the_cache_until_a_write_of_it_evicts_it()
+    {
+        var (category, _) = await CategoryAsync();
+        var product = await factory.InsertProductAsync(category, 10m);
+        var word = product.Name.Split(' ')[1];
+        var url = $"/api/v1/products/search?q={word}";
+        var hit = await MercatoProcess.EventuallyAsync(() => DataAsync(url), d => d.GetProperty("totalCount").GetInt64() == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(10m, hit.GetProperty("items")[0].GetProperty("price").GetDecimal());
+
+        // Behind the cache's (and the index's) back: the search still shows the kept item.
+        await factory.WithCatalogDbAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Price, 14m)));
+        Assert.Equal(10m, (await DataAsync(url)).GetProperty("items")[0].GetProperty("price").GetDecimal());
+
+        // Any write of the product (here a stock move) evicts it: the next search reads it again.
+        var service = await _client.ServiceTokenAsync();
+        await _client.ReserveAsync(service, Guid.NewGuid(), (product.Id, 1));
+        var item = (await DataAsync(url)).GetProperty("items")[0];
+        Assert.Equal((14m, 4), (item.GetProperty("price").GetDecimal(), item.GetProperty("stock").GetInt32()));
+    }
+
     /// <summary>Detail by id, by slug, the list of the category, and its own route.</summary>
     private static string[] Urls(Guid id, string productSlug, string categorySlug) =>
         [$"/api/v1/products/{id}", $"/api/v1/products/{productSlug}", $"/api/v1/products?category={categorySlug}", $"/api/v1/categories/{categorySlug}/products"];

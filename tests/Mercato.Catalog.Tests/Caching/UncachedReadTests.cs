@@ -31,6 +31,20 @@ public abstract class UncachedReadTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_search_reads_its_items_from_the_database_every_time()
+    {
+        var category = await factory.AddCategoryAsync("Uncached search");
+        var product = await factory.InsertProductAsync(category.Id, 10m);
+        var url = $"/api/v1/products/search?q={product.Name.Split(' ')[1]}";
+        await MercatoProcess.EventuallyAsync(() => TotalAsync(url), total => total == 1, TimeSpan.FromSeconds(30));
+
+        await factory.WithCatalogDbAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Price, 14m)));
+
+        using var again = await _client.GetAsync(url);
+        Assert.Equal(14m, (await again.ReadJsonAsync()).GetProperty("data").GetProperty("items")[0].GetProperty("price").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_lists_match_count_is_counted_again_for_every_read()
     {
         var category = await factory.AddCategoryAsync("Uncached counts");
@@ -44,6 +58,12 @@ public abstract class UncachedReadTests<TFactory>(TFactory factory) : IClassFixt
 
         using var sorted = await _client.GetAsync($"/api/v1/products?category={category.Slug}&sortBy=price");
         Assert.Equal(0, (await sorted.ReadJsonAsync()).GetProperty("data").GetProperty("totalCount").GetInt32());
+    }
+
+    private async Task<long> TotalAsync(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        return (await response.ReadJsonAsync()).GetProperty("data").GetProperty("totalCount").GetInt64();
     }
 }
 

@@ -1,5 +1,6 @@
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
+using Mercato.Catalog.Products;
 using Mercato.Platform.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -26,6 +27,7 @@ internal sealed class CatalogReadCache : IDisposable
     private const string TreeKey = "category-tree";
     private const string AnswerPrefix = "read:";
     private const string CountPrefix = "count:";
+    private const string SummaryPrefix = "summary:";
 
     private readonly FusionCache _cache;
     private readonly FusionCacheEntryOptions _entries;
@@ -99,6 +101,49 @@ internal sealed class CatalogReadCache : IDisposable
         var total = await count(cancellationToken);
         await KeepAsync(key, total, [CatalogCacheTags.All, CatalogCacheTags.Lists], generation, cancellationToken);
         return total;
+    }
+
+    /// <summary>
+    /// The list items of the products <paramref name="ids"/>: those kept in the cache, and the
+    /// others read at once by <paramref name="read"/> (shown products only) and kept, each tagged
+    /// with its product so that any write of it (an edit, a stock move, a review) evicts it. Read
+    /// every time when reads are not cached.
+    /// </summary>
+    public async Task<Dictionary<Guid, ProductSummaryResponse>> SummariesAsync(
+        IReadOnlyCollection<Guid> ids, Func<List<Guid>, CancellationToken, Task<Dictionary<Guid, ProductSummaryResponse>>> read,
+        CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+        {
+            return await read([.. ids], cancellationToken);
+        }
+
+        var summaries = new Dictionary<Guid, ProductSummaryResponse>(ids.Count);
+        var missing = new List<Guid>();
+        foreach (var id in ids)
+        {
+            var found = await _cache.TryGetAsync<ProductSummaryResponse>(SummaryPrefix + id.ToString("N"), token: cancellationToken);
+            if (found.HasValue)
+            {
+                summaries[id] = found.Value;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var generation = Generation;
+            foreach (var (id, summary) in await read(missing, cancellationToken))
+            {
+                summaries[id] = summary;
+                await KeepAsync(SummaryPrefix + id.ToString("N"), summary, [CatalogCacheTags.All, CatalogCacheTags.Product(id)], generation, cancellationToken);
+            }
+        }
+
+        return summaries;
     }
 
     /// <summary>

@@ -44,20 +44,22 @@ internal static class SearchApi
         var pageSize = query.PageSize ?? PageRules.DefaultPageSize;
         var found = await engine.SearchAsync(text, pageNumber, pageSize, cancellationToken);
 
-        // The page's rows are read now, so prices and stock are current; a product hidden or
-        // deleted since the index saw it is left out. Only the columns a list item shows are read,
-        // and category names come from the cached tree (evicted by every category write).
-        var pageIds = found.Hits.Select(h => h.Id).ToList();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => EF.Parameter(pageIds).Contains(p.Id) && p.Available && !p.IsDeleted)
-            .SelectSummary()
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        // The page's products are current, whatever the index's age: each is read from the
+        // database or from the read cache, which every write of the product evicts; a product
+        // hidden or deleted since the index saw it is left out. Only the columns a list item shows
+        // are read, and category names come from the cached tree (evicted by every category write).
         var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
+        var products = await cache.SummariesAsync(
+            [.. found.Hits.Select(h => h.Id)],
+            async (ids, ct) => (await db.Products.AsNoTracking()
+                    .Where(p => EF.Parameter(ids).Contains(p.Id) && p.Available && !p.IsDeleted)
+                    .SelectSummary()
+                    .ToListAsync(ct))
+                .ToDictionary(p => p.Id, p => ProductSummaryResponse.From(p, tree.Find(p.CategoryId) is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null)),
+            cancellationToken);
 
         var items = found.Hits.Where(h => products.ContainsKey(h.Id))
-            .Select(h => (Hit: h, Product: products[h.Id], Category: tree.Find(products[h.Id].CategoryId)))
-            .Select(x => new SearchItemResponse(
-                ProductSummaryResponse.From(x.Product, x.Category is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null), x.Hit.Rank))
+            .Select(h => new SearchItemResponse(products[h.Id], h.Rank))
             .ToList();
         var facets = found.CategoryCounts
             .Select(c => (Category: tree.Find(c.Key), Count: c.Value))
