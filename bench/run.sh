@@ -224,6 +224,8 @@ log "server on the seeded catalog, catalog cache on"
 start_server "$work/data"
 warm_up
 measure "list, Zipf mix of 10,400 URLs, cached" "$server_pid" "$server_url" "$work/list-urls.txt"
+measure "search \`q=wireless\`, cached" "$server_pid" "$api/products/search?q=wireless"
+measure "search, Zipf mix of $(wc -l <"$work/search-urls.txt") queries and pages, cached" "$server_pid" "$server_url" "$work/search-urls.txt"
 measure "list, first page, no filter, cached" "$server_pid" "$api/products?pageSize=20"
 measure "detail \`GET /products/{id}\`, cached" "$server_pid" "$api/products/$product_id"
 
