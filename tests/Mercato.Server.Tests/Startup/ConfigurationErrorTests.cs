@@ -24,7 +24,6 @@ public sealed class ConfigurationErrorTests
         { "Payments:LatePayment", "keep", "Payments:LatePayment must be one of refund, revive (got 'keep')", [] },
         { "Catalog:Reservations:HoldFor", "00:00:00", "Catalog:Reservations:HoldFor must be positive", [] },
         { "Catalog:Caching:Duration", "00:00:00", "Catalog:Caching:Duration must be positive", [] },
-        { "Catalog:Caching:MaxEntries", "10", "Catalog:Caching:MaxEntries must be at least 100", [] },
         { "Payments:Sandbox:ResponseDelay", "-00:00:01", "Payments:Sandbox:ResponseDelay must not be negative", [] },
         { "Payments:CaptureMethod", "later", "Payments:CaptureMethod must be automatic or manual", [] },
 

@@ -20,14 +20,6 @@ internal sealed class CatalogCacheOptions : IValidatedOptions
     /// </summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// How many entries (answers, counts, list items) the process keeps in memory at most (default
-    /// 100,000, a few hundred megabytes at worst): past it, the least recently used are dropped.
-    /// </summary>
-    public long MaxEntries { get; set; } = 100_000;
-
     /// <inheritdoc />
-    public IEnumerable<string> Problems() => SettingRules.Failed(
-        SettingRules.Positive(Duration, "Catalog:Caching:Duration"),
-        SettingRules.AtLeast(MaxEntries, 100, "Catalog:Caching:MaxEntries"));
+    public IEnumerable<string> Problems() => SettingRules.Failed(SettingRules.Positive(Duration, "Catalog:Caching:Duration"));
 }

@@ -3,7 +3,6 @@ using Mercato.Catalog.Data;
 using Mercato.Catalog.Products;
 using Mercato.Platform.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,6 @@ internal sealed class CatalogReadCache : IDisposable
     private const string CountPrefix = "count:";
     private const string SummaryPrefix = "summary:";
 
-    private readonly MemoryCache _memory;
     private readonly FusionCache _cache;
     private readonly FusionCacheEntryOptions _entries;
     private readonly FusionCacheEntryOptions _evictions;
@@ -40,20 +38,13 @@ internal sealed class CatalogReadCache : IDisposable
     public CatalogReadCache(IOptions<CatalogCacheOptions> options, SharedRedis redis, ILoggerFactory loggers)
     {
         Enabled = options.Value.Enabled;
-        _entries = new FusionCacheEntryOptions { Duration = options.Value.Duration, Size = 1 };
+        _entries = new FusionCacheEntryOptions { Duration = options.Value.Duration };
         // An eviction is done when the write answers: Redis and the other replicas are told before.
-        _evictions = new FusionCacheEntryOptions { AllowBackgroundDistributedCacheOperations = false, AllowBackgroundBackplaneOperations = false, Size = 1 };
+        _evictions = new FusionCacheEntryOptions { AllowBackgroundDistributedCacheOperations = false, AllowBackgroundBackplaneOperations = false };
         var prefix = redis.KeyPrefix + "catalog-cache:";
-        // Every entry counts 1 towards the memory tier's limit (FusionCache's own tag entries too).
-        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.MaxEntries });
         _cache = new FusionCache(
-            new FusionCacheOptions
-            {
-                CacheName = "catalog", CacheKeyPrefix = prefix, BackplaneChannelPrefix = prefix + "backplane", WaitForInitialBackplaneSubscribe = true,
-                DefaultEntryOptions = new FusionCacheEntryOptions { Size = 1 },
-            },
-            _memory,
-            loggers.CreateLogger<FusionCache>());
+            new FusionCacheOptions { CacheName = "catalog", CacheKeyPrefix = prefix, BackplaneChannelPrefix = prefix + "backplane", WaitForInitialBackplaneSubscribe = true },
+            logger: loggers.CreateLogger<FusionCache>());
         if (redis.InUse)
         {
             _cache.SetupDistributedCache(
@@ -68,9 +59,6 @@ internal sealed class CatalogReadCache : IDisposable
 
     /// <summary>Whether read answers are cached (<see cref="CatalogCacheOptions.Enabled"/>).</summary>
     public bool Enabled { get; }
-
-    /// <summary>How many entries the memory tier holds now (never more than <see cref="CatalogCacheOptions.MaxEntries"/>).</summary>
-    public long Entries => _memory.Count;
 
     /// <summary>How many evictions this replica has seen; a read notes it before it starts.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -211,9 +199,5 @@ internal sealed class CatalogReadCache : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _cache.Dispose();
-        _memory.Dispose();
-    }
+    public void Dispose() => _cache.Dispose();
 }
