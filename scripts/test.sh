@@ -3,8 +3,7 @@
 #   1. install missing infra packages (rabbitmq-server, redis-server),
 #   2. start private PostgreSQL, RabbitMQ, Redis and an SMTP server (smtp4dev)
 #      on free 127.0.0.1 ports,
-#   3. build once, then dotnet test every test project, in two lanes side by side
-#      (extra arguments are passed on to each, e.g. --filter ...),
+#   3. dotnet test (extra arguments are passed on, e.g. --filter ...),
 #   4. stop everything, and print "tests: N passed, N failed" as the last line.
 #
 # Environment:
@@ -12,8 +11,7 @@
 #   MERCATO_TEST_SMTP, MERCATO_TEST_SMTP_API
 #       if all five are set, reuse that infrastructure and start nothing
 #       (see scripts/test-env.sh).
-#   MERCATO_TEST_TARGET   a project or solution to test in one dotnet test run
-#                         instead of every test project in two lanes
+#   MERCATO_TEST_TARGET   what to pass to dotnet test (default: Mercato.slnx)
 #   MERCATO_KEEP_TMP=1    keep the temp dir (logs, data, trx) after the run
 set -euo pipefail
 
@@ -80,47 +78,8 @@ fi
 
 # ---- run the tests
 rc=0
-if [[ -n "${MERCATO_TEST_TARGET:-}" ]]; then
-    # Default .trx names: the logger reserves a unique name per test project.
-    dotnet test "$target" -c Release --logger trx --results-directory "$tmp/results" "$@" || rc=$?
-else
-    # Build once, then run the test projects in two lanes side by side (each lane one project
-    # at a time): most of a test's time is spent waiting (HTTP, databases, the broker, the
-    # browser), so two lanes use a 2-core machine better than one. The lanes are balanced by the
-    # projects' run times; every project using RabbitMQ's shared broker is in the first lane.
-    # Each line of a lane's output is prefixed with the lane's number.
-    dotnet build "$target" -c Release --nologo -v q || rc=$?
-    if ((rc == 0)); then
-        lanes=(
-            "Cart Messaging EndToEnd Server Architecture"
-            "Identity Ordering Catalog Payments Notifications Platform"
-        )
-        # A test project missing from the lanes would silently not run: refuse that.
-        for csproj in tests/*.Tests/*.Tests.csproj; do
-            project=$(basename "$csproj" .Tests.csproj); project=${project#Mercato.}
-            if [[ " ${lanes[*]} " != *" $project "* ]]; then
-                echo "scripts/test.sh: $csproj is in no lane; add it to one" >&2
-                rc=1
-            fi
-        done
-    fi
-    if ((rc == 0)); then
-        for i in "${!lanes[@]}"; do
-            (
-                lane_rc=0
-                for project in ${lanes[$i]}; do
-                    dotnet test "tests/Mercato.$project.Tests/Mercato.$project.Tests.csproj" -c Release --no-build \
-                        --logger "trx;LogFileName=$project.trx" --results-directory "$tmp/results" "$@" || lane_rc=1
-                done
-                echo "$lane_rc" >"$tmp/lane-$i.rc"
-            ) 2>&1 | sed -u "s/^/[lane $((i + 1))] /" &
-        done
-        wait
-        for i in "${!lanes[@]}"; do
-            [[ "$(cat "$tmp/lane-$i.rc" 2>/dev/null)" == 0 ]] || rc=1
-        done
-    fi
-fi
+# Default .trx names: the logger reserves a unique name per test project.
+dotnet test "$target" -c Release --logger trx --results-directory "$tmp/results" "$@" || rc=$?
 
 # ---- count real results from the .trx files (error/timeout/aborted = failed)
 passed=0 failed=0 ntrx=0
