@@ -1,3 +1,5 @@
+using Mercato.Catalog.Caching;
+using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,13 +21,12 @@ internal static class ProductDetails
             : products.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
     }
 
-    /// <summary>The detail of <paramref name="product"/>.</summary>
-    public static async Task<ProductResponse> LoadAsync(CatalogDbContext db, Product product, CancellationToken cancellationToken)
+    /// <summary>The detail of <paramref name="product"/>: its category from the cached tree (evicted by every category write), its latest reviews read now.</summary>
+    public static async Task<ProductResponse> LoadAsync(CatalogDbContext db, CatalogReadCache cache, Product product, CancellationToken cancellationToken)
     {
-        var category = await db.Categories.AsNoTracking()
-            .Where(c => c.Id == product.CategoryId)
-            .Select(c => new ProductCategoryResponse(c.Id, c.Name, c.Slug))
-            .SingleOrDefaultAsync(cancellationToken);
+        var category = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken)).Find(product.CategoryId) is { } c
+            ? new ProductCategoryResponse(c.Id, c.Name, c.Slug)
+            : null;
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => r.ProductId == product.Id)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Catalog.Products;
 
@@ -30,16 +31,18 @@ internal static class ProductDetailsApi
     }
 
     private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> GetAsync(
-        [MaxLength(ProductFieldsValidator<ProductRequest>.MaxSlugLength)] string idOrSlug, CatalogDbContext db, CancellationToken cancellationToken)
+        [MaxLength(ProductFieldsValidator<ProductRequest>.MaxSlugLength)] string idOrSlug, CatalogDbContext db, CatalogReadCache cache, CancellationToken cancellationToken)
     {
         if (Slugs.RefuseLonger("idOrSlug", idOrSlug, ProductFieldsValidator<ProductRequest>.MaxSlugLength) is { } refused)
         {
             return refused;
         }
 
+        // The product and its reviews are two statements on one connection, opened once.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var product = await ProductDetails.FindShownAsync(db, idOrSlug, cancellationToken);
         return product is null
             ? ApiResults.NotFound($"Product '{idOrSlug}' not found")
-            : ApiResults.Ok(await ProductDetails.LoadAsync(db, product, cancellationToken));
+            : ApiResults.Ok(await ProductDetails.LoadAsync(db, cache, product, cancellationToken));
     }
 }

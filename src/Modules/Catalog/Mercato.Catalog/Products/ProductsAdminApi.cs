@@ -1,3 +1,4 @@
+using Mercato.Catalog.Caching;
 using System.Security.Claims;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
@@ -39,7 +40,7 @@ internal static class ProductsAdminApi
     }
 
     private static async Task<Results<Created<ApiResponse<ProductResponse>>, ApiErrorResult>> CreateAsync(
-        ProductRequest request, ClaimsPrincipal principal, CatalogDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        ProductRequest request, ClaimsPrincipal principal, CatalogDbContext db, CatalogReadCache cache, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var product = new Product { Id = Guid.CreateVersion7(), CreatedAt = now, OnHand = request.Stock ?? 0, Available = true };
@@ -70,7 +71,7 @@ internal static class ProductsAdminApi
         }
 
         return ApiResults.Created(
-            $"/api/v1/products/{product.Id}", await ProductDetails.LoadAsync(db, product, cancellationToken), "Product created successfully");
+            $"/api/v1/products/{product.Id}", await ProductDetails.LoadAsync(db, cache, product, cancellationToken), "Product created successfully");
     }
 
     private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> ReplaceAsync(
@@ -78,6 +79,7 @@ internal static class ProductsAdminApi
         ProductReplaceRequest request,
         ClaimsPrincipal principal,
         CatalogDbContext db,
+        CatalogReadCache cache,
         StockService stock,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -85,7 +87,7 @@ internal static class ProductsAdminApi
         Action<Product> change = request.IsComplete ? product => Replace(request, product) : product => Merge(request, product);
         if (request.Stock is not { } onHand)
         {
-            return await UpdateAsync(id, db, time, change, cancellationToken);
+            return await UpdateAsync(id, db, cache, time, change, cancellationToken);
         }
 
         // The stock and the product change together or not at all.
@@ -105,7 +107,7 @@ internal static class ProductsAdminApi
             }
         }
 
-        var result = await UpdateAsync(id, db, time, change, cancellationToken);
+        var result = await UpdateAsync(id, db, cache, time, change, cancellationToken);
         if (result.Result is Ok<ApiResponse<ProductResponse>>)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -132,8 +134,8 @@ internal static class ProductsAdminApi
     }
 
     private static Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> PatchAsync(
-        Guid id, ProductPatchRequest request, CatalogDbContext db, TimeProvider time, CancellationToken cancellationToken)
-        => UpdateAsync(id, db, time, product => Merge(request, product), cancellationToken);
+        Guid id, ProductPatchRequest request, CatalogDbContext db, CatalogReadCache cache, TimeProvider time, CancellationToken cancellationToken)
+        => UpdateAsync(id, db, cache, time, product => Merge(request, product), cancellationToken);
 
     private static async Task<Results<NoContent, ApiErrorResult>> DeleteAsync(
         Guid id, CatalogDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -160,7 +162,7 @@ internal static class ProductsAdminApi
     }
 
     private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> UpdateAsync(
-        Guid id, CatalogDbContext db, TimeProvider time, Action<Product> change, CancellationToken cancellationToken)
+        Guid id, CatalogDbContext db, CatalogReadCache cache, TimeProvider time, Action<Product> change, CancellationToken cancellationToken)
     {
         var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id && !p.IsDeleted, cancellationToken);
         if (product is null)
@@ -184,7 +186,7 @@ internal static class ProductsAdminApi
             return conflict;
         }
 
-        return ApiResults.Ok(await ProductDetails.LoadAsync(db, product, cancellationToken), "Product updated successfully");
+        return ApiResults.Ok(await ProductDetails.LoadAsync(db, cache, product, cancellationToken), "Product updated successfully");
     }
 
     /// <summary>Copies the given (non-null) fields onto the product.</summary>

@@ -30,6 +30,12 @@ internal sealed partial class ProductSearchIndexer(
     /// <summary>How far behind its checkpoint the change feed reads again.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The tag (an SQL comment) on the change feed's statements, so an operator (and a test)
+    /// can tell the indexer's background reads from the requests' reads in a statement log.
+    /// </summary>
+    public const string ChangeFeedTag = "Mercato search index: change feed";
+
     private const string CurrentFile = "current";
     private const int ReadChunk = 500;
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(10);
@@ -267,12 +273,13 @@ internal sealed partial class ProductSearchIndexer(
             ? db.Products.AsNoTracking().Where(p => p.UpdatedAt > since)
             : db.Products.AsNoTracking().Where(p => p.UpdatedAt >= since);
         var changes = await changed
+            .TagWith(ChangeFeedTag)
             .Select(p => new { p.Id, p.Version, p.UpdatedAt })
             .ToListAsync(cancellationToken);
         var stale = changes.Where(c => !index.HasApplied(c.Id, c.Version)).Select(c => c.Id).ToList();
         foreach (var chunk in stale.Chunk(ReadChunk))
         {
-            var products = await Columns(db.Products.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.Id))).ToListAsync(cancellationToken);
+            var products = await Columns(db.Products.AsNoTracking().TagWith(ChangeFeedTag).Where(p => EF.Parameter(chunk).Contains(p.Id))).ToListAsync(cancellationToken);
             index.Apply(products, remember: true);
             index.Remove(chunk.Except(products.Select(p => p.Id)));
         }
