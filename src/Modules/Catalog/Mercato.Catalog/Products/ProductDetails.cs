@@ -24,9 +24,7 @@ internal static class ProductDetails
     /// <summary>The detail of <paramref name="product"/>: its category from the cached tree (evicted by every category write), its latest reviews read now.</summary>
     public static async Task<ProductResponse> LoadAsync(CatalogDbContext db, CatalogReadCache cache, Product product, CancellationToken cancellationToken)
     {
-        var category = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken)).Find(product.CategoryId) is { } c
-            ? new ProductCategoryResponse(c.Id, c.Name, c.Slug)
-            : null;
+        var category = ProductCategoryResponse.Of(CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken)), product.CategoryId);
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => r.ProductId == product.Id)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)

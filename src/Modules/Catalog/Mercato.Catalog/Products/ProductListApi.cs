@@ -108,7 +108,7 @@ internal static class ProductListApi
             .SelectSummary()
             .ToListAsync(cancellationToken);
         var items = page.Select(p => ProductSummaryResponse.From(
-            p, tree.Find(p.CategoryId) is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null)).ToList();
+            p, ProductCategoryResponse.Of(tree, p.CategoryId))).ToList();
         return ApiResults.Ok(new PagedResult<ProductSummaryResponse>(items, pageNumber, pageSize, total));
     }
 

@@ -55,7 +55,7 @@ internal static class SearchApi
                     .Where(p => EF.Parameter(ids).Contains(p.Id) && p.Available && !p.IsDeleted)
                     .SelectSummary()
                     .ToListAsync(ct))
-                .ToDictionary(p => p.Id, p => ProductSummaryResponse.From(p, tree.Find(p.CategoryId) is { } c ? new ProductCategoryResponse(c.Id, c.Name, c.Slug) : null)),
+                .ToDictionary(p => p.Id, p => ProductSummaryResponse.From(p, ProductCategoryResponse.Of(tree, p.CategoryId))),
             cancellationToken);
 
         var items = found.Hits.Where(h => products.ContainsKey(h.Id))
