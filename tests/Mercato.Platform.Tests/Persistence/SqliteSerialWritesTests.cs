@@ -46,7 +46,13 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
     {
         var before = (Lock.Queued, Lock.BusyRetries);
 
-        await Task.WhenAll(Enumerable.Range(0, 48).Select(i => Task.Run(async () =>
+        // One writer holds the slot while the others start, so they must queue behind it (on two
+        // cores the 48 tasks could otherwise run one after another and never meet).
+        await using var holder = Context();
+        var held = await holder.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await holder.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, r => r.Quantity + 1), TestContext.Current.CancellationToken);
+
+        var writers = Task.WhenAll(Enumerable.Range(0, 48).Select(i => Task.Run(async () =>
         {
             await using var db = Context();
             switch (i % 3)
@@ -73,8 +79,18 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
             }
         }, TestContext.Current.CancellationToken)));
 
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Lock.Queued == before.Queued && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        await held.CommitAsync(TestContext.Current.CancellationToken);
+        await held.DisposeAsync();
+        await writers;
+
         await using var check = Context();
-        Assert.Equal(1 + 32, (await check.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken)).Quantity);
+        Assert.Equal(1 + 1 + 32, (await check.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken)).Quantity);
         Assert.Equal(1 + 16, await check.Rows.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(before.BusyRetries, Lock.BusyRetries);
         Assert.True(Lock.Queued > before.Queued, "the writers should have queued for the writer slot");
