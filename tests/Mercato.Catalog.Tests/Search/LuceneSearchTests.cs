@@ -1,7 +1,9 @@
 using System.Net;
+using Mercato.Catalog.Search.Index;
 using Mercato.Catalog.Tests.Support;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Catalog.Tests.Search;
 
@@ -116,6 +118,42 @@ public abstract class LuceneSearchTests<TFactory>(TFactory factory) : SearchTest
         var both = await SearchUntilCountAsync($"q={word}", 2);
         Assert.Equal(2, both.GetProperty("facets").GetProperty("categories")[0].GetProperty("count").GetInt32());
         Assert.Equal(2, (await SearchAsync($"q={word}")).GetProperty("totalCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_stock_movement_leaves_the_index_and_its_cached_answers_as_they_are_and_a_rename_is_still_found()
+    {
+        var (word, renamed) = (NewWord(), NewWord());
+        var admin = await Tokens.AdminAsync(Client);
+        var lamp = await Factory.AddProductAsync(p => p.Name = $"{word} lamp");
+        await SearchUntilCountAsync($"q={word}", 1);
+        await SearchAsync($"q={word}");
+        bool FromCache(string text) => Factory.Logs.Entries.Any(e => e.Message.StartsWith($"Search for '{text}' (page 1 of 20) answered from the result cache", StringComparison.Ordinal));
+
+        // The movement bumps the product's version and UpdatedAt, so the change feed reads it; its
+        // document would be the same, so nothing is written and the searcher (and its cache) stays.
+        using (var delivered = await Client.SendAsync(HttpMethod.Post, $"/api/v1/products/{lamp.Id}/stock/adjustments", admin, new { change = 5, reason = "delivery" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        var movedAt = await Factory.WithDbAsync(db => db.Products.Where(p => p.Id == lamp.Id).Select(p => p.UpdatedAt).SingleAsync());
+        var indexer = Factory.Services.GetRequiredService<ProductSearchIndexer>();
+        await Eventually.HoldsAsync(() => Task.FromResult(indexer.Current is { } index && index.Checkpoint >= movedAt), "the index to have read the stock movement");
+        var again = await SearchAsync($"q={word.ToUpperInvariant()}");
+        foreach (var e in Factory.Logs.Entries.Where(e => e.Message.Contains(word, StringComparison.OrdinalIgnoreCase))) { Console.Error.WriteLine("DBG " + e.Message); }
+        Console.Error.WriteLine($"DBG cp={indexer.Current!.Checkpoint:o} moved={movedAt:o}");
+        Assert.True(FromCache(word.ToUpperInvariant()), "a stock movement emptied the result cache");
+        Assert.Equal(lamp.Id, again.GetProperty("items")[0].GetProperty("id").GetGuid());
+
+        // A change of what is indexed is still written and found.
+        using (var renaming = await Client.SendAsync(HttpMethod.Patch, $"/api/v1/products/{lamp.Id}", admin, new { name = $"{renamed} lamp" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, renaming.StatusCode);
+        }
+
+        await SearchUntilCountAsync($"q={renamed}", 1);
+        Assert.Equal(0, (await SearchAsync($"q={word}")).GetProperty("totalCount").GetInt64());
     }
 
     [Fact]

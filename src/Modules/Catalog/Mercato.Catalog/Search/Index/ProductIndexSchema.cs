@@ -23,10 +23,16 @@ internal static class ProductIndexSchema
     /// The schema version stamped into every commit; an index with another one is rebuilt.
     /// Raise it whenever the fields or the analysis change.
     /// </summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     /// <summary>Product id: indexed as one term (updates and deletes), stored, and doc values for the tie-break sort.</summary>
     public const string Id = "id";
+
+    /// <summary>
+    /// A hash of everything the document is made of (stored, not searched): a product change that
+    /// leaves it equal (a stock movement, say) is not written to the index again.
+    /// </summary>
+    public const string Fingerprint = "fp";
 
     /// <summary>Category id as sorted doc values, counted per hit for the facets.</summary>
     public const string Category = "category";
@@ -64,7 +70,17 @@ internal static class ProductIndexSchema
             new TextField("sku", product.Sku, Field.Store.NO),
             new TextField("tags", string.Join(' ', product.Tags), Field.Store.NO),
             new TextField("description", product.Description, Field.Store.NO),
+            new StoredField(Fingerprint, FingerprintOf(product)),
         ];
+    }
+
+    /// <summary>The <see cref="Fingerprint"/> of a product's document: the first 8 bytes of a SHA-256 of its indexed content.</summary>
+    public static long FingerprintOf(IndexedProduct product)
+    {
+        var content = string.Join('\u001f', product.Name, product.Sku, string.Join('\u001e', product.Tags), product.Description, product.CategoryId.ToString("N"));
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
     /// <summary>The term that finds a product's document.</summary>

@@ -128,6 +128,41 @@ internal sealed class ProductSearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Applies the products whose document would change (content, or whether it is searchable),
+    /// and only records the version of the others: a stock movement bumps a product's version
+    /// without touching anything indexed, and rewriting its document would cost a flush and a
+    /// reopen for nothing (and empty the result cache). Answers how many documents were written.
+    /// Compares with the documents as of the last <see cref="Refresh"/>.
+    /// </summary>
+    public int ApplyChanged(IReadOnlyCollection<IndexedProduct> products)
+    {
+        var changed = new List<IndexedProduct>(products.Count);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            foreach (var product in products)
+            {
+                var written = FingerprintIn(searcher, product.Id);
+                if (product.Searchable ? written != ProductIndexSchema.FingerprintOf(product) : written is not null)
+                {
+                    changed.Add(product);
+                }
+                else
+                {
+                    _applied[product.Id] = (product.Version, product.UpdatedAt);
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+
+        Apply(changed, remember: true);
+        return changed.Count;
+    }
+
     /// <summary>Removes the documents of products that no longer exist.</summary>
     public void Remove(IEnumerable<Guid> ids)
     {
@@ -137,6 +172,14 @@ internal sealed class ProductSearchIndex : IDisposable
             _applied.Remove(id);
             _dirty = true;
         }
+    }
+
+    private static long? FingerprintIn(IndexSearcher searcher, Guid id)
+    {
+        var hits = searcher.Search(new TermQuery(ProductIndexSchema.IdTerm(id)), 1);
+        return hits.TotalHits == 0
+            ? null
+            : searcher.Doc(hits.ScoreDocs[0].Doc).GetField(ProductIndexSchema.Fingerprint)?.GetInt64Value();
     }
 
     /// <summary>Moves the checkpoint to <paramref name="newest"/> and forgets products older than <paramref name="forgetBefore"/>.</summary>

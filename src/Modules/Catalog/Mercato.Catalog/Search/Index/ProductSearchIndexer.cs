@@ -277,11 +277,14 @@ internal sealed partial class ProductSearchIndexer(
             .Select(p => new { p.Id, p.Version, p.UpdatedAt })
             .ToListAsync(cancellationToken);
         var stale = changes.Where(c => !index.HasApplied(c.Id, c.Version)).Select(c => c.Id).ToList();
+        var written = 0;
         foreach (var chunk in stale.Chunk(ReadChunk))
         {
             var products = await Columns(db.Products.AsNoTracking().TagWith(ChangeFeedTag).Where(p => EF.Parameter(chunk).Contains(p.Id))).ToListAsync(cancellationToken);
-            index.Apply(products, remember: true);
-            index.Remove(chunk.Except(products.Select(p => p.Id)));
+            written += index.ApplyChanged(products);
+            var gone = chunk.Except(products.Select(p => p.Id)).ToList();
+            index.Remove(gone);
+            written += gone.Count;
         }
 
         if (changes.Count > 0)
@@ -289,7 +292,7 @@ internal sealed partial class ProductSearchIndexer(
             index.Advance(DateTime.SpecifyKind(changes.Max(c => c.UpdatedAt), DateTimeKind.Utc), recent);
         }
 
-        if (stale.Count > 0)
+        if (written > 0)
         {
             index.Refresh();
         }
