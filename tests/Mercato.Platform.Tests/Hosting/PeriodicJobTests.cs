@@ -67,7 +67,32 @@ public sealed class PeriodicJobTests
         await job.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    private sealed class CountingJob(TimeProvider time, bool runsAtStart) : PeriodicJob(time, NullLogger.Instance)
+    [Fact]
+    public async Task With_a_minimum_gap_requests_soon_after_a_round_wait_for_the_gap_and_share_one_round()
+    {
+        var clock = new FakeTimeProvider();
+        using var job = new CountingJob(clock, runsAtStart: false, gap: TimeSpan.FromMilliseconds(500));
+        await job.StartAsync(TestContext.Current.CancellationToken);
+
+        job.Wake();
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 1), "the first requested round, at once");
+        for (var i = 0; i < 20; i++)
+        {
+            job.Wake();
+        }
+
+        // The gap counts from the first round's start: the second cannot have begun yet, however
+        // fast or slow the machine (a slow one only starts it later).
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(1, job.Started);
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 2), "one round for the twenty requests after the gap");
+        await Task.Delay(700, TestContext.Current.CancellationToken);
+        Assert.Equal(2, job.Rounds);
+
+        await job.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class CountingJob(TimeProvider time, bool runsAtStart, TimeSpan gap = default) : PeriodicJob(time, NullLogger.Instance)
     {
         private TaskCompletionSource _gate = Completed();
         private int _rounds;
@@ -82,6 +107,8 @@ public sealed class PeriodicJobTests
         protected override string Name => "Counting job";
 
         protected override bool RunsAtStart => runsAtStart;
+
+        protected override TimeSpan MinimumGap => gap;
 
         public void Wake() => RunSoon();
 

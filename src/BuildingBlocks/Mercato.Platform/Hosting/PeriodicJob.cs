@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,14 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
     /// <summary>Whether the first round runs as soon as the host started instead of one <see cref="Interval"/> later.</summary>
     protected virtual bool RunsAtStart => false;
 
+    /// <summary>
+    /// The least time between the start of one round and the start of a round asked for by
+    /// <see cref="RunSoon"/> (zero: none). A job asked for a round on every write of a busy shop
+    /// would otherwise run back to back; with a gap, the requests of a burst share one round.
+    /// Measured in real time, not on the job's clock: it paces the work, it schedules nothing.
+    /// </summary>
+    protected virtual TimeSpan MinimumGap => TimeSpan.Zero;
+
     /// <summary>One round of work.</summary>
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
@@ -54,6 +63,7 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
         Task<bool>? tick = null;
         Task<bool>? wake = null;
         var now = RunsAtStart;
+        var lastStart = long.MinValue;
         try
         {
             while (true)
@@ -75,10 +85,15 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
                     {
                         await wake;
                         wake = null;
+                        if (lastStart != long.MinValue && MinimumGap - Stopwatch.GetElapsedTime(lastStart) is { Ticks: > 0 } wait)
+                        {
+                            await Task.Delay(wait, stoppingToken);
+                        }
                     }
                 }
 
                 now = false;
+                lastStart = Stopwatch.GetTimestamp();
                 _wake.Reader.TryRead(out _);
                 try
                 {

@@ -59,6 +59,14 @@ internal sealed partial class ProductSearchIndexer(
     /// <inheritdoc />
     protected override bool RunsAtStart => true;
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every product write of this process asks for a round; under a checkout load (each
+    /// reservation is one) that was a round per write, a sixth of the server's CPU. Writes within
+    /// 100 ms share one round, well inside the promise that a change is searchable within a second.
+    /// </remarks>
+    protected override TimeSpan MinimumGap => TimeSpan.FromMilliseconds(100);
+
     /// <summary>This process committed product changes: the feed reads them now instead of at its next interval.</summary>
     public void CatalogChanged() => RunSoon();
 
