@@ -28,7 +28,7 @@ public static class MessagingSetup
         AddCore(builder);
         builder.Services.TryAddSingleton<OutboxSignal<TContext>>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor<TContext>>();
-        builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor<TContext>>()));
+        builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor<TContext>>()), ServiceLifetime.Singleton);
         if (builder.Configuration.GetValue($"{MessagingOptions.Section}:Relay:Enabled", true))
         {
             builder.Services.AddSingleton<OutboxRelay<TContext>>();

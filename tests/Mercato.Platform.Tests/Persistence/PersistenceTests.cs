@@ -1,6 +1,11 @@
 using System.Net;
 using Mercato.Platform.Tests.Support;
 using Mercato.Testing;
+using Mercato.Platform.Persistence;
+using Mercato.Probe.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Mercato.Platform.Tests.Persistence;
@@ -22,6 +27,26 @@ public sealed class PersistenceTests
         var id = (await created.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetString();
         var read = await client.GetAsync(new Uri($"/api/v1/probe/notes/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_modules_context_options_are_built_once_and_carry_every_interceptor_registered_for_it()
+    {
+        await using var factory = new TestHostFactory();
+        _ = factory.CreateClient();
+
+        DbContextOptions Options()
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<ProbeDbContext>().GetService<IDbContextOptions>() as DbContextOptions
+                ?? throw new InvalidOperationException("no options");
+        }
+
+        var first = Options();
+        Assert.Same(first, Options());
+        var interceptors = first.FindExtension<CoreOptionsExtension>()!.Interceptors!.Select(i => i.GetType().Name).ToList();
+        Assert.Contains(nameof(SqliteSerialWrites), interceptors);
+        Assert.Contains(interceptors, name => name.StartsWith("OutboxSignalInterceptor", StringComparison.Ordinal));
     }
 
     [Fact]

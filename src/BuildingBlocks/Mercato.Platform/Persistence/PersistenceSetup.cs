@@ -15,7 +15,9 @@ public static class PersistenceSetup
     /// <summary>
     /// Registers <typeparamref name="TContext"/> for the module, implemented by
     /// <typeparamref name="TSqlite"/> or <typeparamref name="TPostgres"/> (each carries its own
-    /// migrations) depending on <c>Persistence:Provider</c>.
+    /// migrations) depending on <c>Persistence:Provider</c>. The context is scoped; its options are
+    /// built once (a singleton), not for every context: what configures them (the interceptors,
+    /// <c>ConfigureDbContext</c> with <see cref="ServiceLifetime.Singleton"/>) must be singletons.
     /// </summary>
     public static IHostApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(
         this IHostApplicationBuilder builder, string module)
@@ -26,16 +28,20 @@ public static class PersistenceSetup
         var database = Resolve(builder.Configuration, module, typeof(TContext));
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>((services, o) => ApplyModuleConfigurations<TContext>(services,
-                o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly)));
+            builder.Services.AddDbContext<TContext, TPostgres>(
+                (services, o) => ApplyModuleConfigurations<TContext>(services, o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly)),
+                ServiceLifetime.Scoped,
+                ServiceLifetime.Singleton);
         }
         else
         {
             builder.Services.TryAddSingleton<SqliteSerialWrites>();
-            builder.Services.AddDbContext<TContext, TSqlite>((services, o) => ApplyModuleConfigurations<TContext>(services,
-                o.UseSqlite(database.ConnectionString)
-                .ConfigureWarnings(ExpectedRaces.LogQuietly)
-                .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>())));
+            builder.Services.AddDbContext<TContext, TSqlite>(
+                (services, o) => ApplyModuleConfigurations<TContext>(services, o.UseSqlite(database.ConnectionString)
+                    .ConfigureWarnings(ExpectedRaces.LogQuietly)
+                    .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>())),
+                ServiceLifetime.Scoped,
+                ServiceLifetime.Singleton);
         }
 
         builder.Services.AddSingleton(database);

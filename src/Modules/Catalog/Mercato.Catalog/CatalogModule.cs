@@ -48,8 +48,8 @@ public static class CatalogModule
         builder.Services.AddSingleton<CatalogReadCache>();
         builder.Services.AddSingleton<CacheEvictionInterceptor>();
         // On the provider's own context type: its options are built from its own configurations only.
-        builder.Services.ConfigureDbContext<CatalogSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CacheEvictionInterceptor>()));
-        builder.Services.ConfigureDbContext<CatalogPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CacheEvictionInterceptor>()));
+        builder.Services.ConfigureDbContext<CatalogSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CacheEvictionInterceptor>()), ServiceLifetime.Singleton);
+        builder.Services.ConfigureDbContext<CatalogPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CacheEvictionInterceptor>()), ServiceLifetime.Singleton);
         // Replace, not add: a consumer module's AddCatalogClient may have registered the HTTP
         // client already; a co-hosted Catalog is always called in-process, whatever the order.
         builder.Services.Replace(ServiceDescriptor.Scoped<ICatalogClient, InProcessCatalogClient>());

@@ -30,8 +30,8 @@ internal static class SearchSetup
         var persistence = builder.Configuration.ReadValidated<PersistenceOptions>(PersistenceOptions.Section);
         var root = Path.GetFullPath(Path.Combine(persistence.DataDirectory, IndexFolder));
         builder.Services.AddSingleton<CatalogWriteInterceptor>();
-        builder.Services.ConfigureDbContext<CatalogSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogWriteInterceptor>()));
-        builder.Services.ConfigureDbContext<CatalogPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogWriteInterceptor>()));
+        builder.Services.ConfigureDbContext<CatalogSqliteDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogWriteInterceptor>()), ServiceLifetime.Singleton);
+        builder.Services.ConfigureDbContext<CatalogPostgresDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogWriteInterceptor>()), ServiceLifetime.Singleton);
         builder.Services.AddSingleton(sp => new ProductSearchIndexer(
             root, options.RefreshInterval, sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProductSearchIndexer>>()));
