@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Mercato.Catalog.Search.Index;
 using Mercato.Catalog.Tests.Support;
 using Mercato.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Mercato.Catalog.Tests.Search;
@@ -65,6 +67,34 @@ public sealed class SearchIndexLifecycleTests
             Assert.True(Directory.Exists(Path.Combine(second.IndexRoot, current)));
             Assert.Equal(1, (await SearchAsync(client, word)).GetProperty("totalCount").GetInt64());
         }
+    }
+
+    [Fact]
+    public async Task The_indexer_runs_after_a_write_and_on_its_interval_and_never_wakes_itself()
+    {
+        var word = NewWord();
+        await using var host = SearchHost.Sqlite();
+        host.Settings["Catalog:Search:RefreshInterval"] = "01:00:00";
+        var client = host.CreateClient();
+        var admin = await Tokens.AdminAsync(client);
+        await Eventually.HoldsAsync(() => Task.FromResult(LoggedCurrent(host)), "the index to be current");
+        var indexer = host.Services.GetRequiredService<ProductSearchIndexer>();
+
+        // Quiet, with an hour's interval: no round at all (its own change-feed read woke it
+        // again and again when that tagged SELECT was taken for a product write).
+        await Task.Delay(1_000, TestContext.Current.CancellationToken);
+        var quiet = indexer.Rounds;
+        await Task.Delay(1_500, TestContext.Current.CancellationToken);
+        Assert.Equal(quiet, indexer.Rounds);
+
+        // A write of this process wakes it, the product is found, and then it sleeps again.
+        await CreateProductAsync(client, admin, $"{word} teapot");
+        await FoundAsync(client, word, 1);
+        Assert.True(indexer.Rounds > quiet, "the write did not wake the indexer");
+        await Task.Delay(1_000, TestContext.Current.CancellationToken);
+        var afterWrite = indexer.Rounds;
+        await Task.Delay(1_500, TestContext.Current.CancellationToken);
+        Assert.Equal(afterWrite, indexer.Rounds);
     }
 
     [Fact]

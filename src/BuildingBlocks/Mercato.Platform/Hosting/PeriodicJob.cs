@@ -20,6 +20,11 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
     /// <summary>The clock the job runs on.</summary>
     protected TimeProvider Time { get; } = time;
 
+    private long _rounds;
+
+    /// <summary>Rounds run since start, failed ones included (a job that wakes itself shows here).</summary>
+    public long Rounds => Interlocked.Read(ref _rounds);
+
     /// <summary>How long between two rounds.</summary>
     protected abstract TimeSpan Interval { get; }
 
@@ -102,6 +107,10 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogFailed(logger, ex, Name);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _rounds);
                 }
             }
         }

@@ -65,8 +65,25 @@ internal sealed class CatalogWriteInterceptor(ProductSearchIndexer indexer) : Db
 
     private static bool WritesProducts(DbCommand command)
     {
-        var text = command.CommandText.AsSpan().TrimStart();
+        var text = WithoutLeadingComments(command.CommandText);
         return !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && text.Contains("catalog_products", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The statement after its leading <c>--</c> comment lines (EF Core's <c>TagWith</c> puts the
+    /// tag there): the change feed's own tagged SELECT must not count as a write, or every round
+    /// of the indexer would ask for the next one.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutLeadingComments(string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        while (text.StartsWith("--", StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('\n');
+            text = end < 0 ? [] : text[(end + 1)..].TrimStart();
+        }
+
+        return text;
     }
 
     private void Notice(DbCommand command, DbContext? context)
