@@ -38,6 +38,14 @@ public sealed class SearchIndexLifecycleTests
     private static bool LoggedCurrent(SearchHost host) =>
         host.Logs.Entries.Any(e => e.Level == LogLevel.Information && e.Message.StartsWith("Product search index is current", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Waits until the stopped host's index writer let go of its folder (Lucene removes
+    /// <c>write.lock</c> last, after its final commit), as a process that exited would have.
+    /// </summary>
+    private static Task ReleasedAsync(SearchHost host) => Eventually.HoldsAsync(
+        () => Task.FromResult(!Directory.Exists(host.IndexRoot) || !Directory.EnumerateFiles(host.IndexRoot, "write.lock", SearchOption.AllDirectories).Any()),
+        "the stopped server to release its index");
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -56,6 +64,7 @@ public sealed class SearchIndexLifecycleTests
             second = first.Restarted();
         }
 
+        await ReleasedAsync(second);
         Directory.Delete(second.IndexRoot, recursive: true);
         await using (second)
         {
@@ -108,8 +117,11 @@ public sealed class SearchIndexLifecycleTests
             var client = first.CreateClient();
             await CreateProductAsync(client, await Tokens.AdminAsync(client), $"{word} teapot");
             await FoundAsync(client, word, 1);
+            await Eventually.HoldsAsync(() => Task.FromResult(LoggedCurrent(first)), "the index to be current");
             second = first.Restarted();
         }
+
+        await ReleasedAsync(second);
 
         await using (second)
         {
@@ -133,8 +145,11 @@ public sealed class SearchIndexLifecycleTests
             var client = first.CreateClient();
             await CreateProductAsync(client, await Tokens.AdminAsync(client), $"{word} teapot");
             await FoundAsync(client, word, 1);
+            await Eventually.HoldsAsync(() => Task.FromResult(LoggedCurrent(first)), "the index to be current");
             second = first.Restarted();
         }
+
+        await ReleasedAsync(second);
 
         // What an older Mercato would have left: the same folder, another schema stamp.
         var folder = Path.Combine(second.IndexRoot, File.ReadAllText(Path.Combine(second.IndexRoot, "current")).Trim());
