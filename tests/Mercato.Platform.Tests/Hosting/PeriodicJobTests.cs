@@ -92,17 +92,31 @@ public sealed class PeriodicJobTests
         await job.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    private sealed class CountingJob(TimeProvider time, bool runsAtStart, TimeSpan gap = default) : PeriodicJob(time, NullLogger.Instance)
+    [Fact]
+    public async Task Moving_the_clock_by_days_runs_a_few_rounds_on_the_pool_not_one_per_interval_on_the_clocks_thread()
+    {
+        var clock = new FakeTimeProvider();
+        using var job = new CountingJob(clock, runsAtStart: false, interval: TimeSpan.FromMilliseconds(250));
+        await job.StartAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        // 3 days are 1,036,800 intervals: the ticks that pass while a round runs coalesce.
+        clock.Advance(TimeSpan.FromDays(3));
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds >= 1), "a round after the clock moved");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.InRange(job.Rounds, 1, 10);
+
+        await job.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class CountingJob(TimeProvider time, bool runsAtStart, TimeSpan gap = default, TimeSpan? interval = null) : PeriodicJob(time, NullLogger.Instance)
     {
         private TaskCompletionSource _gate = Completed();
-        private int _rounds;
         private int _started;
-
-        public int Rounds => Volatile.Read(ref _rounds);
 
         public int Started => Volatile.Read(ref _started);
 
-        protected override TimeSpan Interval => Hour;
+        protected override TimeSpan Interval => interval ?? Hour;
 
         protected override string Name => "Counting job";
 
@@ -120,7 +134,6 @@ public sealed class PeriodicJobTests
         {
             Interlocked.Increment(ref _started);
             await _gate.Task.WaitAsync(cancellationToken);
-            Interlocked.Increment(ref _rounds);
         }
 
         private static TaskCompletionSource Completed()

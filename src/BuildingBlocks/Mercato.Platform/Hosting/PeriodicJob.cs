@@ -64,8 +64,7 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
 
         // The host's start goes on while the job runs: nothing of a round runs on the starting thread.
         await Task.Yield();
-        using var timer = new PeriodicTimer(Interval, Time);
-        Task<bool>? tick = null;
+        Task? tick = null;
         Task<bool>? wake = null;
         var now = RunsAtStart;
         var lastStart = long.MinValue;
@@ -75,15 +74,16 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
             {
                 if (!now)
                 {
-                    tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                    // One interval from when the wait began, as a one-shot delay on the job's
+                    // clock, not a periodic timer: moving a test clock by 3 days fired a 250 ms
+                    // periodic timer a million times, on the clock's own thread, and ran a round
+                    // for each. A round never runs on the thread that completed the wait.
+                    tick ??= Task.Delay(Interval, Time, stoppingToken);
                     wake ??= _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
-                    if (await Task.WhenAny(tick, wake) == tick)
+                    var first = await Task.WhenAny(tick, wake).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+                    if (first == tick)
                     {
-                        if (!await tick)
-                        {
-                            break;
-                        }
-
+                        await tick;
                         tick = null;
                     }
                     else
