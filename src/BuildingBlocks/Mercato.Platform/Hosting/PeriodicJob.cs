@@ -65,6 +65,7 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
         // The host's start goes on while the job runs: nothing of a round runs on the starting thread.
         await Task.Yield();
         Task? tick = null;
+        var due = Time.GetUtcNow() + Interval;
         Task<bool>? wake = null;
         var now = RunsAtStart;
         var lastStart = long.MinValue;
@@ -74,17 +75,21 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
             {
                 if (!now)
                 {
-                    // One interval from when the wait began, as a one-shot delay on the job's
-                    // clock, not a periodic timer: moving a test clock by 3 days fired a 250 ms
-                    // periodic timer a million times, on the clock's own thread, and ran a round
-                    // for each. A round never runs on the thread that completed the wait.
-                    tick ??= Task.Delay(Interval, Time, stoppingToken);
+                    // Ticks fall due every interval on the job's clock, waited for with one-shot
+                    // delays rather than a periodic timer: moving a test clock by 3 days fired a
+                    // 250 ms periodic timer a million times, on the clock's own thread, and ran a
+                    // round for each. A tick that fell due during a round still gets its round;
+                    // any number of missed ticks make one. A round never runs on the thread that
+                    // completed the wait.
+                    tick ??= Task.Delay(Max(TimeSpan.Zero, due - Time.GetUtcNow()), Time, stoppingToken);
                     wake ??= _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
                     var first = await Task.WhenAny(tick, wake).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
                     if (first == tick)
                     {
                         await tick;
                         tick = null;
+                        var clock = Time.GetUtcNow();
+                        due = due + Interval < clock ? clock : due + Interval;
                     }
                     else
                     {
@@ -119,6 +124,8 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
             // The host is stopping.
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "{Job} failed; retrying at the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job);
