@@ -36,9 +36,7 @@ public sealed class PeriodicJobTests
         using var job = new CountingJob(clock, runsAtStart: true);
         await job.StartAsync(TestContext.Current.CancellationToken);
 
-        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 1), "the round at start");
-        await Task.Delay(200, TestContext.Current.CancellationToken);
-        Assert.Equal(1, job.Rounds);
+        await RoundsSettleAtAsync(job, 1, "the round at start", quietMilliseconds: 200);
 
         await job.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -60,9 +58,7 @@ public sealed class PeriodicJobTests
         job.Wake();
         job.Wake();
         job.Release();
-        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 3), "one more round for the requests made during the second");
-        await Task.Delay(200, TestContext.Current.CancellationToken);
-        Assert.Equal(3, job.Rounds);
+        await RoundsSettleAtAsync(job, 3, "one more round for the requests made during the second", quietMilliseconds: 200);
 
         await job.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -85,9 +81,7 @@ public sealed class PeriodicJobTests
         // fast or slow the machine (a slow one only starts it later).
         await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.Equal(1, job.Started);
-        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 2), "one round for the twenty requests after the gap");
-        await Task.Delay(700, TestContext.Current.CancellationToken);
-        Assert.Equal(2, job.Rounds);
+        await RoundsSettleAtAsync(job, 2, "one round for the twenty requests after the gap", quietMilliseconds: 700);
 
         await job.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -107,6 +101,14 @@ public sealed class PeriodicJobTests
         Assert.InRange(job.Rounds, 1, 10);
 
         await job.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits for the job's rounds to reach <paramref name="rounds"/>, then checks that no more follow in a quiet spell.</summary>
+    private static async Task RoundsSettleAtAsync(CountingJob job, int rounds, string what, int quietMilliseconds)
+    {
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == rounds), what);
+        await Task.Delay(quietMilliseconds, TestContext.Current.CancellationToken);
+        Assert.Equal(rounds, job.Rounds);
     }
 
     private sealed class CountingJob(TimeProvider time, bool runsAtStart, TimeSpan gap = default, TimeSpan? interval = null) : PeriodicJob(time, NullLogger.Instance)
