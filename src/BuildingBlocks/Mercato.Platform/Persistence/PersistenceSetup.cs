@@ -28,20 +28,16 @@ public static class PersistenceSetup
         var database = Resolve(builder.Configuration, module, typeof(TContext));
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(
-                (services, o) => ApplyModuleConfigurations<TContext>(services, o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly)),
-                ServiceLifetime.Scoped,
-                ServiceLifetime.Singleton);
+            builder.Services.AddDbContextPool<TContext, TPostgres>(
+                (services, o) => ApplyModuleConfigurations<TContext>(services, o.UseNpgsql(database.ConnectionString).ConfigureWarnings(ExpectedRaces.LogQuietly)));
         }
         else
         {
             builder.Services.TryAddSingleton<SqliteSerialWrites>();
-            builder.Services.AddDbContext<TContext, TSqlite>(
+            builder.Services.AddDbContextPool<TContext, TSqlite>(
                 (services, o) => ApplyModuleConfigurations<TContext>(services, o.UseSqlite(database.ConnectionString)
                     .ConfigureWarnings(ExpectedRaces.LogQuietly)
-                    .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>())),
-                ServiceLifetime.Scoped,
-                ServiceLifetime.Singleton);
+                    .AddInterceptors(services.GetRequiredService<SqliteSerialWrites>())));
         }
 
         builder.Services.AddSingleton(database);
