@@ -21,6 +21,9 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Products (including deleted ones, which the shop never shows).</summary>
     public DbSet<Product> Products => Set<Product>();
 
+    /// <summary>Shown products per category and availability, kept by the database's triggers (read only).</summary>
+    public DbSet<ProductListCount> ListCounts => Set<ProductListCount>();
+
     /// <summary>Categories.</summary>
     public DbSet<Category> Categories => Set<Category>();
 
@@ -99,6 +102,13 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options)
             {
                 t.HasCheckConstraint("CK_catalog_products_stock", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\"");
             });
+        });
+
+        modelBuilder.Entity<ProductListCount>(e =>
+        {
+            // Written only by the triggers of migration ProductListCounts (see ProductListCount).
+            e.ToTable("catalog_list_counts");
+            e.HasKey(c => new { c.CategoryId, c.Available });
         });
 
         modelBuilder.Entity<Review>(e =>

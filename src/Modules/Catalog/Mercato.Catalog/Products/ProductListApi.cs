@@ -77,6 +77,7 @@ internal static class ProductListApi
     {
         var products = db.Products.AsNoTracking().Where(p => !p.IsDeleted);
         Guid? categoryId = null;
+        List<Guid>? ids = null;
         if (category is not null)
         {
             if (tree.FindByIdOrSlug(category) is not { } found)
@@ -88,16 +89,20 @@ internal static class ProductListApi
             // one parameter per id: the SQL text then no longer depends on how many categories the
             // sub-tree has, so EF caches it instead of generating it again on every request.
             categoryId = found.Id;
-            var ids = tree.SelfAndDescendants(found.Id);
+            ids = tree.SelfAndDescendants(found.Id);
             products = products.Where(p => EF.Parameter(ids).Contains(p.CategoryId));
         }
 
         products = Filter(products, query);
         var pageNumber = query.PageNumber ?? 1;
         var pageSize = query.PageSize ?? 20;
-        // Counting every match is the dearest part of a large list; every page and sort of the same
-        // filter shares one count while no write has changed what lists hold.
-        var total = await cache.ListCountAsync(query.FilterKey(categoryId), products.LongCountAsync, cancellationToken);
+        // Counting every match is the dearest part of a large list: a list of categories alone sums
+        // the counts the database keeps per category instead, and with the read cache on every page
+        // and sort of the same filter shares one total while no write has changed what lists hold.
+        var total = await cache.ListCountAsync(
+            query.FilterKey(categoryId),
+            query.NarrowsBeyondCategory ? products.LongCountAsync : token => CountShownAsync(db, query.Available ?? true, ids, token),
+            cancellationToken);
 
         // Two steps in one statement: the page's ids are found on the covering list indexes
         // (see CatalogDbContext) without reading a single product row, then only those rows
@@ -110,6 +115,21 @@ internal static class ProductListApi
         var items = page.Select(p => ProductSummaryResponse.From(
             p, ProductCategoryResponse.Of(tree, p.CategoryId))).ToList();
         return ApiResults.Ok(new PagedResult<ProductSummaryResponse>(items, pageNumber, pageSize, total));
+    }
+
+    /// <summary>
+    /// How many shown products with that availability the categories <paramref name="ids"/> (every
+    /// category when null) hold: a sum of the rows the database's triggers keep (see <see cref="ProductListCount"/>).
+    /// </summary>
+    private static Task<long> CountShownAsync(CatalogDbContext db, bool available, List<Guid>? ids, CancellationToken cancellationToken)
+    {
+        var counts = db.ListCounts.Where(c => c.Available == available);
+        if (ids is not null)
+        {
+            counts = counts.Where(c => EF.Parameter(ids).Contains(c.CategoryId));
+        }
+
+        return counts.SumAsync(c => c.Count, cancellationToken);
     }
 
     private static IQueryable<Product> Filter(IQueryable<Product> products, ProductListQuery query)

@@ -164,11 +164,11 @@ namespace Mercato.Catalog.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Available", "CreatedAt", "Id", "IsDeleted")
-                        .HasDatabaseName("IX_catalog_products_list_newest");
-
                     b.HasIndex("UpdatedAt", "Id", "Version")
                         .HasDatabaseName("IX_catalog_products_changes");
+
+                    b.HasIndex("Available", "CreatedAt", "Id", "IsDeleted")
+                        .HasDatabaseName("IX_catalog_products_list_newest");
 
                     b.HasIndex("Available", "Price", "IsDeleted", "CreatedAt", "Id")
                         .HasDatabaseName("IX_catalog_products_list_price");
@@ -180,6 +180,22 @@ namespace Mercato.Catalog.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_catalog_products_stock", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\"");
                         });
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Products.ProductListCount", b =>
+                {
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CategoryId", "Available");
+
+                    b.ToTable("catalog_list_counts", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Catalog.Reviews.PurchaseRecord", b =>

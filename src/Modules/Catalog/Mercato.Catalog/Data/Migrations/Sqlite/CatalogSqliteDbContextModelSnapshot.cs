@@ -158,11 +158,11 @@ namespace Mercato.Catalog.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Available", "CreatedAt", "Id", "IsDeleted")
-                        .HasDatabaseName("IX_catalog_products_list_newest");
-
                     b.HasIndex("UpdatedAt", "Id", "Version")
                         .HasDatabaseName("IX_catalog_products_changes");
+
+                    b.HasIndex("Available", "CreatedAt", "Id", "IsDeleted")
+                        .HasDatabaseName("IX_catalog_products_list_newest");
 
                     b.HasIndex("Available", "Price", "IsDeleted", "CreatedAt", "Id")
                         .HasDatabaseName("IX_catalog_products_list_price");
@@ -174,6 +174,22 @@ namespace Mercato.Catalog.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_catalog_products_stock", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\"");
                         });
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Products.ProductListCount", b =>
+                {
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CategoryId", "Available");
+
+                    b.ToTable("catalog_list_counts", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Catalog.Reviews.PurchaseRecord", b =>
