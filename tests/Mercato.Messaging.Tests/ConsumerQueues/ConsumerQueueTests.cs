@@ -81,8 +81,9 @@ public abstract class ConsumerQueueTests<THost>(THost host) : IClassFixture<THos
             await client.WaitForTallyEntryAsync(noteId);
             var row = (await before.OutboxRowForNoteAsync(noteId))!;
 
-            // Audit's copy is stored, not applied, when the process stops.
-            var stored = Assert.Single(await before.CopiesAsync(row.Id));
+            // Audit's copy is stored, not applied, when the process stops. Tally's copy is deleted
+            // just after its handler's transaction commits, so its entry can be seen a moment first.
+            var stored = Assert.Single(await MercatoProcess.EventuallyAsync(() => before.CopiesAsync(row.Id), c => c.Count == 1, EventFlow.Patience));
             Assert.Equal(AuditConsumer, stored.Consumer);
             Assert.Empty(await client.AuditEntriesAsync(noteId));
             after = before.Restarted();
