@@ -136,6 +136,41 @@ public abstract class ProductListTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_page_of_every_sort_put_together_is_the_whole_list_in_order_with_ties_broken_by_id()
+    {
+        // Pages in the back half of the matches are read from the other end in the reversed order:
+        // each must still hold exactly its own products, in the order of the list read at once.
+        var (slug, _) = await CategoryAsync();
+        var start = factory.Clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < 7; i++)
+        {
+            var n = i;
+            await InsertAsync(slug, 10m + (n % 3), p => (p.Name, p.CompareAtPrice, p.RatingTotal, p.ReviewCount, p.CreatedAt) =
+                ($"Item {n % 4} {p.Slug}", 20m, n % 2 * 4, n % 2, start.AddMinutes(-(n % 3))));
+        }
+
+        foreach (var sort in new[] { "createdAt", "name", "price", "discount", "rating" })
+        {
+            foreach (var order in new[] { "asc", "desc" })
+            {
+                var query = $"/api/v1/products?category={slug}&sortBy={sort}&sortOrder={order}";
+                var whole = Ids(await PageAsync($"{query}&pageSize=100"));
+                Assert.Equal(7, whole.Count);
+                foreach (var size in new[] { 2, 3 })
+                {
+                    var pages = new List<Guid>();
+                    for (var number = 1; number <= (7 + size - 1) / size; number++)
+                    {
+                        pages.AddRange(Ids(await PageAsync($"{query}&pageSize={size}&pageNumber={number}")));
+                    }
+
+                    Assert.True(whole.SequenceEqual(pages), $"{sort} {order}, pages of {size}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Bad_values_answer_400_naming_the_field()
     {
         var (slug, _) = await CategoryAsync();

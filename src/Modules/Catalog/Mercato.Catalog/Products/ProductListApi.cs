@@ -108,8 +108,8 @@ internal static class ProductListApi
         // (see CatalogDbContext) without reading a single product row, then only those rows
         // are read, and only the columns a list item shows (never the long description or the
         // specifications). Sorting and skipping whole rows would read every match first.
-        var pageIds = Sort(products, query).Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(p => p.Id);
-        var page = await Sort(db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)), query)
+        var pageIds = PageIds(products, query, (pageNumber - 1) * pageSize, pageSize, total);
+        var page = await Sort(db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id)), query.SortField, query.Descending)
             .SelectSummary()
             .ToListAsync(cancellationToken);
         var items = page.Select(p => ProductSummaryResponse.From(
@@ -179,10 +179,30 @@ internal static class ProductListApi
         return products;
     }
 
-    private static IQueryable<Product> Sort(IQueryable<Product> products, ProductListQuery query)
+    /// <summary>
+    /// The ids of the page's products. A page in the back half of the <paramref name="total"/>
+    /// matches is found from the other end, in the reversed order (every sort ends with the id, so
+    /// the reversed order is exactly the order read backwards), skipping the matches that come
+    /// after it: no page steps over more than half the matches, and the last page of 95,000 steps
+    /// over none instead of 94,980.
+    /// </summary>
+    private static IQueryable<Guid> PageIds(IQueryable<Product> products, ProductListQuery query, int offset, int pageSize, long total)
     {
-        var descending = query.Descending;
-        IOrderedQueryable<Product> sorted = query.SortField switch
+        if (offset < total && offset > total / 2)
+        {
+            var after = total - offset - pageSize;
+            return Sort(products, query.SortField, !query.Descending)
+                .Skip((int)Math.Max(after, 0))
+                .Take(after < 0 ? pageSize + (int)after : pageSize)
+                .Select(p => p.Id);
+        }
+
+        return Sort(products, query.SortField, query.Descending).Skip(offset).Take(pageSize).Select(p => p.Id);
+    }
+
+    private static IQueryable<Product> Sort(IQueryable<Product> products, string field, bool descending)
+    {
+        IOrderedQueryable<Product> sorted = field switch
         {
             "name" => descending ? products.OrderByDescending(p => p.Name) : products.OrderBy(p => p.Name),
             "price" => descending ? products.OrderByDescending(p => p.Price) : products.OrderBy(p => p.Price),
