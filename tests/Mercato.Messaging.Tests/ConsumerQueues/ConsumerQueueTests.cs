@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Mercato.Messaging.Outbox;
 using Mercato.Messaging.Tests.Support;
 using Mercato.Testing;
@@ -42,6 +43,38 @@ public abstract class ConsumerQueueTests<THost>(THost host) : IClassFixture<THos
         // The parked copy is counted on /health/ready, with its consumer.
         var check = await client.WaitForReadinessAsync("consumer-queue-probe", "Degraded");
         Assert.StartsWith($"1 parked ({AuditConsumer}: 1)", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Polling_an_idle_queue_throws_no_exception()
+    {
+        // The worker polls every 500 ms here (QueueHost); it used to wait with WaitAsync(timeout),
+        // which threw a TimeoutException at every idle poll of every module.
+        _ = host.CreateClient();
+        var thrown = 0;
+        var sample = "";
+        void Count(object? sender, FirstChanceExceptionEventArgs e)
+        {
+            // The exception's own trace starts at the rethrow; the thread's stack shows who awaited.
+            if (e.Exception is TimeoutException && Environment.StackTrace is var stack
+                && stack.Contains("ConsumerQueueWorker", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref thrown);
+                sample = stack;
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        Assert.True(thrown == 0, $"{thrown} TimeoutException(s) thrown by idle polls; the last from: {sample}");
     }
 
     [Fact]

@@ -61,11 +61,13 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             try
             {
                 await StartDueLanesAsync(consumers, modules, stoppingToken);
-                await wake.WaitAsync(pollInterval, stoppingToken);
-            }
-            catch (TimeoutException)
-            {
-                // Poll: retries fall due without a signal.
+
+                // Until a signal or the poll interval (retries fall due without a signal), whichever
+                // comes first; the delay is cancelled when the signal wins. Not WaitAsync(timeout):
+                // it throws a TimeoutException at every idle poll of every module.
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(wake, Task.Delay(pollInterval, poll.Token));
+                await poll.CancelAsync();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
