@@ -77,7 +77,7 @@ public static class StandardWebhookSignature
     /// <summary>The <c>webhook-signature</c> value (<c>v1,...</c>) of a message.</summary>
     /// <exception cref="ArgumentException">The id is empty or holds a full stop (the signed content is delimited by full stops).</exception>
     public static string Sign(string secret, string messageId, long timestamp, ReadOnlySpan<byte> body)
-        => "v1," + Convert.ToBase64String(HMACSHA256.HashData(KeyOf(secret), SignedContent(messageId, timestamp, body)));
+        => Sign([secret], messageId, timestamp, body);
 
     /// <summary>
     /// The <c>webhook-signature</c> value signed with each of <paramref name="secrets"/>, space

@@ -93,7 +93,7 @@ internal static class ProductListApi
             products = products.Where(p => EF.Parameter(ids).Contains(p.CategoryId));
         }
 
-        products = Filter(products, query);
+        products = Filter(products, query, out var narrowed);
         var pageNumber = query.PageNumber ?? 1;
         var pageSize = query.PageSize ?? 20;
         // Counting every match is the dearest part of a large list: a list of categories alone sums
@@ -101,7 +101,7 @@ internal static class ProductListApi
         // and sort of the same filter shares one total while no write has changed what lists hold.
         var total = await cache.ListCountAsync(
             query.FilterKey(categoryId),
-            query.NarrowsBeyondCategory ? products.LongCountAsync : token => CountShownAsync(db, query.Available ?? true, ids, token),
+            narrowed ? products.LongCountAsync : token => CountShownAsync(db, query.Available ?? true, ids, token),
             cancellationToken);
 
         // Two steps in one statement: the page's ids are found on the covering list indexes
@@ -132,10 +132,16 @@ internal static class ProductListApi
         return counts.SumAsync(c => c.Count, cancellationToken);
     }
 
-    private static IQueryable<Product> Filter(IQueryable<Product> products, ProductListQuery query)
+    /// <summary>
+    /// The products that pass the query's filters. <paramref name="narrowed"/> tells whether any
+    /// filter but the availability applied: only a list that is not narrowed can take its total from
+    /// the kept counts (see <see cref="ProductListCount"/>).
+    /// </summary>
+    private static IQueryable<Product> Filter(IQueryable<Product> products, ProductListQuery query, out bool narrowed)
     {
         var available = query.Available ?? true;
-        products = products.Where(p => p.Available == available);
+        var byAvailability = products.Where(p => p.Available == available);
+        products = byAvailability;
         if (query.LowestPrice is { } lowPrice)
         {
             products = products.Where(p => p.Price >= lowPrice);
@@ -176,6 +182,7 @@ internal static class ProductListApi
 #pragma warning restore CA1862
         }
 
+        narrowed = !ReferenceEquals(products, byAvailability);
         return products;
     }
 

@@ -137,14 +137,6 @@ internal sealed class ProductListQuery
         return key.ToString();
     }
 
-    /// <summary>
-    /// Whether anything but the category and the availability narrows the list (a price or
-    /// discount range, stock, tags, text): then its matches are counted one by one; otherwise the
-    /// total is a sum of the counts the database keeps per category (see <see cref="ProductListCount"/>).
-    /// </summary>
-    public bool NarrowsBeyondCategory => InStock is not null || LowestPrice is not null || HighestPrice is not null
-        || LowestDiscount is not null || HighestDiscount is not null || TagList.Count > 0 || Text is not null;
-
     /// <summary>The sort field in its canonical spelling.</summary>
     public string SortField => SortFields.FirstOrDefault(f => string.Equals(f, SortBy, StringComparison.OrdinalIgnoreCase)) ?? "createdAt";
 
