@@ -11,4 +11,7 @@ public static class MercatoRoles
 
     /// <summary>Shop staff with write access.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>Shop staff who answer customers' support conversations, and see nothing else of the back office.</summary>
+    public const string Support = "Support";
 }
