@@ -5,15 +5,14 @@ using Mercato.Testing;
 
 namespace Mercato.Support.Tests.Conversations;
 
-/// <summary>Bad input answers 400 (or 404 for an id that is no id) in the error envelope, and changes nothing.</summary>
-public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
-    where TFactory : SupportFactory
+/// <summary>New conversations that are refused, with the field each names.</summary>
+public static class BadSupportBodies
 {
-    private static readonly string TooLong = new('x', 5001);
+    /// <summary>One character more than a message may hold.</summary>
+    public static readonly string TooLong = new('x', 5001);
 
-    private readonly HttpClient _client = factory.CreateClient();
-
-    public static TheoryData<string, string> BadConversations => new()
+    /// <summary>The bodies and their fields.</summary>
+    public static TheoryData<string, string> Conversations => new()
     {
         { """{"body":"Hello"}""", "subject" },
         { """{"subject":"   ","body":"Hello"}""", "subject" },
@@ -28,9 +27,18 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         { """{"subject":"Hi","body":"Hello","orderId":"not-a-guid"}""", "orderId" },
         { """{"subject":"Hi","body":"Hello","orderId":"00000000-0000-0000-0000-000000000000"}""", "orderId" },
     };
+}
+
+/// <summary>Bad input answers 400 (or 404 for an id that is no id) in the error envelope, and changes nothing.</summary>
+public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SupportFactory
+{
+    private static readonly string TooLong = BadSupportBodies.TooLong;
+
+    private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
-    [MemberData(nameof(BadConversations))]
+    [MemberData(nameof(BadSupportBodies.Conversations), MemberType = typeof(BadSupportBodies))]
     public async Task A_bad_new_conversation_answers_400_naming_the_field(string json, string field)
     {
         var customer = await _client.CustomerAsync();

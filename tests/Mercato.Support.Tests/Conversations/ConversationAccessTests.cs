@@ -145,7 +145,7 @@ public abstract class ConversationAccessTests<TFactory>(TFactory factory) : ICla
         var admin = await _client.AdminTokenAsync();
 
         var user = await _client.GetDataAsync(admin, $"/api/v1/users/{agent.UserId}");
-        Assert.Equal(["Support"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToArray());
+        Assert.Equal(["Support"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
         var holders = await _client.GetDataAsync(admin, "/api/v1/users?role=support&pageSize=100");
         Assert.Contains(agent.UserId, holders.Ids());
 

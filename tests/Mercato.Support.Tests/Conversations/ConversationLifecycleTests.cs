@@ -60,7 +60,7 @@ public abstract class ConversationLifecycleTests<TFactory>(TFactory factory) : I
         var messages = await _client.GetDataAsync(customer.Token, $"{SupportApi.Conversations}/{id}/messages");
         Assert.Equal(
             ["The shoes are too small.", "Please send them back; we exchange them.", "Sent them today.", "The new pair is on its way.", "One more question."],
-            messages.GetProperty("items").EnumerateArray().Select(m => m.Text("body")).ToArray());
+            messages.GetProperty("items").EnumerateArray().Select(m => m.Text("body")!).ToArray());
         Assert.Equal([false, true, false, true, false], messages.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("byStaff").GetBoolean()).ToArray());
     }
 

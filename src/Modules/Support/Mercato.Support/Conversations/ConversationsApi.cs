@@ -157,7 +157,7 @@ internal static class ConversationsApi
         var pageNumber = query.PageNumber ?? 1;
         var pageSize = query.PageSize ?? PageRules.MaxPageSize;
         var total = await messages.LongCountAsync(cancellationToken);
-        var page = await messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+        var page = await messages.OrderBy(m => m.Sequence)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return ApiResults.Ok(new PagedResult<MessageResponse>([.. page.Select(MessageResponse.From)], pageNumber, pageSize, total));
     }

@@ -152,6 +152,7 @@ internal sealed class SupportDesk(SupportDbContext db, ConcurrentWrites writes, 
         {
             Id = Guid.CreateVersion7(now),
             ConversationId = conversation.Id,
+            Sequence = conversation.MessageCount + conversation.NoteCount + 1,
             AuthorId = authorId,
             ByStaff = byStaff,
             Internal = isInternal,

@@ -9,6 +9,9 @@ internal sealed class SupportMessage
     /// <summary>The conversation.</summary>
     public Guid ConversationId { get; set; }
 
+    /// <summary>Its place in the conversation (1, 2, ...; notes included), so messages posted in the same instant keep their order.</summary>
+    public int Sequence { get; set; }
+
     /// <summary>Who wrote it.</summary>
     public Guid AuthorId { get; set; }
 

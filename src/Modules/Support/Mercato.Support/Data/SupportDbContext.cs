@@ -46,7 +46,7 @@ internal class SupportDbContext(DbContextOptions options) : DbContext(options)
             e.HasKey(m => m.Id);
             e.Property(m => m.Id).ValueGeneratedNever();
             e.Property(m => m.Body).HasMaxLength(ConversationRules.BodyMaxLength).IsRequired();
-            e.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+            e.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
             e.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -262,9 +262,13 @@ namespace Mercato.Support.Data.Migrations.Postgres
                     b.Property<bool>("Internal")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ConversationId", "CreatedAt");
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("support_messages", (string)null);
                 });

@@ -257,9 +257,13 @@ namespace Mercato.Support.Data.Migrations.Sqlite
                     b.Property<bool>("Internal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ConversationId", "CreatedAt");
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("support_messages", (string)null);
                 });

@@ -117,6 +117,7 @@ namespace Mercato.Support.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
                     ByStaff = table.Column<bool>(type: "boolean", nullable: false),
                     Internal = table.Column<bool>(type: "boolean", nullable: false),
@@ -175,9 +176,10 @@ namespace Mercato.Support.Data.Migrations.Postgres
                 columns: new[] { "Status", "LastActivityAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_support_messages_ConversationId_CreatedAt",
+                name: "IX_support_messages_ConversationId_Sequence",
                 table: "support_messages",
-                columns: new[] { "ConversationId", "CreatedAt" });
+                columns: new[] { "ConversationId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />

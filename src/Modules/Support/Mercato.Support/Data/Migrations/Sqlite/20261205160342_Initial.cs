@@ -117,6 +117,7 @@ namespace Mercato.Support.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
                     Internal = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -175,9 +176,10 @@ namespace Mercato.Support.Data.Migrations.Sqlite
                 columns: new[] { "Status", "LastActivityAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_support_messages_ConversationId_CreatedAt",
+                name: "IX_support_messages_ConversationId_Sequence",
                 table: "support_messages",
-                columns: new[] { "ConversationId", "CreatedAt" });
+                columns: new[] { "ConversationId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
