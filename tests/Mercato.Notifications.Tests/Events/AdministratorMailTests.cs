@@ -79,14 +79,13 @@ public abstract class AdministratorMailTests<TFactory>(TFactory factory) : IClas
         var mailed = await factory.MailAsync(mail, email, "Re: Broken zip");
         Assert.Contains("We send a new one.", mailed.TextBody ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains($"https://shop.example/account/support/{conversationId}", mailed.TextBody ?? string.Empty, StringComparison.Ordinal);
-        Assert.Equal(
-            [0, 0, 1],
-            await factory.WithDbAsync(async db => new[]
+        var counts = await factory.WithDbAsync(async db => new[]
             {
                 await db.Notifications.CountAsync(n => n.SourceEventId == fromCustomer.Id),
                 await db.Notifications.CountAsync(n => n.SourceEventId == note.Id),
                 await db.Notifications.CountAsync(n => n.SourceEventId == reply.Id),
-            }));
+            });
+        Assert.Equal(new[] { 0, 0, 1 }, counts);
     }
 }
 
