@@ -63,6 +63,8 @@ public abstract class AdministratorMailTests<TFactory>(TFactory factory) : IClas
     {
         using var mail = new MailServer();
         var (customerId, email, _) = await _client.RegisterCustomerAsync("Grace", "Hopper");
+        // The customer's address comes from Identity's registration event: wait until it is known.
+        await factory.EventuallyAsync(async () => await factory.WithDbAsync(db => db.Customers.AnyAsync(c => c.UserId == customerId)), "the customer is known");
         var conversationId = Guid.CreateVersion7();
         var staffId = Guid.CreateVersion7();
         SupportMessageCreated Message(Guid author, bool byStaff, bool isInternal, string body)

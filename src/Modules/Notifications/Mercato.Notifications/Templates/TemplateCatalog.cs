@@ -23,7 +23,7 @@ internal static class TemplateCatalog
         new TemplateDefinition(TemplateKeys.PaymentRefunded, "Money was refunded", false, m => m.WithOrder(SampleOrder()).WithPayment(50m, refundedTotal: 50m, fullyRefunded: false)),
         new TemplateDefinition(TemplateKeys.SupportReply, "Staff replied in a customer's support conversation", false, m => m.WithCustomer("Ada", "Lovelace", "ada@example.com")
             .WithConversation(SampleConversation, "Where is my parcel?", "It left our warehouse this morning; you will get the tracking number shortly.")),
-        new TemplateDefinition(TemplateKeys.WebhookEndpointDisabled, "A webhook endpoint was disabled (to the administrators)", false, m => m
+        new TemplateDefinition(TemplateKeys.WebhookEndpointDisabled, "A webhook endpoint was disabled (to the administrators)", false, m => m.WithCustomer("Ada", "Lovelace", "ada@example.com")
             .WithWebhookEndpoint("https://erp.example.com/hooks/mercato", "failing since 2026-11-26T10:30:00Z", SampleTime.AddDays(-5))),
     }.ToDictionary(d => d.Key, StringComparer.Ordinal);
 
