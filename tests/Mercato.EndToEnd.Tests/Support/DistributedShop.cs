@@ -4,7 +4,7 @@ using Npgsql;
 namespace Mercato.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Distributed mode: Identity, Catalog, Cart, Ordering, Payments and Notifications as six <c>Mercato.Server --services</c>
+/// Distributed mode: Identity, Catalog, Cart, Ordering, Payments, Notifications and Support as seven <c>Mercato.Server --services</c>
 /// processes, each on a PostgreSQL database of its own, exchanging events over RabbitMQ (an
 /// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
 /// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
@@ -12,7 +12,8 @@ namespace Mercato.EndToEnd.Tests.Support;
 /// (<c>catalog.read</c>, <c>catalog.stock</c>), checks out carts (<c>cart.checkout</c>) and copies
 /// customers' saved addresses (<c>identity.addresses</c>); Payments reads orders
 /// (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>);
-/// Notifications reads the orders it writes mails about (<c>ordering.read</c>) and sends them to the test SMTP server.
+/// Notifications reads the orders it writes mails about (<c>ordering.read</c>) and sends them to the test SMTP server;
+/// Support checks that a conversation's order is the customer's own (<c>ordering.read</c>).
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
 {
@@ -25,6 +26,9 @@ public sealed class DistributedShop : ShopDeployment
     /// <summary>The Notifications' own client.</summary>
     public const string NotificationsClient = "notifications-service";
 
+    /// <summary>Support's own client.</summary>
+    public const string SupportClient = "support-service";
+
     private readonly string _name = TestInfrastructure.UniqueName("mercato_e2e");
 
     private string DatabasePrefix => _name + "_";
@@ -36,7 +40,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task<HttpClient> StartAsync()
     {
-        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "gateway" }
+        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support", "gateway" }
             .ToDictionary(n => n, n => FreePort.Next());
         string Url(string service) => $"http://127.0.0.1:{urls[service]}";
 
@@ -62,23 +66,26 @@ public sealed class DistributedShop : ShopDeployment
         AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses");
         AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments");
         AddServiceClient(identity, NotificationsClient, "ordering.read");
+        AddServiceClient(identity, SupportClient, "ordering.read");
 
         var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
         var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses");
         var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments");
         var notifications = WithServiceClient(shared, NotificationsClient, Url("identity"), "ordering.read");
+        var support = WithServiceClient(shared, SupportClient, Url("identity"), "ordering.read");
 
-        // The six services migrate their own databases at the same time.
+        // The seven services migrate their own databases at the same time.
         await Task.WhenAll(
             StartServiceAsync("identity", identity, urls["identity"]),
             StartServiceAsync("catalog", shared, urls["catalog"]),
             StartServiceAsync("cart", cart, urls["cart"]),
             StartServiceAsync("ordering", ordering, urls["ordering"]),
             StartServiceAsync("payments", payments, urls["payments"]),
-            StartServiceAsync("notifications", notifications, urls["notifications"]));
+            StartServiceAsync("notifications", notifications, urls["notifications"]),
+            StartServiceAsync("support", support, urls["support"]));
 
         var gateway = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
-        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications" })
+        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support" })
         {
             gateway[$"Services:{service}:Url"] = Url(service);
         }
@@ -105,7 +112,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task CleanUpAsync()
     {
-        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments", "notifications");
+        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments", "notifications", "support");
         await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
     }
 

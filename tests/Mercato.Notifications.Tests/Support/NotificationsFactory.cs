@@ -20,6 +20,9 @@ public class NotificationsFactory : ModuleHostFactory<Program>
     /// <summary>The administrator's password.</summary>
     public const string AdminPassword = "Admin-Passw0rd!";
 
+    /// <summary>The administrators' address configured in <c>Notifications:AdminEmails</c>.</summary>
+    public const string OperatorsEmail = "ops@notifications.test";
+
     /// <summary>A service client allowed to send messages and to record payments.</summary>
     public const string SenderClient = "mailer";
 
@@ -52,6 +55,7 @@ public class NotificationsFactory : ModuleHostFactory<Program>
         Settings["Logging:LogLevel:Mercato"] = "Trace";
         Settings["Notifications:ShopName"] = "Test Shop";
         Settings["Notifications:ShopUrl"] = "https://shop.example";
+        Settings["Notifications:AdminEmails:0"] = OperatorsEmail;
         Settings["Notifications:Email:Transport"] = "smtp";
         Settings["Notifications:Email:From"] = "Test Shop <shop@notifications.test>";
         Settings["Notifications:Email:Smtp:Host"] = MailServer.Host;

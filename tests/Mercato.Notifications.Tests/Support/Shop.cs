@@ -38,15 +38,8 @@ public static class Shop
     public static async Task<ShopOrder> OrderAsync(this HttpClient client, Guid userId, string email, string token, string productName = "Wireless Headphones")
     {
         var admin = await client.AdminTokenAsync();
-        var product = await client.CreateProductAsync(admin, 25.00m, 100, name: productName + " " + ShopApi.Unique());
-        await client.AddToCartAsync(product, 2, token);
-        using var response = await client.CallAsync(HttpMethod.Post, "/api/v1/orders", token, new
-        {
-            shippingAddress = new { street = "12 Analytical Row", city = "London", state = "LDN", zipCode = "NW1 6XE", country = "GB" },
-        });
-        await response.ExpectAsync(HttpStatusCode.Created);
-        var data = (await response.ReadJsonAsync()).GetProperty("data");
-        return new ShopOrder(data.GetProperty("id").GetGuid(), data.GetProperty("orderNumber").GetString()!, email, userId, token, admin, data.GetProperty("total").GetDecimal());
+        var (id, number, total) = await client.PlaceOrderAsync(token, admin, productName);
+        return new ShopOrder(id, number, email, userId, token, admin, total);
     }
 
     /// <summary>Records the order's payment as the payment service does (seed 000's service update).</summary>

@@ -24,7 +24,7 @@ public abstract class TemplatesApiTests<TFactory>(TFactory factory) : IClassFixt
         var keys = (await response.ReadJsonAsync()).GetProperty("data").EnumerateArray()
             .ToDictionary(t => t.GetProperty("key").GetString()!, t => t.GetProperty("shippedLanguages").EnumerateArray().Select(l => l.GetString()!).ToArray());
         Assert.Equal(
-            ["email-verification", "order-cancelled", "order-paid", "order-placed", "order-shipped", "password-changed", "password-reset", "payment-failed", "payment-refunded", "welcome"],
+            ["email-verification", "order-cancelled", "order-paid", "order-placed", "order-shipped", "password-changed", "password-reset", "payment-failed", "payment-refunded", "support-reply", "webhook-endpoint-disabled", "welcome"],
             keys.Keys.Order(StringComparer.Ordinal).ToArray());
         Assert.All(keys.Values, languages => Assert.Equal(["de", "en"], languages));
 

@@ -130,7 +130,7 @@ public abstract class PublishedLimitsTests<TFactory>(TFactory factory) : IClassF
         using var listed = await _client.CallAsync(HttpMethod.Get, $"/api/v1/orders?status={statuses[0]}", customer.Token);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
 
-        Assert.Equal(["Customer", "Premium", "Admin"], Enum(QueryParameter(document, "/api/v1/users", "role").GetProperty("schema")));
+        Assert.Equal(["Customer", "Premium", "Support", "Admin"], Enum(QueryParameter(document, "/api/v1/users", "role").GetProperty("schema")));
         Assert.Equal(100, MaxLength(QueryParameter(document, "/api/v1/users", "search")));
         Assert.Equal(40, MaxLength(QueryParameter(document, "/api/v1/coupons", "code")));
         var admin = await AdminAsync();
@@ -205,8 +205,8 @@ public abstract class PublishedLimitsTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Created, longestPassword.StatusCode);
 
         var roles = schemas.GetProperty("SetRolesRequest").GetProperty("properties").GetProperty("roles");
-        Assert.Equal(3, roles.GetProperty("maxItems").GetInt32());
-        Assert.Equal(["Customer", "Premium", "Admin"], Enum(roles.GetProperty("items")));
+        Assert.Equal(4, roles.GetProperty("maxItems").GetInt32());
+        Assert.Equal(["Customer", "Premium", "Support", "Admin"], Enum(roles.GetProperty("items")));
         var status = schemas.GetProperty("UpdateOrderStatusRequest").GetProperty("properties").GetProperty("status");
         Assert.DoesNotContain("paid", Enum(status));
         Assert.Contains("shipped", Enum(status));

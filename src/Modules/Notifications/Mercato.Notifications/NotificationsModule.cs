@@ -13,6 +13,8 @@ using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
 using Mercato.Platform.Security;
+using Mercato.Support.Contracts;
+using Mercato.Webhooks.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -86,6 +88,9 @@ public static class NotificationsModule
         builder.AddEventHandler<OrderCancelled, OrderCancelledHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<PaymentFailed, PaymentFailedHandler, NotificationsDbContext>(Name);
         builder.AddEventHandler<PaymentRefunded, PaymentRefundedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<UserRolesChanged, UserRolesChangedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<SupportMessageCreated, SupportMessageCreatedHandler, NotificationsDbContext>(Name);
+        builder.AddEventHandler<WebhookEndpointDisabled, WebhookEndpointDisabledHandler, NotificationsDbContext>(Name);
         return builder;
     }
 

@@ -47,6 +47,13 @@ internal sealed class NotificationsOptions : IValidatedOptions
     /// <summary>How long one attempt may hold a message before another process may try it (default 2 minutes).</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Addresses that receive the mails meant for the shop's administrators (a webhook endpoint
+    /// disabled), besides the accounts Identity's <c>UserRolesChanged</c> events name as Admin.
+    /// Identity's seeded first administrator raises no event, so its address belongs here.
+    /// </summary>
+    public List<string> AdminEmails { get; set; } = [];
+
     /// <summary>E-mail.</summary>
     public EmailSettings Email { get; set; } = new();
 
@@ -65,7 +72,8 @@ internal sealed class NotificationsOptions : IValidatedOptions
         SettingRules.AtLeast(MaxAttempts, 1, "Notifications:MaxAttempts"),
         SettingRules.Positive(RetryDelay, "Notifications:RetryDelay"),
         MaxRetryDelay >= RetryDelay ? null : "Notifications:MaxRetryDelay must not be shorter than Notifications:RetryDelay",
-        SettingRules.Positive(SendTimeout, "Notifications:SendTimeout"))
+        SettingRules.Positive(SendTimeout, "Notifications:SendTimeout"),
+        AdminEmails.All(Api.SendEmailRequestValidator.BeAnAddress) ? null : "Notifications:AdminEmails must be plain e-mail addresses")
         .Concat(Email.Problems())
         .Concat(Sms.Problems());
 }

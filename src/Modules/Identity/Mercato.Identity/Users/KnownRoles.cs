@@ -10,6 +10,7 @@ internal static class KnownRoles
     [
         new(new Guid("0199a000-0000-7000-8000-000000000001"), MercatoRoles.Customer),
         new(new Guid("0199a000-0000-7000-8000-000000000002"), MercatoRoles.Premium),
+        new(new Guid("0199a000-0000-7000-8000-000000000004"), MercatoRoles.Support),
         new(new Guid("0199a000-0000-7000-8000-000000000003"), MercatoRoles.Admin),
     ];
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Mercato.Identity.Users;
 
-/// <summary>A role (<c>Customer</c>, <c>Premium</c>, <c>Admin</c>).</summary>
+/// <summary>A role (<c>Customer</c>, <c>Premium</c>, <c>Support</c>, <c>Admin</c>).</summary>
 internal sealed class Role : IdentityRole<Guid>
 {
     /// <summary>For EF Core.</summary>

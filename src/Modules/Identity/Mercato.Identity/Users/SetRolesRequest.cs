@@ -4,7 +4,7 @@ using Mercato.Platform.Validation;
 namespace Mercato.Identity.Users;
 
 /// <summary>Body of <c>PUT /api/v1/users/{id}/roles</c>: the complete set of roles the user should hold.</summary>
-/// <param name="Roles">One or more of <c>Customer</c>, <c>Premium</c>, <c>Admin</c>.</param>
+/// <param name="Roles">One or more of <c>Customer</c>, <c>Premium</c>, <c>Support</c>, <c>Admin</c>.</param>
 internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 
 /// <summary>Rules for <see cref="SetRolesRequest"/>.</summary>

@@ -31,6 +31,12 @@ internal sealed class Customer
     /// </summary>
     public DateTime DetailsAt { get; set; }
 
+    /// <summary>Whether they administer the shop (Identity's <c>UserRolesChanged</c> named the Admin role): they get the administrators' mails.</summary>
+    public bool IsAdmin { get; set; }
+
+    /// <summary>When the roles <see cref="IsAdmin"/> comes from were set (UTC); older role changes never overwrite it.</summary>
+    public DateTime RolesAt { get; set; }
+
     /// <summary>When this was last learned (UTC).</summary>
     public DateTime UpdatedAt { get; set; }
 }

@@ -101,6 +101,31 @@ internal sealed class MessageModel(NotificationsOptions options, string shopUrl)
         return this;
     }
 
+    /// <summary>Adds <c>conversation</c> (its subject and link) and <c>reply</c> (the staff reply's text).</summary>
+    public MessageModel WithConversation(Guid conversationId, string subject, string reply)
+    {
+        _data["conversation"] = new Dictionary<string, object?>
+        {
+            ["id"] = conversationId.ToString(),
+            ["subject"] = subject,
+            ["url"] = ShopLinks.SupportConversation(shopUrl, conversationId),
+        };
+        _data["reply"] = new Dictionary<string, object?> { ["body"] = reply };
+        return this;
+    }
+
+    /// <summary>Adds <c>endpoint</c>: a disabled webhook endpoint's URL, the reason, and since when it failed (if that is why).</summary>
+    public MessageModel WithWebhookEndpoint(string url, string reason, DateTimeOffset? failingSince)
+    {
+        _data["endpoint"] = new Dictionary<string, object?>
+        {
+            ["url"] = url,
+            ["reason"] = reason,
+            ["failingSince"] = failingSince is { } since ? Moment(since.UtcDateTime) : null,
+        };
+        return this;
+    }
+
     /// <summary>A moment (UTC) as messages show it (<c>2026-12-01 10:30 UTC</c>).</summary>
     public static string Moment(DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

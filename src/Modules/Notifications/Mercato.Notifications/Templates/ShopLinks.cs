@@ -18,4 +18,7 @@ internal sealed class ShopLinks(IOptions<NotificationsOptions> options, IOptions
 
     /// <summary>The page that asks for a password reset: <c>{shop}/account/forgot-password</c>.</summary>
     public static string ForgotPassword(string shopUrl) => $"{shopUrl.TrimEnd('/')}/account/forgot-password";
+
+    /// <summary>A customer's support conversation: <c>{shop}/account/support/{id}</c>.</summary>
+    public static string SupportConversation(string shopUrl, Guid conversationId) => $"{shopUrl.TrimEnd('/')}/account/support/{conversationId}";
 }

@@ -21,9 +21,15 @@ internal static class TemplateCatalog
         new TemplateDefinition(TemplateKeys.OrderCancelled, "An order was cancelled", false, m => m.WithOrder(SampleOrder() with { CancelReason = "Cancelled at the customer's request" }, wasPaid: true)),
         new TemplateDefinition(TemplateKeys.PaymentFailed, "A payment attempt failed", false, m => m.WithOrder(SampleOrder()).WithPayment(SampleOrder().Total, "card_declined")),
         new TemplateDefinition(TemplateKeys.PaymentRefunded, "Money was refunded", false, m => m.WithOrder(SampleOrder()).WithPayment(50m, refundedTotal: 50m, fullyRefunded: false)),
+        new TemplateDefinition(TemplateKeys.SupportReply, "Staff replied in a customer's support conversation", false, m => m.WithCustomer("Ada", "Lovelace", "ada@example.com")
+            .WithConversation(SampleConversation, "Where is my parcel?", "It left our warehouse this morning; you will get the tracking number shortly.")),
+        new TemplateDefinition(TemplateKeys.WebhookEndpointDisabled, "A webhook endpoint was disabled (to the administrators)", false, m => m.WithCustomer("Ada", "Lovelace", "ada@example.com")
+            .WithWebhookEndpoint("https://erp.example.com/hooks/mercato", "failing since 2026-11-26T10:30:00Z", SampleTime.AddDays(-5))),
     }.ToDictionary(d => d.Key, StringComparer.Ordinal);
 
     private static readonly Guid SampleUser = Guid.Parse("0192f3a0-0000-7000-8000-000000000002");
+
+    private static readonly Guid SampleConversation = Guid.Parse("0192f3a0-0000-7000-8000-000000000003");
 
     private static readonly DateTimeOffset SampleTime = new(2026, 12, 1, 10, 30, 0, TimeSpan.Zero);
 

@@ -32,4 +32,10 @@ internal static class TemplateKeys
 
     /// <summary>A password was changed.</summary>
     public const string PasswordChanged = "password-changed";
+
+    /// <summary>Staff replied in a customer's support conversation.</summary>
+    public const string SupportReply = "support-reply";
+
+    /// <summary>A webhook endpoint was disabled (to the administrators).</summary>
+    public const string WebhookEndpointDisabled = "webhook-endpoint-disabled";
 }

@@ -267,6 +267,13 @@ namespace Mercato.Identity.Data.Migrations.Sqlite
                         },
                         new
                         {
+                            Id = new Guid("0199a000-0000-7000-8000-000000000004"),
+                            ConcurrencyStamp = "0199a000-0000-7000-8000-000000000004",
+                            Name = "Support",
+                            NormalizedName = "SUPPORT"
+                        },
+                        new
+                        {
                             Id = new Guid("0199a000-0000-7000-8000-000000000003"),
                             ConcurrencyStamp = "0199a000-0000-7000-8000-000000000003",
                             Name = "Admin",

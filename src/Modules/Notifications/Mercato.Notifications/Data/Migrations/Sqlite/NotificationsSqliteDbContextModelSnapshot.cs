@@ -183,6 +183,9 @@ namespace Mercato.Notifications.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -194,6 +197,9 @@ namespace Mercato.Notifications.Data.Migrations.Sqlite
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RolesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
