@@ -6,6 +6,7 @@ using Mercato.Ordering;
 using Mercato.Payments;
 using Mercato.Platform.Hosting;
 using Mercato.Server.Gateway;
+using Mercato.Webhooks;
 
 namespace Mercato.Server;
 
@@ -13,7 +14,7 @@ namespace Mercato.Server;
 internal static class ServerModules
 {
     /// <summary>The business modules, in start order.</summary>
-    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor, NotificationsModule.Descriptor];
+    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor, NotificationsModule.Descriptor, WebhooksModule.Descriptor];
 
     /// <summary>The business modules plus the gateway.</summary>
     public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];
