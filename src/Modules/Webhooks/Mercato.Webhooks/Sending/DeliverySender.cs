@@ -71,9 +71,8 @@ internal sealed partial class DeliverySender(
         HttpResponseMessage? response = null;
         try
         {
-            var body = Encoding.UTF8.GetBytes(delivery.Payload);
-            using var request = BuildRequest(delivery, endpoint, body, started);
-            attempt.RequestHeaders = HeadersJson(request);
+            // The URL is checked again at each attempt (its host may resolve elsewhere by now),
+            // and the connection itself is pinned to addresses checked once more (PinnedConnections).
             var problem = await scope.ServiceProvider.GetRequiredService<WebhookUrlRules>().ProblemAsync(endpoint.Url, stopping);
             if (problem is not null)
             {
@@ -81,6 +80,9 @@ internal sealed partial class DeliverySender(
             }
             else
             {
+                var body = Encoding.UTF8.GetBytes(delivery.Payload);
+                using var request = BuildRequest(delivery, endpoint, body, started);
+                attempt.RequestHeaders = HeadersJson(request);
                 using var timeout = new CancellationTokenSource(settings.Timeout, time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
                 try

@@ -21,7 +21,7 @@ internal static class RetrySchedule
         }
 
         var factor = 1 + (((random * 2) - 1) * options.Jitter);
-        return TimeSpan.FromTicks((long)(schedule[step - 1].Ticks * factor));
+        return schedule[step - 1] * factor;
     }
 
     /// <summary>How long the receiver asked to wait (<c>Retry-After</c>: seconds or an HTTP date), capped at <see cref="MaxRetryAfter"/>; null when it did not.</summary>
