@@ -8,7 +8,6 @@ using Mercato.Webhooks.Deliveries;
 using Mercato.Webhooks.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Webhooks.Tests.Delivery;
 
@@ -156,7 +155,7 @@ public abstract class ClockTests
         }
 
         Assert.Empty(await DisabledEventsAsync(factory));
-        factory.Clock.Advance(TimeSpan.FromHours(2));
+        factory.Clock.Advance(TimeSpan.FromHours(3));
         var last = await client.SendTestAsync(admin, hook.Id);
         await factory.EventuallyAsync(async () => (await client.HookAsync(admin, hook.Id)).GetProperty("status").GetString() == "disabled", "the endpoint disabled");
         Assert.True(factory.Clock.GetUtcNow() - started >= TimeSpan.FromDays(5));

@@ -27,7 +27,7 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = c => { c.Response.StatusCode = 202; return c.Response.WriteAsync("thanks"); };
         var admin = await factory.AdminTokenAsync(_client);
-        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "order.created");
+        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "payment.refunded");
 
         var deliveryId = await _client.SendTestAsync(admin, hook.Id);
         var delivery = await factory.DeliveryReachesAsync(_client, admin, deliveryId, "succeeded", 1);
@@ -136,7 +136,11 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
         using (var all = await _client.CallAsync(HttpMethod.Get, "/api/v1/webhooks/deliveries?correlationId=" + correlation, admin))
         {
             await all.ExpectAsync(HttpStatusCode.OK);
-            Assert.Equal(1, (await all.ReadJsonAsync()).GetProperty("data").GetProperty("totalCount").GetInt32());
+
+            // Every endpoint's deliveries of that request: this one's among them, nothing of another request.
+            var items = (await all.ReadJsonAsync()).GetProperty("data").GetProperty("items").EnumerateArray().ToList();
+            Assert.Contains(items, d => d.GetProperty("endpointId").GetGuid() == hook.Id);
+            Assert.All(items, d => Assert.Equal((correlation, "product.created"), (d.GetProperty("correlationId").GetString(), d.GetProperty("event").GetString())));
         }
 
         // Filters: event and status.
@@ -150,7 +154,7 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var admin = await factory.AdminTokenAsync(_client);
-        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "product.created");
+        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "payment.refunded");
         var first = await _client.SendTestAsync(admin, hook.Id);
         await factory.DeliveryReachesAsync(_client, admin, first, "succeeded", 1);
         var since = factory.Clock.GetUtcNow().UtcDateTime;
@@ -212,8 +216,8 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         slow.Respond = async c => { await release.Task; await c.Response.WriteAsync("late"); };
         var admin = await factory.AdminTokenAsync(_client);
-        var slowHook = await _client.CreateHookAsync(admin, slow.UrlAs(), "product.created");
-        var fastHook = await _client.CreateHookAsync(admin, fast.UrlAs(), "product.created");
+        var slowHook = await _client.CreateHookAsync(admin, slow.UrlAs(), "payment.refunded");
+        var fastHook = await _client.CreateHookAsync(admin, fast.UrlAs(), "payment.refunded");
 
         var hanging = await _client.SendTestAsync(admin, slowHook.Id);
         await slow.ReceivedAsync(1);

@@ -139,7 +139,7 @@ public abstract class SsrfTests<TFactory>(TFactory factory) : IClassFixture<TFac
         var admin = await factory.AdminTokenAsync(_client);
         var host = "rebind-" + ShopApi.Unique() + ".test";
         factory.Resolver.Set(host, "93.184.216.34");
-        var hook = await _client.CreateHookAsync(admin, $"https://{host}:{receiver.Port}/hook", "product.created");
+        var hook = await _client.CreateHookAsync(admin, $"https://{host}:{receiver.Port}/hook", "payment.refunded");
 
         // The attempt's own check still sees the public address; the connection's lookup gets loopback.
         factory.Resolver.SetFlipping(host, "93.184.216.34", "127.0.0.1");
@@ -166,7 +166,7 @@ public abstract class SsrfTests<TFactory>(TFactory factory) : IClassFixture<TFac
             await direct.ExpectErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         }
 
-        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "product.created");
+        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "payment.refunded");
         await factory.DeliveryReachesAsync(_client, admin, await _client.SendTestAsync(admin, hook.Id), "succeeded", 1);
         Assert.Single(receiver.Requests);
 
@@ -190,7 +190,7 @@ public abstract class SsrfTests<TFactory>(TFactory factory) : IClassFixture<TFac
             return Task.CompletedTask;
         };
         var admin = await factory.AdminTokenAsync(_client);
-        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "product.created");
+        var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "payment.refunded");
         var delivery = await factory.DeliveryReachesAsync(_client, admin, await _client.SendTestAsync(admin, hook.Id), "pending", 1);
         Assert.Equal(307, delivery.GetProperty("lastStatusCode").GetInt32());
         Assert.Empty(target.Requests);

@@ -116,11 +116,25 @@ internal sealed partial class DeliverySender(
         var now = time.GetUtcNow();
         attempt.DurationMs = (long)time.GetElapsedTime(startTicks).TotalMilliseconds;
         db.Attempts.Add(attempt);
-        Conclude(db, delivery, endpoint, attempt, response, now, settings);
+        var disable = Conclude(delivery, endpoint, attempt, response, now, settings);
         response?.Dispose();
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (disable is null)
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                if (await EndpointDisabling.DisableAsync(db, endpoint, disable, now.UtcDateTime, CancellationToken.None))
+                {
+                    LogDisabled(endpoint.Id, disable);
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -128,7 +142,8 @@ internal sealed partial class DeliverySender(
         }
     }
 
-    private void Conclude(WebhooksDbContext db, WebhookDelivery delivery, WebhookEndpoint endpoint, DeliveryAttempt attempt, HttpResponseMessage? response, DateTimeOffset now, WebhooksOptions settings)
+    /// <summary>Updates the delivery and the endpoint's health after an attempt; answers why the endpoint is to be disabled, if it is.</summary>
+    private string? Conclude(WebhookDelivery delivery, WebhookEndpoint endpoint, DeliveryAttempt attempt, HttpResponseMessage? response, DateTimeOffset now, WebhooksOptions settings)
     {
         var at = now.UtcDateTime;
         delivery.LeaseUntil = null;
@@ -143,27 +158,21 @@ internal sealed partial class DeliverySender(
             endpoint.FailingSince = null;
             endpoint.LastSuccessAt = at;
             LogDelivered(delivery.Id, delivery.Event, endpoint.Id, delivery.Attempts);
-            return;
+            return null;
         }
 
         endpoint.FailingSince ??= attempt.StartedAt;
         if (attempt.StatusCode == (int)HttpStatusCode.Gone)
         {
             delivery.Status = DeliveryStatus.Failed;
-            if (endpoint.Enabled)
-            {
-                EndpointDisabling.Disable(db, endpoint, "The endpoint answered 410 Gone", at);
-                LogDisabled(endpoint.Id, "410 Gone");
-            }
-
-            return;
+            return endpoint.Enabled ? "The endpoint answered 410 Gone" : null;
         }
 
+        string? disable = null;
         if (endpoint.Enabled && at - endpoint.FailingSince >= settings.DisableAfterFailingFor)
         {
             var since = DateTime.SpecifyKind(endpoint.FailingSince.Value, DateTimeKind.Utc);
-            EndpointDisabling.Disable(db, endpoint, $"Every delivery failed since {since:yyyy-MM-ddTHH:mm:ssZ}", at);
-            LogDisabled(endpoint.Id, "failing since " + since.ToString("o"));
+            disable = $"Every delivery failed since {since:yyyy-MM-ddTHH:mm:ssZ}";
         }
 
         delivery.ScheduleStep++;
@@ -172,7 +181,7 @@ internal sealed partial class DeliverySender(
         {
             delivery.Status = DeliveryStatus.Failed;
             LogFailed(delivery.Id, delivery.Event, endpoint.Id, delivery.Attempts, attempt.Error ?? string.Empty);
-            return;
+            return disable;
         }
 
         if (attempt.StatusCode == (int)HttpStatusCode.TooManyRequests
@@ -184,6 +193,7 @@ internal sealed partial class DeliverySender(
         delivery.Status = DeliveryStatus.Pending;
         delivery.NextAttemptAt = at + wait.Value;
         LogRetry(delivery.Id, delivery.Attempts, delivery.NextAttemptAt, attempt.Error ?? string.Empty);
+        return disable;
     }
 
     private static HttpRequestMessage BuildRequest(WebhookDelivery delivery, WebhookEndpoint endpoint, byte[] body, DateTimeOffset now)
