@@ -258,6 +258,42 @@ public abstract class ClockTests
         Assert.Equal(1, await factory.WithDbAsync(db => db.Attempts.CountAsync(a => a.DeliveryId == recent)));
     }
 
+    [Fact]
+    public async Task Two_processes_on_one_database_send_each_delivery_once()
+    {
+        await using var first = new ClockWebhooksFactory(Postgres);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var client = first.CreateClient();
+        var admin = await first.AdminTokenAsync(client);
+        var hooks = new List<Hook>();
+        for (var i = 0; i < 4; i++)
+        {
+            hooks.Add(await client.CreateHookAsync(admin, receiver.UrlAs(), "*"));
+        }
+
+        await using var second = first.Replica();
+        _ = second.Services; // started: its worker polls the same queue
+        var ids = new List<Guid>();
+        for (var i = 0; i < 24; i++)
+        {
+            ids.Add(await client.SendTestAsync(admin, hooks[i % hooks.Count].Id));
+        }
+
+        await Eventually.HoldsAsync(
+            () => first.WithDbAsync(async db => await db.Deliveries.CountAsync(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Succeeded) == ids.Count),
+            "every delivery sent",
+            () => { first.Tick(); second.Tick(); },
+            pollMilliseconds: 20);
+        first.Clock.Advance(TimeSpan.FromMinutes(10));
+        second.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Task.Delay(300);
+
+        var requests = receiver.Requests.ToArray();
+        Assert.Equal(ids.Count, requests.Length);
+        Assert.Equal(ids.Count, requests.Select(r => r.Header("webhook-id")).Distinct().Count());
+        Assert.True(await first.WithDbAsync(db => db.Deliveries.Where(d => ids.Contains(d.Id)).AllAsync(d => d.Attempts == 1)));
+    }
+
     private static bool Verifies(string secret, ReceivedRequest request, WebhooksFactory factory) => StandardWebhookSignature.Verify(
         secret, request.Header("webhook-id"), request.Header("webhook-timestamp"), request.Header("webhook-signature"), request.Body, factory.Clock.GetUtcNow(), TimeSpan.FromMinutes(5));
 

@@ -71,7 +71,7 @@ public class WebhooksFactory : MercatoFactory<Program>
         Resolver.Set("v6local.test", "fd00::1");
     }
 
-    private WebhooksFactory(WebhooksFactory before)
+    private WebhooksFactory(WebhooksFactory before, bool sameClock)
         : base(before.DataDirectory)
     {
         foreach (var (key, value) in before.Settings)
@@ -81,7 +81,7 @@ public class WebhooksFactory : MercatoFactory<Program>
 
         DatabasePrefix = before.DatabasePrefix;
         Resolver = before.Resolver;
-        Clock = before.Clock;
+        Clock = sameClock ? before.Clock : new FakeTimeProvider(before.Clock.GetUtcNow());
     }
 
     /// <summary>The PostgreSQL database prefix, or null on SQLite.</summary>
@@ -103,8 +103,11 @@ public class WebhooksFactory : MercatoFactory<Program>
     {
         OwnsData = false;
         OwnsDatabases = false;
-        return new WebhooksFactory(this);
+        return new WebhooksFactory(this, sameClock: true);
     }
+
+    /// <summary>A second process on this one's data (the same SQLite files or PostgreSQL databases) running at the same time, with a clock of its own; this one keeps the data.</summary>
+    public WebhooksFactory Replica() => new(this, sameClock: false) { OwnsData = false, OwnsDatabases = false };
 
     /// <summary>The administrator's token (signed in once, while the clock is still near the real one).</summary>
     public async Task<string> AdminTokenAsync(HttpClient client)
