@@ -127,7 +127,10 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
         var item = Assert.Single(order.GetProperty("items").EnumerateArray());
         Assert.Equal((productId, 2, 25.00m), (item.GetProperty("productId").GetGuid(), item.GetProperty("quantity").GetInt32(), item.GetProperty("unitPrice").GetDecimal()));
 
-        // The product's delivery keeps the request's correlation id: the log filters by it.
+        // The product's delivery keeps the request's correlation id: it is sent under it (the
+        // attempt runs in its correlation context, which outgoing calls carry) and the log filters by it.
+        var productRequest = receiver.Requests.Single(r => r.Text.Contains(name, StringComparison.Ordinal));
+        Assert.Equal(correlation, productRequest.Header("X-Correlation-Id"));
         var byCorrelation = await _client.DeliveriesAsync(admin, hook.Id, "?correlationId=" + correlation);
         var only = Assert.Single(byCorrelation.GetProperty("items").EnumerateArray());
         Assert.Equal("product.created", only.GetProperty("event").GetString());
