@@ -7,6 +7,7 @@ using Mercato.Payments;
 using Mercato.Platform.Hosting;
 using Mercato.Server.Gateway;
 using Mercato.Support;
+using Mercato.Webhooks;
 
 namespace Mercato.Server;
 
@@ -14,7 +15,7 @@ namespace Mercato.Server;
 internal static class ServerModules
 {
     /// <summary>The business modules, in start order.</summary>
-    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor, NotificationsModule.Descriptor, SupportModule.Descriptor];
+    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor, NotificationsModule.Descriptor, WebhooksModule.Descriptor, SupportModule.Descriptor];
 
     /// <summary>The business modules plus the gateway.</summary>
     public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];

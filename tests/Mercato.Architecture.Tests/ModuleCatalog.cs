@@ -54,6 +54,7 @@ public static class ModuleCatalog
         "Mercato.Ordering.OrderingModule",
         "Mercato.Payments.PaymentsModule",
         "Mercato.Notifications.NotificationsModule",
+        "Mercato.Webhooks.WebhooksModule",
         "Mercato.Support.SupportModule",
     ];
 
