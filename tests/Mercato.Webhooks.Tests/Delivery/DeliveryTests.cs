@@ -160,6 +160,7 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
         var hook = await _client.CreateHookAsync(admin, receiver.UrlAs(), "payment.refunded");
         var first = await _client.SendTestAsync(admin, hook.Id);
         await factory.DeliveryReachesAsync(_client, admin, first, "succeeded", 1);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var since = factory.Clock.GetUtcNow().UtcDateTime;
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await _client.SendTestAsync(admin, hook.Id);

@@ -49,8 +49,14 @@ internal sealed record DeliveryResponse(
     public static DeliveryResponse From(WebhookDelivery d) => new(
         d.Id, d.EndpointId, d.Event, d.EventId, d.MessageId, DeliveryStatusNames.Of(d.Status), d.Attempts,
         d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.LastStatusCode, d.LastError, d.LastAttemptAt, d.DeliveredAt, d.Replays,
-        d.CorrelationId, d.TraceParent, d.CreatedAt, JsonDocument.Parse(d.Payload).RootElement.Clone(),
+        d.CorrelationId, d.TraceParent, d.CreatedAt, Json(d.Payload),
         [.. d.AttemptLog.OrderBy(a => a.Number).ThenBy(a => a.StartedAt).Select(AttemptResponse.From)]);
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>An event one can subscribe to.</summary>
