@@ -54,6 +54,7 @@ public static class ModuleCatalog
         "Mercato.Ordering.OrderingModule",
         "Mercato.Payments.PaymentsModule",
         "Mercato.Notifications.NotificationsModule",
+        "Mercato.Logs.LogsModule",
     ];
 
     /// <summary>The small assembly a Contracts project may depend on (integration event base types and attributes).</summary>
