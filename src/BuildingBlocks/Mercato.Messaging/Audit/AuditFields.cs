@@ -16,6 +16,12 @@ internal static partial class AuditFields
 
     private static readonly ConcurrentDictionary<PropertyInfo, bool> Sensitive = new();
 
+    // As the API writes values: camelCase, enums by name.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     /// <summary>The (before, after) JSON objects of a tracked entry; both null when nothing really changed.</summary>
     public static (string? Before, string? After) Of(EntityEntry entry, Microsoft.EntityFrameworkCore.EntityState state)
     {
@@ -67,7 +73,7 @@ internal static partial class AuditFields
         var json = new JsonObject();
         foreach (var property in values.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            json[Camel(property.Name)] = IsSensitive(property) ? JsonValue.Create(Redacted) : JsonSerializer.SerializeToNode(property.GetValue(values), property.PropertyType, Events.EventSerializer.Options);
+            json[Camel(property.Name)] = IsSensitive(property) ? JsonValue.Create(Redacted) : JsonSerializer.SerializeToNode(property.GetValue(values), property.PropertyType, Json);
         }
 
         return json.ToJsonString();
@@ -85,7 +91,7 @@ internal static partial class AuditFields
             return JsonValue.Create(Redacted);
         }
 
-        return value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), Events.EventSerializer.Options);
+        return value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), Json);
     }
 
     private static bool IsSensitive(PropertyInfo property) => Sensitive.GetOrAdd(property, static p =>

@@ -33,8 +33,8 @@ internal static class AuditResources
             ? Kind.Never
             : t.GetCustomAttribute<AlwaysAuditedAttribute>() is not null ? Kind.Always : Kind.Privileged);
 
-    /// <summary>The resource type name of <paramref name="type"/>: its <see cref="AuditResourceAttribute"/>, or the class name in kebab case.</summary>
-    public static string NameOf(Type type) => type.GetCustomAttribute<AuditResourceAttribute>()?.Name ?? Kebab(type.Name);
+    /// <summary>The resource type name of <paramref name="type"/>: its <see cref="AuditResourceAttribute"/>, or the class name in kebab case (without a generic arity: <c>IdentityUserRole`1</c> → <c>identity-user-role</c>).</summary>
+    public static string NameOf(Type type) => type.GetCustomAttribute<AuditResourceAttribute>()?.Name ?? Kebab(type.Name.Split('`')[0]);
 
     private static string Kebab(string name)
     {
