@@ -12,6 +12,8 @@ internal static class NdjsonExport
 
     private const int FlushEvery = 200;
 
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
     /// <summary>Streams <paramref name="rows"/>, each mapped by <paramref name="map"/>, as JSON lines named <paramref name="fileName"/>.</summary>
     public static PushStreamHttpResult Of<TRow, TLine>(IAsyncEnumerable<TRow> rows, Func<TRow, TLine> map, JsonSerializerOptions json, string fileName)
         => TypedResults.Stream(
@@ -21,7 +23,7 @@ internal static class NdjsonExport
                 await foreach (var row in rows)
                 {
                     await JsonSerializer.SerializeAsync(stream, map(row), json);
-                    stream.WriteByte((byte)'\n');
+                    await stream.WriteAsync(NewLine);
                     if (++written % FlushEvery == 0)
                     {
                         await stream.FlushAsync();
