@@ -21,7 +21,8 @@ public static class LogsClientSetup
     /// <summary>
     /// Ships this process's logs (<c>Logs:Shipping</c>): in process when the Logs module runs here
     /// (it registers the <see cref="ILogSink"/>), otherwise over HTTP to <c>Services:Logs:Url</c>
-    /// with this service's token. A process with neither ships nothing.
+    /// with this service's token (<c>Auth:ServiceClient</c>). A process with neither (or with the URL
+    /// but no credentials, as a gateway) ships nothing.
     /// </summary>
     public static IHostApplicationBuilder AddLogShipping(this IHostApplicationBuilder builder, HostedModules modules)
     {
@@ -37,7 +38,12 @@ public static class LogsClientSetup
 
         if (!modules.IsHosted(LogsModuleName))
         {
-            if (string.IsNullOrWhiteSpace(builder.Configuration[LogsClientOptions.Section + ":Url"]))
+            // Without the Logs service's URL, or without this process's service credentials (a
+            // gateway knows the URL to route to, and has none), nothing is shipped.
+            var configuration = builder.Configuration;
+            if (string.IsNullOrWhiteSpace(configuration[LogsClientOptions.Section + ":Url"])
+                || string.IsNullOrWhiteSpace(configuration[Platform.Auth.ServiceTokens.ServiceClientCredentials.Section + ":ClientId"])
+                || string.IsNullOrWhiteSpace(configuration[Platform.Auth.ServiceTokens.ServiceClientCredentials.Section + ":ClientSecret"]))
             {
                 return builder;
             }
