@@ -56,6 +56,7 @@ public static class ModuleCatalog
         "Mercato.Notifications.NotificationsModule",
         "Mercato.Webhooks.WebhooksModule",
         "Mercato.Support.SupportModule",
+        "Mercato.Logs.LogsModule",
     ];
 
     /// <summary>The small assembly a Contracts project may depend on (integration event base types and attributes).</summary>

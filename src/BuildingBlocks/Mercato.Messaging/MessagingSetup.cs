@@ -1,3 +1,4 @@
+using Mercato.Messaging.Audit;
 using Mercato.Messaging.Events;
 using Mercato.Messaging.Inbox;
 using Mercato.Messaging.InProcess;
@@ -5,6 +6,7 @@ using Mercato.Messaging.Outbox;
 using Mercato.Messaging.RabbitMq;
 using Mercato.Messaging.Transport;
 using Mercato.Platform.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +23,21 @@ public static class MessagingSetup
     /// relay in this process, and parked rows show on <c>/health/ready</c>. On the in-process
     /// transport its database also holds the consumers' queues of its events, drained here by a
     /// <see cref="ConsumerQueueWorker{TContext}"/> (parked copies show on <c>/health/ready</c> too).
+    /// Unless <paramref name="audited"/> is false (the Logs module, which keeps the trail), its
+    /// saves are audited by an <see cref="AuditInterceptor{TContext}"/> (see <see cref="AuditTrail"/>).
     /// </summary>
-    public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string module)
+    public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string module, bool audited = true)
         where TContext : DbContext
     {
         AddCore(builder);
+        if (audited)
+        {
+            // Before the outbox signal's interceptor, which then sees the audit event's outbox row.
+            builder.Services.AddHttpContextAccessor();
+            builder.Services.TryAddSingleton(sp => new AuditInterceptor<TContext>(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<TimeProvider>(), module));
+            builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AuditInterceptor<TContext>>()), ServiceLifetime.Singleton);
+        }
+
         builder.Services.TryAddSingleton<OutboxSignal<TContext>>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor<TContext>>();
         builder.Services.ConfigureDbContext<TContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor<TContext>>()), ServiceLifetime.Singleton);

@@ -34,9 +34,10 @@ public sealed class GatewayFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(Issuer.Settings, StringComparer.OrdinalIgnoreCase)
         {
             ["Gateway:Routes:probe:Prefixes:0"] = "/api/v1/probe",
-            ["Gateway:Routes:audit:Prefixes:0"] = "/api/v1/audit/",
             ["Services:probe:Url"] = Backend.Url,
-            ["Services:audit:Url"] = Backend.Url,
+            // /api/v1/audit belongs to the Logs module, whose route the gateway knows: pointed at
+            // the TestHost, it reaches the test Audit module's /api/v1/audit/entries there.
+            ["Services:logs:Url"] = Backend.Url,
             ["Gateway:Routes:offline:Prefixes:0"] = "/api/v1/offline",
             ["Services:offline:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Gateway:Routes:unconfigured:Prefixes:0"] = "/api/v1/unconfigured",

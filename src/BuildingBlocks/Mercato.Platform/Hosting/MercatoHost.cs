@@ -3,6 +3,7 @@ using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Platform.Hosting;
 
@@ -28,8 +29,11 @@ public static class MercatoHost
         return (ServerCommand.Run, args);
     }
 
-    /// <summary>Builds the application for the given arguments and known modules.</summary>
-    public static WebApplication Build(string[] args, IReadOnlyList<MercatoModule> known)
+    /// <summary>
+    /// Builds the application for the given arguments and known modules; <paramref name="everyProcess"/>
+    /// adds what every process has whichever modules it hosts (log shipping), after the modules.
+    /// </summary>
+    public static WebApplication Build(string[] args, IReadOnlyList<MercatoModule> known, Action<IHostApplicationBuilder, HostedModules>? everyProcess = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         AddShippedSettings(builder);
@@ -42,6 +46,7 @@ public static class MercatoHost
             module.Add(builder);
         }
 
+        everyProcess?.Invoke(builder, modules);
         var app = builder.Build();
         app.UseMercatoPlatform();
         foreach (var module in modules.Hosted)
@@ -86,13 +91,13 @@ public static class MercatoHost
     /// The executable's entry point: serve until SIGTERM/Ctrl+C (draining in-flight requests for up
     /// to <c>Mercato:ShutdownTimeoutSeconds</c>), or migrate and exit.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, IReadOnlyList<MercatoModule> known)
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<MercatoModule> known, Action<IHostApplicationBuilder, HostedModules>? everyProcess = null)
     {
         var (command, arguments) = ParseCommand(args);
         WebApplication app;
         try
         {
-            app = Build(arguments, known);
+            app = Build(arguments, known, everyProcess);
         }
         catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
         {

@@ -1,3 +1,5 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Ledger;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Mercato.Payments.Ledger;
 /// what they add up to (<see cref="PaymentLedger"/>) for queries. <see cref="Version"/> guards
 /// concurrent changes (redirect and webhook, parallel refunds).
 /// </summary>
+// Payments and refunds are audited whoever changes them (a customer, the gateway's webhook).
+[AlwaysAudited]
 internal sealed class Payment
 {
     /// <summary>Id (UUIDv7).</summary>

@@ -1,3 +1,5 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Ledger;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace Mercato.Payments.Ledger;
 /// <see cref="GatewayReference"/>) is unique, so the same gateway fact is recorded once however
 /// often it is reported (redirect, webhook, reconciliation).
 /// </summary>
+// Payments and refunds are audited whoever changes them (a customer, the gateway's webhook).
+[AlwaysAudited]
 internal sealed class PaymentTransaction
 {
     /// <summary>Id (UUIDv7).</summary>

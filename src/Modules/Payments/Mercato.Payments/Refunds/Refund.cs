@@ -1,3 +1,5 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Refunds;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace Mercato.Payments.Refunds;
 /// <see cref="RefundStatus.Sent"/> its amount is held, so refunds in flight together never exceed
 /// what was captured.
 /// </summary>
+// Payments and refunds are audited whoever changes them (a customer, the gateway's webhook).
+[AlwaysAudited]
 internal sealed class Refund
 {
     /// <summary>Id (UUIDv7).</summary>

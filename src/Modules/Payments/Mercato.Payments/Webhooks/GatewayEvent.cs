@@ -1,6 +1,10 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Webhooks;
 
 /// <summary>A gateway's webhook event applied once: (<see cref="Gateway"/>, <see cref="EventId"/>) is the key, written in the same transaction as its effect.</summary>
+// Technical row (the simulated gateway's own state, or the record of a gateway event applied once): not audited.
+[NotAudited]
 internal sealed class GatewayEvent
 {
     /// <summary>The gateway.</summary>

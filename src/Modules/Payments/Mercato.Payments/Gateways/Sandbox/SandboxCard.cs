@@ -1,6 +1,10 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Gateways.Sandbox;
 
 /// <summary>A card the sandbox saved from a token. No number: brand, last four, expiry, fingerprint and its test behaviour.</summary>
+// Technical row (the simulated gateway's own state, or the record of a gateway event applied once): not audited.
+[NotAudited]
 internal sealed class SandboxCard
 {
     /// <summary>Id (<c>card_sbx_…</c>).</summary>

@@ -1,6 +1,10 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Gateways.Sandbox;
 
 /// <summary>The sandbox's own record of a charge. It keeps no card number: brand, last four, expiry and a fingerprint.</summary>
+// Technical row (the simulated gateway's own state, or the record of a gateway event applied once): not audited.
+[NotAudited]
 internal sealed class SandboxCharge
 {
     /// <summary>Id (<c>ch_sbx_…</c>).</summary>

@@ -1,6 +1,10 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Gateways.Sandbox;
 
 /// <summary>The sandbox's own record of a refund; (<see cref="IdempotencyKey"/>) is unique.</summary>
+// Technical row (the simulated gateway's own state, or the record of a gateway event applied once): not audited.
+[NotAudited]
 internal sealed class SandboxRefund
 {
     /// <summary>Id (<c>re_sbx_…</c>).</summary>

@@ -1,6 +1,10 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Gateways.Sandbox;
 
 /// <summary>The sandbox's own record of a hosted checkout page.</summary>
+// Technical row (the simulated gateway's own state, or the record of a gateway event applied once): not audited.
+[NotAudited]
 internal sealed class SandboxSession
 {
     /// <summary>Id (<c>cs_sbx_…</c>).</summary>

@@ -1,6 +1,10 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Payments.Gateways.Sandbox;
 
 /// <summary>A webhook the sandbox owes the merchant, kept until delivered (retried with growing pauses).</summary>
+// Technical row (the simulated gateway's own state, or the record of a gateway event applied once): not audited.
+[NotAudited]
 internal sealed class SandboxWebhook
 {
     /// <summary>The event id (<c>evt_sbx_…</c>).</summary>
