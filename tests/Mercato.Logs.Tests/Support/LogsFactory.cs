@@ -37,7 +37,7 @@ public class LogsFactory : ModuleHostFactory<Program>
 
     /// <summary>Creates a host on SQLite or on its own PostgreSQL databases.</summary>
     protected LogsFactory(bool postgres)
-        : this("identity,catalog,cart,ordering,payments,notifications,logs", postgres)
+        : this("identity,catalog,cart,ordering,payments,notifications,webhooks,support,logs", postgres)
     {
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Mercato.Notifications.Tests.Support;
 using Mercato.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Notifications.Tests.Api;
 
@@ -98,6 +99,13 @@ public abstract class HistoryTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal("cancelled", (await cancel.ReadJsonAsync()).GetProperty("data").GetProperty("status").GetString());
         using var again = await _client.CallAsync(HttpMethod.Post, $"/api/v1/notifications/{id}/cancel", admin);
         await again.ExpectAsync(HttpStatusCode.Conflict);
+
+        // The cancel (a conditional update) is audited once, in its transaction; the refused second one is not.
+        var audits = await factory.WithDbAsync(db => db.Set<Mercato.Messaging.Outbox.OutboxMessage>()
+            .Where(m => m.Type == "platform.audit-recorded.v1" && m.Payload.Contains("notifications.notification.updated") && m.Payload.Contains(id.ToString()))
+            .Select(m => m.Payload).ToListAsync());
+        var audit = Assert.Single(audits);
+        Assert.Contains("cancelled", audit, StringComparison.Ordinal);
 
         using var resend = await _client.CallAsync(HttpMethod.Post, $"/api/v1/notifications/{id}/resend", admin);
         await resend.ExpectAsync(HttpStatusCode.Accepted);

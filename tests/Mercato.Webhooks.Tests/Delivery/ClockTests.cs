@@ -121,6 +121,10 @@ public abstract class ClockTests
         var endpoint = await client.HookAsync(admin, hook.Id);
         Assert.Equal("disabled", endpoint.GetProperty("status").GetString());
         Assert.Contains("410", endpoint.GetProperty("disabledReason").GetString(), StringComparison.Ordinal);
+        // The conditional update that disabled it is audited as the module's own work.
+        var audited = Assert.Single(await factory.AuditEntriesAsync("webhooks.webhook-endpoint.disabled", hook.Id));
+        Assert.Equal("service:webhooks", audited.GetProperty("actor").GetString());
+        Assert.Contains("410", audited.GetProperty("after").GetString(), StringComparison.Ordinal);
         var published = await DisabledEventsAsync(factory);
         var evt = Assert.Single(published);
         Assert.Equal(hook.Id, evt.GetProperty("endpointId").GetGuid());

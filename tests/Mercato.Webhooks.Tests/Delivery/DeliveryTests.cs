@@ -173,6 +173,9 @@ public abstract class DeliveryTests<TFactory>(TFactory factory) : IClassFixture<
 
         var replayed = await factory.DeliveryReachesAsync(_client, admin, first, "succeeded", 2);
         Assert.Equal(1, replayed.GetProperty("replays").GetInt32());
+        // The administrator's replay (a conditional bulk update) is audited in its transaction.
+        var audited = Assert.Single(await factory.AuditEntriesAsync("webhooks.webhook-delivery.replayed", first));
+        Assert.Equal("admin", audited.GetProperty("actorType").GetString());
         await receiver.ReceivedAsync(3);
         var requests = receiver.Requests.ToArray();
         Assert.Equal(requests[0].Header("webhook-id"), requests[2].Header("webhook-id"));

@@ -3,6 +3,7 @@ using Mercato.Webhooks.Data;
 using Mercato.Webhooks.Ssrf;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -126,6 +127,22 @@ public class WebhooksFactory : MercatoFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<WebhooksDbContext>());
     }
+
+    /// <summary>
+    /// The audit entries (<c>platform.audit-recorded.v1</c> in the module's outbox) of <paramref name="action"/>
+    /// on <paramref name="resourceId"/>: what the Logs module would store.
+    /// </summary>
+    internal Task<List<System.Text.Json.JsonElement>> AuditEntriesAsync(string action, Guid resourceId) => WithDbAsync(async db =>
+    {
+        var id = resourceId.ToString();
+        var payloads = await db.Set<Mercato.Messaging.Outbox.OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type == "platform.audit-recorded.v1" && m.Payload.Contains(id))
+            .Select(m => m.Payload).ToListAsync();
+        return payloads
+            .SelectMany(p => System.Text.Json.JsonDocument.Parse(p).RootElement.GetProperty("entries").EnumerateArray().Select(e => e.Clone()).ToList())
+            .Where(e => e.GetProperty("action").GetString() == action && e.GetProperty("resourceId").GetString() == id)
+            .ToList();
+    });
 
     /// <summary>Waits until <paramref name="condition"/> holds, moving the clock so the worker runs; fails after 30 s.</summary>
     public Task EventuallyAsync(Func<Task<bool>> condition, string what) => Eventually.HoldsAsync(condition, what, Tick, pollMilliseconds: 100);

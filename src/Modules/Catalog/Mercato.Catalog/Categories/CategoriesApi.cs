@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Mercato.Catalog.Caching;
 using Mercato.Catalog.Data;
+using Mercato.Messaging.Audit;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
@@ -134,9 +135,15 @@ internal static class CategoriesApi
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Products.Where(p => p.CategoryId == id).ExecuteUpdateAsync(
+        var moved = await db.Products.Where(p => p.CategoryId == id).ExecuteUpdateAsync(
             s => s.SetProperty(p => p.CategoryId, targetId).SetProperty(p => p.Version, p => p.Version + 1).SetProperty(p => p.UpdatedAt, now),
             cancellationToken);
+        if (moved > 0)
+        {
+            // A bulk update passes the audit interceptor by: its entry is saved with the category's removal.
+            AuditTrail.Record(db, CatalogModule.Name, "products-moved", "category", id.ToString(), new { categoryId = id, products = moved }, new { categoryId = targetId, products = moved });
+        }
+
         foreach (var child in await db.Categories.Where(c => c.ParentId == id).ToListAsync(cancellationToken))
         {
             child.ParentId = targetId;

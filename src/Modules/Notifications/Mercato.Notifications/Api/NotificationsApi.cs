@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mercato.Messaging.Audit;
 using Mercato.Notifications.Data;
 using Mercato.Notifications.Messages;
 using Mercato.Notifications.Templates;
@@ -94,9 +95,22 @@ internal static class NotificationsApi
         Guid id, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var cancelled = await db.Notifications
-            .Where(n => n.Id == id && n.Status == NotificationStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Cancelled).SetProperty(n => n.UpdatedAt, now), cancellationToken);
+        int cancelled;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // A conditional update (the dispatcher may be taking the message); the audit entry commits with it.
+            cancelled = await db.Notifications
+                .Where(n => n.Id == id && n.Status == NotificationStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Cancelled).SetProperty(n => n.UpdatedAt, now), cancellationToken);
+            if (cancelled == 1
+                && AuditTrail.Record(db, NotificationsModule.Name, "updated", "notification", id.ToString(), new { status = "queued" }, new { status = "cancelled" }))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         var notification = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notification is null)
         {

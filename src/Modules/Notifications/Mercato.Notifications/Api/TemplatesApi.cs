@@ -104,11 +104,15 @@ internal static class TemplatesApi
         }
 
         var wanted = language ?? options.Value.DefaultLanguage;
-        var removed = await db.TemplateOverrides.Where(t => t.Key == key && t.Language == wanted).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0)
+        var replacement = await db.TemplateOverrides.FirstOrDefaultAsync(t => t.Key == key && t.Language == wanted, cancellationToken);
+        if (replacement is null)
         {
             return ApiResults.NotFound($"The template '{key}' has no replacement in '{wanted}'");
         }
+
+        // A tracked removal, so the audit trail keeps what the administrator's template said.
+        db.TemplateOverrides.Remove(replacement);
+        await db.SaveChangesAsync(cancellationToken);
 
         var source = await templates.FindAsync(key, wanted, cancellationToken);
         return ApiResults.Ok(TemplateResponse.From(source!), "Template reset to the shipped version");

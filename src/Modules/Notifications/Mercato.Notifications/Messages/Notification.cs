@@ -1,3 +1,5 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Notifications.Messages;
 
 /// <summary>
@@ -29,9 +31,11 @@ internal sealed class Notification
     public string? Subject { get; set; }
 
     /// <summary>The rendered plain-text body (the SMS text, or the e-mail's text part).</summary>
+    [AuditRedacted]
     public string TextBody { get; set; } = string.Empty;
 
     /// <summary>The rendered HTML body (e-mail only).</summary>
+    [AuditRedacted]
     public string? HtmlBody { get; set; }
 
     /// <summary>Whether the body holds a secret (a reset link, a code): the API never shows it.</summary>

@@ -1,7 +1,9 @@
+using Mercato.Messaging.Audit;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Webhooks.Data;
 using Mercato.Webhooks.Deliveries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -80,9 +82,8 @@ internal static class DeliveriesApi
         Guid deliveryId, [AsParameters] WebhookServices services, CancellationToken cancellationToken)
     {
         var now = services.Now;
-        var replayed = await services.Db.Deliveries
-            .Where(d => d.Id == deliveryId && d.Status != DeliveryStatus.Sending)
-            .ExecuteUpdateAsync(Requeue(now), cancellationToken);
+        var replayed = await RequeueAsync(
+            services.Db, services.Db.Deliveries.Where(d => d.Id == deliveryId && d.Status != DeliveryStatus.Sending), "webhook-delivery", deliveryId, now, null, cancellationToken);
         var delivery = await services.Db.Deliveries.AsNoTracking().Include(d => d.AttemptLog).FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
         if (delivery is null)
         {
@@ -120,11 +121,28 @@ internal static class DeliveriesApi
             return NotFound("Webhook not found");
         }
 
-        var count = await services.Db.Deliveries
-            .Where(d => d.EndpointId == id && d.CreatedAt >= utc && d.Status != DeliveryStatus.Sending)
-            .ExecuteUpdateAsync(Requeue(now), cancellationToken);
+        var count = await RequeueAsync(
+            services.Db, services.Db.Deliveries.Where(d => d.EndpointId == id && d.CreatedAt >= utc && d.Status != DeliveryStatus.Sending), "webhook-endpoint", id, now, utc, cancellationToken);
         services.Worker.Wake();
         return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", ApiResults.Wrap(new ReplayResponse(count, DateTime.SpecifyKind(utc, DateTimeKind.Utc)), $"{count} deliveries queued again"));
+    }
+
+    /// <summary>
+    /// Queues the deliveries again with a conditional update (none in flight) and, when any moved,
+    /// an audit entry of the administrator's replay committed in the same transaction.
+    /// </summary>
+    private static async Task<int> RequeueAsync(
+        WebhooksDbContext db, IQueryable<WebhookDelivery> deliveries, string resourceType, Guid resourceId, DateTime now, DateTime? since, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = await deliveries.ExecuteUpdateAsync(Requeue(now), cancellationToken);
+        if (count > 0 && AuditTrail.Record(db, WebhooksModule.Name, "replayed", resourceType, resourceId.ToString(), null, new { since, deliveries = count }))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
     }
 
     private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<WebhookDelivery>> Requeue(DateTime now) =>

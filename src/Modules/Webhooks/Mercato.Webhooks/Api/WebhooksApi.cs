@@ -173,14 +173,16 @@ internal static class WebhooksApi
     private static async Task<Results<Ok<ApiResponse<WebhookResponse>>, ApiErrorResult>> DeleteAsync(
         Guid id, [AsParameters] WebhookServices services, CancellationToken cancellationToken)
     {
-        var endpoint = await services.Db.Endpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var endpoint = await services.Db.Endpoints.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (endpoint is null)
         {
             return NotFound();
         }
 
-        // Attempts and deliveries go with it (cascading keys on both providers).
-        await services.Db.Endpoints.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken);
+        // Attempts and deliveries go with it (cascading keys on both providers); a tracked removal,
+        // so the audit trail keeps what the endpoint was (its secrets redacted).
+        services.Db.Endpoints.Remove(endpoint);
+        await services.Db.SaveChangesAsync(cancellationToken);
         return ApiResults.Ok(WebhookResponse.From(endpoint, services.Now), "Webhook deleted");
     }
 

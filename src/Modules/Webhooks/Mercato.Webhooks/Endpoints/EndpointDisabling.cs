@@ -1,3 +1,4 @@
+using Mercato.Messaging.Audit;
 using Mercato.Messaging.Outbox;
 using Mercato.Webhooks.Contracts;
 using Mercato.Webhooks.Data;
@@ -34,6 +35,8 @@ internal static class EndpointDisabling
             return false;
         }
 
+        // The conditional update passes the audit interceptor by; the entry commits with the caller's save.
+        AuditTrail.Record(db, WebhooksModule.Name, "disabled", "webhook-endpoint", endpoint.Id.ToString(), new { enabled = true }, new { enabled = false, disabledReason = reason });
         db.AddIntegrationEvent(
             new WebhookEndpointDisabled(endpoint.Id, endpoint.Url, reason, failingSince is null ? null : new DateTimeOffset(DateTime.SpecifyKind(failingSince.Value, DateTimeKind.Utc))),
             WebhooksModule.Name);
