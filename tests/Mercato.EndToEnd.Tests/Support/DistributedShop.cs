@@ -4,7 +4,7 @@ using Npgsql;
 namespace Mercato.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Distributed mode: Identity, Catalog, Cart, Ordering, Payments, Notifications and Support as seven <c>Mercato.Server --services</c>
+/// Distributed mode: Identity, Catalog, Cart, Ordering, Payments, Notifications, Support, Webhooks and Logs as nine <c>Mercato.Server --services</c>
 /// processes, each on a PostgreSQL database of its own, exchanging events over RabbitMQ (an
 /// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
 /// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
@@ -13,7 +13,8 @@ namespace Mercato.EndToEnd.Tests.Support;
 /// customers' saved addresses (<c>identity.addresses</c>); Payments reads orders
 /// (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>);
 /// Notifications reads the orders it writes mails about (<c>ordering.read</c>) and sends them to the test SMTP server;
-/// Support checks that a conversation's order is the customer's own (<c>ordering.read</c>).
+/// Support checks that a conversation's order is the customer's own (<c>ordering.read</c>); every
+/// service but Identity and Logs ships its logs to the Logs service over HTTP (<c>logs.write</c>).
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
 {
@@ -29,6 +30,15 @@ public sealed class DistributedShop : ShopDeployment
     /// <summary>Support's own client.</summary>
     public const string SupportClient = "support-service";
 
+    /// <summary>Catalog's own client (it calls no neighbour; it ships its logs).</summary>
+    public const string CatalogClient = "catalog-service";
+
+    /// <summary>Webhooks' own client (it ships its logs).</summary>
+    public const string WebhooksClient = "webhooks-service";
+
+    /// <summary>The scope that lets a service ship its logs to the Logs service.</summary>
+    private const string LogsWrite = "logs.write";
+
     private readonly string _name = TestInfrastructure.UniqueName("mercato_e2e");
 
     private string DatabasePrefix => _name + "_";
@@ -40,7 +50,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task<HttpClient> StartAsync()
     {
-        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support", "gateway" }
+        var urls = new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support", "webhooks", "logs", "gateway" }
             .ToDictionary(n => n, n => FreePort.Next());
         string Url(string service) => $"http://127.0.0.1:{urls[service]}";
 
@@ -60,32 +70,40 @@ public sealed class DistributedShop : ShopDeployment
         shared["Services:Cart:Url"] = Url("cart");
         shared["Services:Identity:Url"] = Url("identity");
         shared["Services:Ordering:Url"] = Url("ordering");
+        // Every service with a service client ships its logs to the Logs service over HTTP (scope logs.write).
+        shared["Services:Logs:Url"] = Url("logs");
 
         var identity = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
-        AddServiceClient(identity, CartClient, "catalog.read");
-        AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses");
-        AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments");
-        AddServiceClient(identity, NotificationsClient, "ordering.read");
-        AddServiceClient(identity, SupportClient, "ordering.read");
+        AddServiceClient(identity, CartClient, "catalog.read", LogsWrite);
+        AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses", LogsWrite);
+        AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments", LogsWrite);
+        AddServiceClient(identity, NotificationsClient, "ordering.read", LogsWrite);
+        AddServiceClient(identity, SupportClient, "ordering.read", LogsWrite);
+        AddServiceClient(identity, CatalogClient, LogsWrite);
+        AddServiceClient(identity, WebhooksClient, LogsWrite);
 
-        var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read");
-        var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses");
-        var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments");
-        var notifications = WithServiceClient(shared, NotificationsClient, Url("identity"), "ordering.read");
-        var support = WithServiceClient(shared, SupportClient, Url("identity"), "ordering.read");
+        var catalog = WithServiceClient(shared, CatalogClient, Url("identity"), LogsWrite);
+        var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read", LogsWrite);
+        var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses", LogsWrite);
+        var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments", LogsWrite);
+        var notifications = WithServiceClient(shared, NotificationsClient, Url("identity"), "ordering.read", LogsWrite);
+        var support = WithServiceClient(shared, SupportClient, Url("identity"), "ordering.read", LogsWrite);
+        var webhooks = WithServiceClient(shared, WebhooksClient, Url("identity"), LogsWrite);
 
-        // The seven services migrate their own databases at the same time.
+        // The nine services migrate their own databases at the same time.
         await Task.WhenAll(
             StartServiceAsync("identity", identity, urls["identity"]),
-            StartServiceAsync("catalog", shared, urls["catalog"]),
+            StartServiceAsync("catalog", catalog, urls["catalog"]),
             StartServiceAsync("cart", cart, urls["cart"]),
             StartServiceAsync("ordering", ordering, urls["ordering"]),
             StartServiceAsync("payments", payments, urls["payments"]),
             StartServiceAsync("notifications", notifications, urls["notifications"]),
-            StartServiceAsync("support", support, urls["support"]));
+            StartServiceAsync("support", support, urls["support"]),
+            StartServiceAsync("webhooks", webhooks, urls["webhooks"]),
+            StartServiceAsync("logs", shared, urls["logs"]));
 
         var gateway = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
-        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support" })
+        foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support", "webhooks", "logs" })
         {
             gateway[$"Services:{service}:Url"] = Url(service);
         }
@@ -112,7 +130,7 @@ public sealed class DistributedShop : ShopDeployment
     /// <inheritdoc />
     protected override async Task CleanUpAsync()
     {
-        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments", "notifications", "support");
+        await RabbitMqTopology.DeleteAsync(Exchange, QueuePrefix, "identity", "catalog", "cart", "ordering", "payments", "notifications", "support", "webhooks", "logs");
         await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
     }
 

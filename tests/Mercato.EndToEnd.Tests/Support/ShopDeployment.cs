@@ -137,6 +137,10 @@ public abstract class ShopDeployment : IAsyncLifetime
         ["Notifications:Email:Smtp:Security"] = "none",
         ["Notifications:DispatchInterval"] = "00:00:00.250",
         ["Notifications:ShopName"] = "Harbour Lights",
+        // The flow's webhook receiver listens on loopback, which only the allow-list lets through.
+        ["Webhooks:AllowedHosts:0"] = "127.0.0.1/32",
+        ["Webhooks:DispatchInterval"] = "00:00:00.250",
+        ["Logs:Shipping:FlushInterval"] = "00:00:00.250",
     };
 
     /// <summary>The shopper flow's shops: customers verify their address (by the mailed link) before they may order.</summary>

@@ -20,6 +20,12 @@ public abstract class OrderTrailTests<TFactory>(TFactory factory) : IClassFixtur
     public async Task An_order_placements_logs_audit_entries_and_notifications_show_together_under_its_correlation_id()
     {
         var admin = await _client.AdminTokenAsync();
+        // An endpoint for new orders (a public address: the delivery row is made whether or not it answers).
+        using (var hook = await _client.CallAsync(HttpMethod.Post, "/api/v1/webhooks", admin, new { url = "https://93.184.216.34/trail/" + ShopApi.Unique(), events = new[] { "order.created" } }))
+        {
+            await hook.ExpectAsync(HttpStatusCode.Created);
+        }
+
         var order = await _client.PlaceAsync(admin);
 
         JsonElement view = default;
@@ -34,7 +40,8 @@ public abstract class OrderTrailTests<TFactory>(TFactory factory) : IClassFixtur
 
                 view = (await response.ReadJsonAsync()).GetProperty("data");
                 return view.GetProperty("logs").EnumerateArray().Any(l => l.GetProperty("category").GetString() == "Mercato.Ordering.Checkout.OrderPlacement")
-                    && view.GetProperty("notifications").GetArrayLength() > 0;
+                    && view.GetProperty("notifications").GetArrayLength() > 0
+                    && view.GetProperty("webhookDeliveries").GetArrayLength() > 0;
             },
             "the order's logs, audit entries and notifications");
 
@@ -55,7 +62,16 @@ public abstract class OrderTrailTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.All(view.GetProperty("audit").EnumerateArray().Concat(view.GetProperty("notifications").EnumerateArray()), a => Assert.Equal(order.CorrelationId, a.GetProperty("correlationId").GetString()));
         Assert.Equal(("notification", "service:notifications"), (notification.GetProperty("resourceType").GetString(), notification.GetProperty("actor").GetString()));
         Assert.Equal(order.UserId.ToString(), notification.GetProperty("after").GetProperty("userId").GetString());
-        Assert.Equal(0, view.GetProperty("webhookDeliveries").GetArrayLength());
+
+        // The webhook delivery the order.created event queued, in the Webhooks module's event handler.
+        var delivery = view.GetProperty("webhookDeliveries")[0];
+        Assert.Equal(("webhooks.webhook-delivery.created", "service:webhooks"), (delivery.GetProperty("action").GetString(), delivery.GetProperty("actor").GetString()));
+        Assert.Equal("order.created", delivery.GetProperty("after").GetProperty("event").GetString());
+
+        // The stock Catalog reserved for Ordering through its in-process client is the Catalog service's change, as over HTTP.
+        Assert.Contains(view.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == "catalog.reservation.created"
+            && a.GetProperty("actor").GetString() == "service:catalog"
+            && a.GetProperty("after").GetProperty("orderId").GetString() == order.Id.ToString());
 
         // The customer's own order is not in the trail: a customer's change is not audited.
         Assert.DoesNotContain(view.GetProperty("audit").EnumerateArray(), a => a.GetProperty("actor").GetString() == order.UserId.ToString());

@@ -20,6 +20,12 @@ internal sealed record AuditActor(string Id, string Type, string? ClientIp, bool
             return new AuditActor("service:" + module, "service", null, true);
         }
 
+        // A neighbour's in-process call under someone's request (embedded mode): the service acts, as over HTTP.
+        if (ServiceCall.Module is { } acting)
+        {
+            return new AuditActor("service:" + acting, "service", null, true);
+        }
+
         var user = http.User;
         var ip = ClientAddress.Of(http);
         if (user.FindFirstValue(MercatoClaims.ClientId) is { Length: > 0 } clientId)

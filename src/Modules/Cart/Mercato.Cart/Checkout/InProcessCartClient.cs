@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mercato.Cart.Contracts;
 using Mercato.Cart.Coupons;
+using Mercato.Messaging.Audit;
 
 namespace Mercato.Cart.Checkout;
 
@@ -11,7 +12,11 @@ internal sealed class InProcessCartClient(CheckoutCarts carts, CouponRedemptions
     public Task<CartSnapshot?> GetCartAsync(CartOwner owner, CancellationToken cancellationToken) => carts.GetAsync(owner, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> ClearCartAsync(CartOwner owner, CancellationToken cancellationToken) => carts.ClearAsync(owner, cancellationToken);
+    public async Task<bool> ClearCartAsync(CartOwner owner, CancellationToken cancellationToken)
+    {
+        using var service = ServiceCall.Begin(CartModule.Name);
+        return await carts.ClearAsync(owner, cancellationToken);
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The request breaks the rules the service endpoint answers 400 for.</exception>
@@ -23,9 +28,14 @@ internal sealed class InProcessCartClient(CheckoutCarts carts, CouponRedemptions
             throw new ArgumentException(string.Join(" ", check.Errors.Select(e => e.ErrorMessage)), nameof(request));
         }
 
+        using var service = ServiceCall.Begin(CartModule.Name);
         return (await redemptions.RedeemAsync(request, cancellationToken)).Result;
     }
 
     /// <inheritdoc />
-    public Task ReleaseCouponAsync(Guid orderId, CancellationToken cancellationToken) => redemptions.ReleaseAsync(orderId, cancellationToken);
+    public async Task ReleaseCouponAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var service = ServiceCall.Begin(CartModule.Name);
+        await redemptions.ReleaseAsync(orderId, cancellationToken);
+    }
 }

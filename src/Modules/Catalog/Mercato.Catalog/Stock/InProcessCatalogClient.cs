@@ -1,6 +1,7 @@
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Data;
 using Mercato.Catalog.Products;
+using Mercato.Messaging.Audit;
 
 namespace Mercato.Catalog.Stock;
 
@@ -16,6 +17,7 @@ internal sealed class InProcessCatalogClient(CatalogDbContext db, StockService s
     /// <inheritdoc />
     public async Task<ReserveStockResult> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken)
     {
+        using var service = ServiceCall.Begin(CatalogModule.Name);
         var outcome = await stock.ReserveAsync(request, Actor, cancellationToken);
         return outcome.Status switch
         {
@@ -27,15 +29,22 @@ internal sealed class InProcessCatalogClient(CatalogDbContext db, StockService s
 
     /// <inheritdoc />
     public async Task CommitAsync(Guid orderId, CancellationToken cancellationToken)
-        => Ensure(await stock.CommitAsync(orderId, Actor, cancellationToken), orderId, "committed");
+    {
+        using var service = ServiceCall.Begin(CatalogModule.Name);
+        Ensure(await stock.CommitAsync(orderId, Actor, cancellationToken), orderId, "committed");
+    }
 
     /// <inheritdoc />
     public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
-        => Ensure(await stock.ReleaseAsync(orderId, Actor, cancellationToken), orderId, "released");
+    {
+        using var service = ServiceCall.Begin(CatalogModule.Name);
+        Ensure(await stock.ReleaseAsync(orderId, Actor, cancellationToken), orderId, "released");
+    }
 
     /// <inheritdoc />
     public async Task<ReholdStockResult> ReholdAsync(Guid orderId, TimeSpan holdFor, CancellationToken cancellationToken)
     {
+        using var service = ServiceCall.Begin(CatalogModule.Name);
         var outcome = await stock.ReholdAsync(orderId, holdFor, Actor, cancellationToken);
         return new ReholdStockResult(outcome.Status, outcome.Shortages);
     }

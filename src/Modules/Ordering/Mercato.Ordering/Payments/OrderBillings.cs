@@ -1,3 +1,4 @@
+using Mercato.Messaging.Audit;
 using Mercato.Ordering.Contracts;
 using Mercato.Ordering.Data;
 using Mercato.Ordering.Orders;
@@ -73,8 +74,11 @@ internal sealed class OrderBillings(OrderingDbContext db, OrderReviver reviver) 
     }
 
     /// <inheritdoc />
-    public Task<OrderRevival?> ReviveAsync(Guid orderId, CancellationToken cancellationToken)
-        => reviver.ReviveAsync(orderId, Actor, cancellationToken);
+    public async Task<OrderRevival?> ReviveAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var service = ServiceCall.Begin(OrderingModule.Name);
+        return await reviver.ReviveAsync(orderId, Actor, cancellationToken);
+    }
 
     private static OrderBilling From(Order order) => new(
         order.Id,

@@ -1,3 +1,5 @@
+using Mercato.Messaging.Audit;
+
 namespace Mercato.Webhooks.Deliveries;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class WebhookDelivery
     public Guid? SourceEventId { get; set; }
 
     /// <summary>The JSON body, exactly as sent.</summary>
+    [AuditRedacted]
     public string Payload { get; set; } = string.Empty;
 
     /// <summary>Where it stands.</summary>
