@@ -69,6 +69,45 @@ public abstract class ClockTests
     }
 
     [Fact]
+    public async Task An_attempt_without_an_answer_within_ten_seconds_times_out_and_is_retried_on_the_schedule()
+    {
+        await using var factory = new ClockWebhooksFactory(Postgres);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answered = 0;
+        receiver.Respond = async c =>
+        {
+            if (Interlocked.Increment(ref answered) == 1)
+            {
+                await release.Task; // the first attempt never gets an answer in time
+            }
+
+            c.Response.StatusCode = 204;
+        };
+        var client = factory.CreateClient();
+        var admin = await factory.AdminTokenAsync(client);
+        var hook = await client.CreateHookAsync(admin, receiver.UrlAs(), "*");
+        var id = await client.SendTestAsync(admin, hook.Id);
+        await receiver.ReceivedAsync(1);
+
+        // Not yet at 9 s: the attempt is still in flight.
+        factory.Clock.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(300);
+        Assert.Equal("sending", (await client.DeliveryAsync(admin, id)).GetProperty("status").GetString());
+
+        // At 10 s it is given up as a timeout and the next attempt waits its minute.
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var timedOut = await factory.DeliveryReachesAsync(client, admin, id, "pending", 1);
+        var attempt = Assert.Single(timedOut.GetProperty("attempts").EnumerateArray());
+        Assert.StartsWith("timeout", attempt.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, attempt.GetProperty("statusCode").ValueKind);
+        release.SetResult();
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1.2));
+        await factory.DeliveryReachesAsync(client, admin, id, "succeeded", 2);
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_its_Retry_After_when_that_is_later_than_the_schedule()
     {
         await using var factory = new ClockWebhooksFactory(Postgres);
