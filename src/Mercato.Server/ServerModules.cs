@@ -9,6 +9,7 @@ using Mercato.Payments;
 using Mercato.Platform.Hosting;
 using Mercato.Server.Gateway;
 using Mercato.Support;
+using Mercato.Web;
 using Mercato.Webhooks;
 using Microsoft.Extensions.Hosting;
 
@@ -18,7 +19,7 @@ namespace Mercato.Server;
 internal static class ServerModules
 {
     /// <summary>The business modules, in start order.</summary>
-    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor, NotificationsModule.Descriptor, WebhooksModule.Descriptor, SupportModule.Descriptor, LogsModule.Descriptor];
+    public static readonly IReadOnlyList<MercatoModule> Business = [IdentityModule.Descriptor, CatalogModule.Descriptor, CartModule.Descriptor, OrderingModule.Descriptor, PaymentsModule.Descriptor, NotificationsModule.Descriptor, WebhooksModule.Descriptor, SupportModule.Descriptor, LogsModule.Descriptor, WebModule.Descriptor];
 
     /// <summary>The business modules plus the gateway.</summary>
     public static readonly IReadOnlyList<MercatoModule> All = [.. Business, GatewayModule.Create(Business)];

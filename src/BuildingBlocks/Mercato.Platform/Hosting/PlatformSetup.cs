@@ -117,6 +117,12 @@ public static class PlatformSetup
         app.UseAuthentication();
         app.UseMercatoRateLimiting();
         app.UseAuthorization();
+        if (app.Services.GetService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>() is not null)
+        {
+            // Forms of the storefront and the dashboard (the API itself takes no cookies, so needs none).
+            app.UseAntiforgery();
+        }
+
         app.UseMiddleware<Binding.RequestAliasMiddleware>();
         app.UseIdempotencyBuffering();
         return app;

@@ -30,7 +30,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(OpenApiSetup.ReferenceRoute) ? DocsPolicyFor(http) : ApiPolicy;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy.Of(http)
+                    ?? (http.Request.Path.StartsWithSegments(OpenApiSetup.ReferenceRoute) ? DocsPolicyFor(http) : ApiPolicy);
             }
 
             if (NoStore.Applies(http))

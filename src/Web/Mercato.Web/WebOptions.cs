@@ -1,0 +1,36 @@
+using Mercato.Platform.Hosting;
+
+namespace Mercato.Web;
+
+/// <summary>The storefront's and dashboard's settings (<c>Web</c> section), validated at start.</summary>
+public sealed class WebOptions : IValidatedOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Web";
+
+    /// <summary>
+    /// Where the UI calls the public API (the gateway in distributed mode). When not set, the UI
+    /// calls the process it runs in over loopback: embedded mode is a client of itself.
+    /// </summary>
+    public string? ApiUrl { get; set; }
+
+    /// <summary>The shop's name, shown in the header and the page titles.</summary>
+    public string ShopName { get; set; } = "Mercato";
+
+    /// <summary>The brand colour (a CSS hex colour such as <c>#1f4e79</c>).</summary>
+    public string BrandColor { get; set; } = "#1f4e79";
+
+    /// <summary>How long a signed-in browser session lasts without activity (default 14 days; the API's refresh token bounds it too).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Products per page in the storefront's lists.</summary>
+    public int PageSize { get; set; } = 24;
+
+    /// <inheritdoc />
+    public IEnumerable<string> Problems() => SettingRules.Failed(
+        SettingRules.HttpUrl(ApiUrl, "Web:ApiUrl"),
+        string.IsNullOrWhiteSpace(ShopName) || ShopName.Length > 80 ? "Web:ShopName must be 1 to 80 characters" : null,
+        System.Text.RegularExpressions.Regex.IsMatch(BrandColor, "^#[0-9a-fA-F]{6}$") ? null : "Web:BrandColor must be a hex colour such as #1f4e79",
+        SettingRules.Positive(SessionIdleTimeout, "Web:SessionIdleTimeout"),
+        PageSize is >= 1 and <= 100 ? null : "Web:PageSize must be between 1 and 100");
+}
