@@ -76,6 +76,15 @@ else
     . "$tmp/env.sh"
 fi
 
+# ---- the browser tests' tools: axe-core from npm (the accessibility pass); screenshots kept
+# beside the results (MERCATO_SCREENSHOTS), and in artifacts/screenshots when MERCATO_KEEP_TMP is unset.
+axe_dir=tests/Mercato.Web.Tests/Accessibility
+if [[ ! -f $axe_dir/node_modules/axe-core/axe.min.js ]]; then
+    infra_log "installing axe-core (npm ci in $axe_dir)"
+    ( cd "$axe_dir" && npm ci --no-audit --no-fund --silent ) >&2
+fi
+export MERCATO_SCREENSHOTS=${MERCATO_SCREENSHOTS:-$repo_root/artifacts/screenshots}
+
 # ---- run the tests
 rc=0
 # Default .trx names: the logger reserves a unique name per test project.

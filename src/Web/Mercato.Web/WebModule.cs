@@ -31,7 +31,7 @@ public static class WebModule
     /// payment gateway's hosted page a checkout form redirects to.
     /// </summary>
     public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self' https:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     /// <summary>The module as the host sees it. The gateway sends it every page path.</summary>
