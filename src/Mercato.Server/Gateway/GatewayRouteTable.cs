@@ -25,7 +25,7 @@ internal sealed class GatewayRouteTable
         var prefixesByService = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in modules)
         {
-            prefixesByService[module.Name] = [.. module.RoutePrefixes.Select(p => NormalizePrefix(module.Name, p))];
+            prefixesByService[module.Name] = [.. module.RoutePrefixes.Select(p => NormalizePrefix(module.Name, p, allowRoot: true))];
         }
 
         foreach (var (service, route) in options.Routes)
@@ -85,7 +85,8 @@ internal sealed class GatewayRouteTable
                     ? new Dictionary<string, DestinationConfig>()
                     : new Dictionary<string, DestinationConfig> { [route.Service] = new() { Address = route.Url.AbsoluteUri } },
             });
-            routes.AddRange(route.Prefixes.Select(prefix => Route($"{route.Service}:{prefix}", route.Service, prefix + "/{**rest}")));
+            // The site's root ("/", the storefront's home page) is matched exactly; any other prefix with what follows it.
+            routes.AddRange(route.Prefixes.Select(prefix => Route($"{route.Service}:{prefix}", route.Service, prefix == "/" ? "/" : prefix + "/{**rest}")));
             routes.Add(Route($"{route.Service}:openapi", route.Service, $"/openapi/{route.Service}.json"));
         }
 
@@ -99,8 +100,14 @@ internal sealed class GatewayRouteTable
         Match = new RouteMatch { Path = path },
     };
 
-    private static string NormalizePrefix(string service, string prefix)
+    /// <summary>A prefix without its trailing slash; only a module (the storefront) may own the site's root.</summary>
+    private static string NormalizePrefix(string service, string prefix, bool allowRoot = false)
     {
+        if (allowRoot && prefix.Trim() == "/")
+        {
+            return "/";
+        }
+
         var trimmed = prefix.Trim().TrimEnd('/');
         var segments = trimmed.Split('/');
         var valid = trimmed.StartsWith('/')

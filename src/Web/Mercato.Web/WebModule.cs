@@ -34,10 +34,10 @@ public static class WebModule
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self' https:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    /// <summary>The module as the host sees it. The gateway sends it every page path.</summary>
+    /// <summary>The module as the host sees it. The gateway sends it every page path (the root exactly).</summary>
     public static MercatoModule Descriptor { get; } = new(
         Name,
-        ["/admin", "/products", "/search", "/cart", "/checkout", "/account", "/_framework", "/_content", "/web"],
+        ["/", "/admin", "/products", "/search", "/cart", "/checkout", "/account", "/_framework", "/_content", "/web"],
         b => b.AddWeb(),
         e => e.MapWeb());
 
@@ -66,6 +66,7 @@ public static class WebModule
             })
             .AddHttpMessageHandler<ShopperHeadersHandler>();
         services.AddScoped<WebSession>();
+        services.AddSingleton<Mercato.Platform.Errors.IBrowserErrorPage, WebErrorPage>();
 
         services.AddAuthentication().AddCookie(WebAuth.Scheme, _ => { });
         services.AddOptions<CookieAuthenticationOptions>(WebAuth.Scheme).Configure<IOptions<WebOptions>>((o, web) =>

@@ -48,7 +48,7 @@ public sealed class ServiceSelectionTests
 
     [Theory]
     [InlineData("testhost", "probe,billing", "'billing'", "probe, audit")]
-    [InlineData("server", "catalogue", "'catalogue'", "identity, catalog, cart, ordering, payments, notifications, webhooks, support, logs, gateway")]
+    [InlineData("server", "catalogue", "'catalogue'", "identity, catalog, cart, ordering, payments, notifications, webhooks, support, logs, web, gateway")]
     public async Task An_unknown_service_stops_the_start_with_a_message_listing_the_known_ones(
         string executable, string services, string named, string known)
     {

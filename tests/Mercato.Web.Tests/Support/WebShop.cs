@@ -97,12 +97,16 @@ public class WebShop : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (no cookies) and its first page, at the desktop size unless given.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context (no cookies) and its first page, at the desktop size unless given;
+    /// <paramref name="bypassCsp"/> only for injecting a test tool (axe-core) into the pages.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Url,
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
@@ -110,6 +114,16 @@ public class WebShop : IAsyncLifetime
         var page = await context.NewPageAsync();
         Problems.Watch(page);
         return page;
+    }
+
+    /// <summary>Signs <paramref name="page"/> in through the sign-in form.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
     /// <summary>An administrator's access token, for setting up data through the API.</summary>

@@ -43,6 +43,13 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
         }
 
         LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
+        if (httpContext.RequestServices.GetService(typeof(IBrowserErrorPage)) is IBrowserErrorPage page && page.Answers(httpContext))
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await page.WriteAsync(httpContext, StatusCodes.Status500InternalServerError);
+            return true;
+        }
+
         await ErrorResponseWriter.WriteAsync(
             httpContext,
             StatusCodes.Status500InternalServerError,

@@ -17,6 +17,11 @@ internal static class StatusCodeEnvelope
             return Task.CompletedTask;
         }
 
+        if (http.RequestServices.GetService(typeof(IBrowserErrorPage)) is IBrowserErrorPage page && page.Answers(http))
+        {
+            return page.WriteAsync(http, status);
+        }
+
         return ErrorResponseWriter.WriteAsync(http, status, StatusMessages.CodeFor(status), StatusMessages.DetailFor(status));
     }
 }
