@@ -10,6 +10,8 @@ namespace Mercato.Web.Tests.Accessibility;
 /// </summary>
 public static class Axe
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private static readonly Lazy<string> Source = new(() =>
     {
         var path = Path.Combine(RepoPaths.Root, "tests", "Mercato.Web.Tests", "Accessibility", "node_modules", "axe-core", "axe.min.js");
@@ -29,6 +31,6 @@ public static class Axe
               return result.violations.map(v => ({ id: v.id, impact: v.impact || 'minor', help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }));
             }
             """);
-        return found.Deserialize<List<AxeViolation>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        return found.Deserialize<List<AxeViolation>>(Json) ?? [];
     }
 }

@@ -25,6 +25,7 @@ public class WebShop : IAsyncLifetime
     private static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
 
     private readonly TempDirectory _workspace = new();
+    private readonly List<MercatoProcess> _processes = [];
     private IPlaywright? _playwright;
 
     /// <summary>The running server.</summary>
@@ -38,6 +39,42 @@ public class WebShop : IAsyncLifetime
 
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The working folder of the server processes.</summary>
+    protected TempDirectory Workspace => _workspace;
+
+    /// <summary>
+    /// Starts the shop with <paramref name="settings"/> and returns the process the browser talks to
+    /// (listening on <paramref name="port"/>): one embedded server unless a subclass deploys otherwise,
+    /// registering every other process it starts with <see cref="Track"/>.
+    /// </summary>
+    protected virtual async Task<MercatoProcess> StartServersAsync(Dictionary<string, string?> settings, int port)
+    {
+        var server = Track(await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, _workspace.Folder("server"), port: port, waitUntilLive: false));
+        await WaitUntilReadyAsync(server);
+        return server;
+    }
+
+    /// <summary>Remembers a started process so that it is stopped at the end.</summary>
+    protected MercatoProcess Track(MercatoProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Waits until the process answers <c>/health/ready</c>.</summary>
+    protected static async Task WaitUntilReadyAsync(MercatoProcess process)
+    {
+        await process.WaitUntilLiveAsync(StartupPatience);
+        await MercatoProcess.EventuallyAsync(
+            async () =>
+            {
+                using var response = await process.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.OK,
+            StartupPatience);
+    }
 
     /// <summary>Settings a test class may add before the start (see <see cref="WebShop"/> subclasses).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
@@ -72,16 +109,7 @@ public class WebShop : IAsyncLifetime
         Configure(settings);
         try
         {
-            Server = await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, _workspace.Folder("server"), port: port, waitUntilLive: false);
-            await Server.WaitUntilLiveAsync(StartupPatience);
-            await MercatoProcess.EventuallyAsync(
-                async () =>
-                {
-                    using var response = await Server.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                    return response.StatusCode;
-                },
-                status => status == HttpStatusCode.OK,
-                StartupPatience);
+            Server = await StartServersAsync(settings, port);
             _playwright = await Playwright.CreateAsync();
             Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -129,8 +157,8 @@ public class WebShop : IAsyncLifetime
     /// <summary>An administrator's access token, for setting up data through the API.</summary>
     public Task<string> AdminTokenAsync() => Api.SignInAsync(AdminEmail, AdminPassword);
 
-    /// <summary>The last lines the server wrote, for a failing test's output.</summary>
-    public string ServerOutput => string.Join('\n', Server.Output.TakeLast(80));
+    /// <summary>The last lines every server process wrote, for a failing test's output.</summary>
+    public string ServerOutput => string.Join('\n', _processes.SelectMany(p => p.Output.TakeLast(60)));
 
     /// <summary>Reads the envelope's <c>data</c> of an API answer.</summary>
     public static async Task<JsonElement> DataAsync(HttpResponseMessage response)
@@ -148,13 +176,13 @@ public class WebShop : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (Server is not null)
+        foreach (var process in Enumerable.Reverse(_processes))
         {
             try
             {
-                if (!Server.HasExited)
+                if (!process.HasExited)
                 {
-                    await Server.TerminateAsync(TimeSpan.FromSeconds(30));
+                    await process.TerminateAsync(TimeSpan.FromSeconds(30));
                 }
             }
             catch (OperationCanceledException)
@@ -162,7 +190,7 @@ public class WebShop : IAsyncLifetime
                 // Did not stop in time: DisposeAsync kills it by its pid.
             }
 
-            await Server.DisposeAsync();
+            await process.DisposeAsync();
         }
 
         _workspace.Dispose();
