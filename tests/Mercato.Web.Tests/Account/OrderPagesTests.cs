@@ -91,7 +91,7 @@ public sealed class OrderPagesTests(WebShop shop) : IClassFixture<WebShop>
         var page = await stranger.SignInAsync(shop);
         var response = await page.GotoAsync($"/account/orders/{number}");
         Assert.Equal(404, response!.Status);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Order not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Private parcel")).ToHaveCountAsync(0);
         response = await page.GotoAsync("/account/orders/ORD-1999-000001");
         Assert.Equal(404, response!.Status);
@@ -169,6 +169,7 @@ public sealed class OrderPagesTests(WebShop shop) : IClassFixture<WebShop>
         var other = await stranger.SignInAsync(shop);
         var response = await other.GotoAsync($"/account/support/{conversationId}");
         Assert.Equal(404, response!.Status);
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByText("It leaves the workshop today.")).ToHaveCountAsync(0);
     }
 
