@@ -96,6 +96,7 @@ public static class WebModule
         // Pages and files are not rate limited themselves: each API call a page makes is, per shopper.
         endpoints.MapStaticAssets().ExcludeFromDescription().WithoutRateLimit();
         endpoints.MapBrandStylesheet().WithoutRateLimit();
+        Components.Account.InvoiceDownload.MapInvoiceDownload(endpoints);
         endpoints.MapRazorComponents<App>()
             .RequireAuthorization(WebAuth.PagePolicy)
             .WithContentSecurityPolicy(PagePolicy)
