@@ -93,7 +93,7 @@ public sealed class DashboardOperationsTests(OperationsShop shop) : IClassFixtur
         await OperationsSetup.SignInAsync(page, WebShop.AdminEmail, WebShop.AdminPassword);
         await page.GotoAsync("/admin/customers");
         await page.GetByLabel("Name or e-mail").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Search, new() { Name = "Search customers" }).GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "admin-customers");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();
@@ -247,7 +247,8 @@ public sealed class DashboardOperationsTests(OperationsShop shop) : IClassFixtur
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You may not open this page" })).ToBeVisibleAsync();
         }
 
-        Problems.AssertNone(page);
+        // The browser reports each 403 answer in its console; nothing else went wrong.
+        Assert.All(Problems.Of(page), p => Assert.Contains("status of 403", p, StringComparison.Ordinal));
     }
 
     private Task<JsonElement> UserAsync(string admin, Guid id) => OperationsSetup.DataAsync(shop, admin, $"/api/v1/users/{id}");

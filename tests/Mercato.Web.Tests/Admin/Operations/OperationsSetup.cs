@@ -12,6 +12,8 @@ internal static class OperationsSetup
     /// <summary>Signs in through the sign-in form and waits for the home page's header to show the session.</summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
+        // The dashboard's pages each make several API calls; on a busy test machine 5 s is too short a wait.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
