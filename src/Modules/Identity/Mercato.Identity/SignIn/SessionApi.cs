@@ -92,6 +92,12 @@ internal static partial class SessionApi
         }
 
         await attempt.SucceededAsync();
+        if (await users.IsLockedOutAsync(user!))
+        {
+            // Only the right password learns that the account is locked.
+            return ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "This account is locked; contact the shop");
+        }
+
         return ApiResults.Ok(await sessions.IssueAsync(user!, familyId: null, includeUser: true, cancellationToken), "Login successful");
     }
 
@@ -120,6 +126,12 @@ internal static partial class SessionApi
         {
             await transaction.CommitAsync(cancellationToken);
             return ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidToken, "The account no longer exists");
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidToken, "This account is locked");
         }
 
         var pair = await sessions.IssueAsync(user, redemption.FamilyId, includeUser: false, cancellationToken);

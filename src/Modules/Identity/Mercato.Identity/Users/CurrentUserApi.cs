@@ -21,7 +21,8 @@ internal static class CurrentUserApi
             .WithTags("Auth")
             .WithName("Me")
             .WithSummary("The signed-in user")
-            .RequireAuthorization(MercatoPolicies.Customer);
+            // Every account, Support staff included (the dashboard's sign-in reads it); service tokens carry no role.
+            .RequireAuthorization(p => p.RequireRole(MercatoRoles.Customer, MercatoRoles.Premium, MercatoRoles.Admin, MercatoRoles.Support));
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mercato.Identity.Contracts;
 using Mercato.Identity.Data;
+using Mercato.Identity.Tokens;
 using Mercato.Messaging.Outbox;
 using Mercato.Platform.Auth;
 using Mercato.Platform.Envelope;
@@ -14,7 +15,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Identity.Users;
 
-/// <summary>Administrators' view of accounts: <c>/api/v1/users</c>.</summary>
+/// <summary>
+/// Administrators' view of accounts: <c>/api/v1/users</c>. Locking an account (<c>/lock</c>) stops
+/// its sign-in and refresh until <c>/unlock</c> and revokes its sessions; its access tokens run out
+/// within their lifetime.
+/// </summary>
 internal static class UsersAdminApi
 {
     /// <summary>Maps the admin user endpoints.</summary>
@@ -27,6 +32,9 @@ internal static class UsersAdminApi
         group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Lists accounts, paginated and searchable (Admin)");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetUser").WithSummary("One account (Admin)");
         group.MapPut("/{id:guid}/roles", SetRolesAsync).WithName("SetUserRoles").WithSummary("Replaces an account's roles (Admin)");
+        group.MapPost("/{id:guid}/lock", LockAsync).WithName("LockUser")
+            .WithSummary("Locks an account: no sign-in or refresh until it is unlocked (or until `until`); its sessions are revoked (Admin)");
+        group.MapPost("/{id:guid}/unlock", UnlockAsync).WithName("UnlockUser").WithSummary("Unlocks an account (Admin)");
         return endpoints;
     }
 
@@ -120,6 +128,60 @@ internal static class UsersAdminApi
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ApiResults.Ok(UserResponse.From(user, wanted, time.GetUtcNow()), "Roles updated");
+    }
+
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ApiErrorResult>> LockAsync(
+        Guid id, LockUserRequest? request, ClaimsPrincipal principal, MercatoUserManager users, MercatoIdentityDbContext db,
+        RefreshTokenService refreshTokens, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (request?.Until is { } until && until <= now)
+        {
+            return ApiResults.Validation([new ApiError(ErrorCodes.ValidationError, "until must be in the future", "until")]);
+        }
+
+        if (principal.FindFirstValue(MercatoClaims.Subject) == id.ToString())
+        {
+            return ApiResults.Conflict(ErrorCodes.Conflict, "You cannot lock your own account", "id");
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return ApiResults.NotFound($"User '{id}' not found");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.LockoutEnabled = true;
+        user.LockoutEnd = request?.Until ?? DateTimeOffset.MaxValue;
+        user.UpdatedAt = now.UtcDateTime;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return ApiResults.Conflict(ErrorCodes.Conflict, "The account changed while it was being locked; try again");
+        }
+
+        await refreshTokens.RevokeAllAsync(user.Id, keep: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ApiResults.Ok(UserResponse.From(user, [.. await users.GetRolesAsync(user)], now), "Account locked");
+    }
+
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ApiErrorResult>> UnlockAsync(
+        Guid id, MercatoUserManager users, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return ApiResults.NotFound($"User '{id}' not found");
+        }
+
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded
+            ? ApiResults.Ok(UserResponse.From(user, [.. await users.GetRolesAsync(user)], time.GetUtcNow()), "Account unlocked")
+            : ApiResults.Conflict(ErrorCodes.Conflict, "The account changed while it was being unlocked; try again");
     }
 
     private static async Task<Dictionary<Guid, List<string>>> RolesOfAsync(

@@ -30,6 +30,13 @@ internal sealed class OrderListQuery
     [MaxLength(MaxEmailLength)]
     public string? Email { get; init; }
 
+    /// <summary>Only the order with this number (<c>ORD-YYYY-NNNNNN</c>, any case).</summary>
+    [MaxLength(MaxNumberLength)]
+    public string? OrderNumber { get; init; }
+
+    /// <summary>The longest order-number filter.</summary>
+    public const int MaxNumberLength = 32;
+
     /// <summary>The default page size.</summary>
     public const int DefaultPageSize = 10;
 
@@ -59,6 +66,11 @@ internal sealed class OrderListQuery
         if (!isAdmin && Email is not null)
         {
             errors.Add(new ApiError(ErrorCodes.ValidationError, "Only administrators filter by email", "email"));
+        }
+
+        if (OrderNumber is { Length: > MaxNumberLength })
+        {
+            errors.Add(new ApiError(ErrorCodes.ValidationError, $"orderNumber must be at most {MaxNumberLength} characters", "orderNumber"));
         }
 
         if (Email is { Length: > MaxEmailLength })
@@ -101,6 +113,12 @@ internal sealed class OrderListQuery
         if (UserId is { } userId)
         {
             orders = orders.Where(o => o.UserId == userId);
+        }
+
+        if (OrderNumber is { } number)
+        {
+            var upper = number.Trim().ToUpperInvariant();
+            orders = orders.Where(o => o.Number == upper);
         }
 
         if (Email is { } email)
