@@ -4,8 +4,9 @@ using Mercato.Testing;
 
 namespace Mercato.Identity.Tests.Users;
 
-/// <summary><c>POST /api/v1/users/{id}/lock</c> and <c>/unlock</c> on SQLite.</summary>
-public sealed class UserLockTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
+/// <summary><c>POST /api/v1/users/{id}/lock</c> and <c>/unlock</c> on one provider.</summary>
+public abstract class UserLockTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : IdentityFactory, new()
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -80,3 +81,9 @@ public sealed class UserLockTests(IdentityFactory factory) : IClassFixture<Ident
         Assert.Equal(customer.UserId, (await _client.LoginAsync(email)).UserId);
     }
 }
+
+/// <summary>On SQLite.</summary>
+public sealed class SqliteUserLockTests(IdentityFactory factory) : UserLockTests<IdentityFactory>(factory);
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresUserLockTests(PostgresIdentityFactory factory) : UserLockTests<PostgresIdentityFactory>(factory);
