@@ -3,6 +3,7 @@ using Mercato.Platform.RateLimiting;
 using Mercato.Platform.Security;
 using Mercato.Web.Api;
 using Mercato.Web.Components;
+using Mercato.Web.Components.Admin.Catalog;
 using Mercato.Web.Session;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -95,6 +96,7 @@ public static class WebModule
         // Pages and files are not rate limited themselves: each API call a page makes is, per shopper.
         endpoints.MapStaticAssets().ExcludeFromDescription().WithoutRateLimit();
         endpoints.MapBrandStylesheet().WithoutRateLimit();
+        endpoints.MapProductCsvDownload().WithoutRateLimit();
         endpoints.MapRazorComponents<App>()
             .RequireAuthorization(WebAuth.PagePolicy)
             .WithContentSecurityPolicy(PagePolicy)
