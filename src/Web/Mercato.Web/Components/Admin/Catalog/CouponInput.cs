@@ -34,8 +34,14 @@ public sealed class CouponInput
     /// <summary>Uses per customer.</summary>
     public int? PerCustomerLimit { get; set; }
 
-    /// <summary>The categories it is limited to (none: every category).</summary>
-    public string[] CategoryIds { get; set; } = [];
+    private string[] _categoryIds = [];
+
+    /// <summary>The categories it is limited to (none: every category; a form that selects none posts nothing, read as none).</summary>
+    public string[] CategoryIds
+    {
+        get => _categoryIds;
+        set => _categoryIds = value ?? [];
+    }
 
     /// <summary>Switched on.</summary>
     public bool Active { get; set; } = true;
