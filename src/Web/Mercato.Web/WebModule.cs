@@ -3,6 +3,7 @@ using Mercato.Platform.RateLimiting;
 using Mercato.Platform.Security;
 using Mercato.Web.Api;
 using Mercato.Web.Components;
+using Mercato.Web.Components.Admin.Catalog;
 using Mercato.Web.Components.Admin.Operations;
 using Mercato.Web.Session;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -99,6 +100,7 @@ public static class WebModule
         endpoints.MapBrandStylesheet().WithoutRateLimit();
         Components.Account.InvoiceDownload.MapInvoiceDownload(endpoints);
         endpoints.MapOrderInvoiceDownload().WithoutRateLimit();
+        endpoints.MapProductCsvDownload().WithoutRateLimit();
         endpoints.MapRazorComponents<App>()
             .RequireAuthorization(WebAuth.PagePolicy)
             .WithContentSecurityPolicy(PagePolicy)

@@ -9,6 +9,7 @@ using Mercato.Catalog.Products;
 using Mercato.Catalog.Reviews;
 using Mercato.Catalog.Search;
 using Mercato.Catalog.Stock;
+using Mercato.Catalog.Transfer;
 using Mercato.Messaging;
 using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
@@ -69,6 +70,7 @@ public static class CatalogModule
         endpoints.MapProductSnapshotsApi();
         endpoints.MapReservationsApi();
         endpoints.MapProductStockApi();
+        endpoints.MapProductCsvApi();
         endpoints.MapReviewsApi();
         endpoints.MapSearchApi();
         endpoints.MapSearchRebuildApi();

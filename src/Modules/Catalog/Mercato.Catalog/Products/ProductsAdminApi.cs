@@ -51,6 +51,19 @@ internal static class ProductsAdminApi
             return refused;
         }
 
+        AddNew(db, product, principal.FindFirstValue(MercatoClaims.Subject), now);
+        if (await SaveAsync(db, product, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return ApiResults.Created(
+            $"/api/v1/products/{product.Id}", await ProductDetails.LoadAsync(db, cache, product, cancellationToken), "Product created successfully");
+    }
+
+    /// <summary>Adds a new, merged product with its initial stock ledger entry and its <c>ProductCreated</c> event (saved by the caller).</summary>
+    internal static void AddNew(CatalogDbContext db, Product product, string? actor, DateTime now)
+    {
         Stamp(product, now);
         db.Products.Add(product);
         db.StockLedger.Add(new StockLedgerEntry
@@ -61,17 +74,19 @@ internal static class ProductsAdminApi
             OnHandChange = product.OnHand,
             OnHandAfter = product.OnHand,
             Reason = "Initial stock",
-            Actor = principal.FindFirstValue(MercatoClaims.Subject),
+            Actor = actor,
             CreatedAt = now,
         });
         db.AddIntegrationEvent(ProductEventsOf.Created(product), CatalogModule.Name);
-        if (await SaveAsync(db, product, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
+    }
 
-        return ApiResults.Created(
-            $"/api/v1/products/{product.Id}", await ProductDetails.LoadAsync(db, cache, product, cancellationToken), "Product created successfully");
+    /// <summary>Stamps a changed product and adds its <c>ProductUpdated</c> event (saved by the caller).</summary>
+    internal static void AddChange(CatalogDbContext db, Product product, decimal previousPrice, DateTime now)
+    {
+        Stamp(product, now);
+        db.AddIntegrationEvent(
+            new ProductUpdated(product.Id, product.Name, product.Sku, product.Price, previousPrice, product.CompareAtPrice, product.Available),
+            CatalogModule.Name);
     }
 
     private static async Task<Results<Ok<ApiResponse<ProductResponse>>, ApiErrorResult>> ReplaceAsync(
@@ -177,10 +192,7 @@ internal static class ProductsAdminApi
             return refused;
         }
 
-        Stamp(product, time.GetUtcNow().UtcDateTime);
-        db.AddIntegrationEvent(
-            new ProductUpdated(product.Id, product.Name, product.Sku, product.Price, previousPrice, product.CompareAtPrice, product.Available),
-            CatalogModule.Name);
+        AddChange(db, product, previousPrice, time.GetUtcNow().UtcDateTime);
         if (await SaveAsync(db, product, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -190,7 +202,7 @@ internal static class ProductsAdminApi
     }
 
     /// <summary>Copies the given (non-null) fields onto the product.</summary>
-    private static void Merge(ProductFields request, Product product)
+    internal static void Merge(ProductFields request, Product product)
     {
         product.Name = request.Name?.Trim() ?? product.Name;
         product.Slug = request.Slug ?? product.Slug;
