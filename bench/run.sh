@@ -228,6 +228,13 @@ measure "search \`q=wireless\`, cached" "$server_pid" "$api/products/search?q=wi
 measure "search, Zipf mix of $(wc -l <"$work/search-urls.txt") queries and pages, cached" "$server_pid" "$server_url" "$work/search-urls.txt"
 measure "list, first page, no filter, cached" "$server_pid" "$api/products?pageSize=20"
 measure "detail \`GET /products/{id}\`, cached" "$server_pid" "$api/products/$product_id"
+# The storefront's pages (issue 18): the HTML of a list page, rendered by the web module from its own
+# calls to /api/v1 over loopback, with $shoppers shoppers as the issue asks (compared with the bare
+# endpoint's rate at $connections connections).
+page_connections=$connections connections=$shoppers
+measure "storefront page \`/products\` (HTML), $shoppers shoppers, cached" "$server_pid" "$server_url/products"
+measure "storefront page \`/products?page=40&sort=price-asc\` (HTML), $shoppers shoppers, cached" "$server_pid" "$server_url/products?page=40&sort=price-asc"
+connections=$page_connections
 
 log "checkout: $shoppers shoppers, 30 s, not paid then paid (after a 5 s trial run)"
 dotnet "$CHECKOUT" --url "$server_url" --admin-password "$admin_password" --shoppers 4 --stock 1000 --duration 5 >/dev/null
