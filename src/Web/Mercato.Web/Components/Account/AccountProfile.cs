@@ -1,3 +1,5 @@
+using Mercato.Web.Components.Common;
+
 namespace Mercato.Web.Components.Account;
 
 /// <summary>The signed-in shopper's profile as <c>GET /api/v1/users/profile</c> answers (the fields the account pages use).</summary>

@@ -1,4 +1,4 @@
-namespace Mercato.Web.Components.Account;
+namespace Mercato.Web.Components.Common;
 
 /// <summary>One address of the shopper's address book (<c>/api/v1/users/addresses</c>).</summary>
 /// <param name="Id">Address id.</param>
@@ -31,4 +31,7 @@ public sealed record SavedAddress(
 {
     /// <summary>The recipient's name, if any.</summary>
     public string Recipient => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>The address on one line (the checkout's choice of addresses).</summary>
+    public string OneLine => string.Join(", ", new[] { Recipient, Street, Street2, $"{ZipCode} {City}", State, Country }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }
