@@ -169,6 +169,27 @@ public sealed class MercatoProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Stops the process gracefully (SIGTERM, up to <paramref name="patience"/>), kills it by its pid
+    /// if it hangs, and releases it: how a fixture ends the processes it started.
+    /// </summary>
+    public async Task StopAsync(TimeSpan patience)
+    {
+        try
+        {
+            if (!HasExited)
+            {
+                await TerminateAsync(patience);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Did not stop in time: DisposeAsync kills it by its pid.
+        }
+
+        await DisposeAsync();
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, polling.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout)
     {

@@ -172,19 +172,7 @@ public abstract class ShopDeployment : IAsyncLifetime
     {
         foreach (var (_, process) in Enumerable.Reverse(_processes))
         {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    await process.TerminateAsync(TimeSpan.FromSeconds(30));
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Did not stop in time: DisposeAsync kills it (by its pid).
-            }
-
-            await process.DisposeAsync();
+            await process.StopAsync(TimeSpan.FromSeconds(30));
         }
 
         _processes.Clear();
