@@ -11,7 +11,13 @@
 #   MERCATO_TEST_SMTP, MERCATO_TEST_SMTP_API
 #       if all five are set, reuse that infrastructure and start nothing
 #       (see scripts/test-env.sh).
-#   MERCATO_TEST_TARGET   what to pass to dotnet test (default: Mercato.slnx)
+#   MERCATO_TEST_TARGET   run only this (a project or solution) in one dotnet test call
+#                         (default: build Mercato.slnx once, then run every tests/*.Tests
+#                         project and every scripts/checks/*.sh in MERCATO_TEST_LANES lanes)
+#   MERCATO_TEST_LANES    parallel lanes (default 3: the suites wait on servers and the browser
+#                         much of the time, so three fit two cores)
+#   MERCATO_TEST_CHECKS=0 skip scripts/checks/*.sh (they are skipped too when arguments such
+#                         as --filter are given)
 #   MERCATO_KEEP_TMP=1    keep the temp dir (logs, data, trx) after the run
 set -euo pipefail
 
@@ -62,6 +68,78 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Minutes each suite took in CI (sequentially, on two cores): the lanes are balanced by them.
+# A suite not listed counts 1 minute.
+declare -A suite_minutes=(
+    [Mercato.Web.Tests]=7.1 [Mercato.Cart.Tests]=3.3 [Mercato.Identity.Tests]=2.4
+    [Mercato.Ordering.Tests]=2.2 [Mercato.EndToEnd.Tests]=2.1 [Mercato.Catalog.Tests]=2.0
+    [Mercato.Payments.Tests]=1.4 [Mercato.Server.Tests]=1.4 [Mercato.Messaging.Tests]=1.3
+    [Mercato.Platform.Tests]=1.2 [Mercato.Notifications.Tests]=1.2 [Mercato.Webhooks.Tests]=0.7
+    [Mercato.Logs.Tests]=0.7 [Mercato.Support.Tests]=0.6 [Mercato.Architecture.Tests]=0.1
+)
+
+# Run one suite (a test project or a check script), its output into its own log, printed whole
+# when it ends (under a lock, so lanes never interleave their lines).
+run_suite() {
+    local item=$1 name log start rc=0
+    shift
+    name=$(basename "$item" .csproj)
+    name=${name%.sh}
+    log=$tmp/logs/$name.log
+    start=$SECONDS
+    if [[ $item == *.csproj ]]; then
+        dotnet test "$item" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$tmp/results" "$@" >"$log" 2>&1 || rc=$?
+    else
+        bash "$item" >"$log" 2>&1 || rc=$?
+    fi
+    (
+        flock 9
+        printf '==== %s: exit %d after %ds\n' "$name" "$rc" $((SECONDS - start))
+        cat "$log"
+    ) 9>"$tmp/logs/.lock"
+    return "$rc"
+}
+
+# Build once, then run the suites in lanes, longest first, each into the lane with least work.
+run_lanes() {
+    local lanes=${MERCATO_TEST_LANES:-3} i item rc=0 best
+    local -a items=() order=() load=() lane_items=() pids=()
+    mkdir -p "$tmp/logs"
+    dotnet build Mercato.slnx -c Release -v:q -nologo || return $?
+    for item in tests/*.Tests/*.Tests.csproj; do items+=("$item"); done
+    if [[ "${MERCATO_TEST_CHECKS:-1}" != 0 && $# -eq 0 ]]; then
+        for item in scripts/checks/*.sh; do [[ -e $item ]] && items+=("$item"); done
+    fi
+    mapfile -t order < <(for item in "${items[@]}"; do
+        local key
+        key=$(basename "$item" .csproj)
+        printf '%s %s\n' "${suite_minutes[$key]:-1}" "$item"
+    done | sort -rn | cut -d' ' -f2)
+    for ((i = 0; i < lanes; i++)); do load[i]=0; lane_items[i]=""; done
+    for item in "${order[@]}"; do
+        best=0
+        for ((i = 1; i < lanes; i++)); do
+            if awk -v a="${load[i]}" -v b="${load[best]}" 'BEGIN { exit !(a < b) }'; then best=$i; fi
+        done
+        local key
+        key=$(basename "$item" .csproj)
+        load[best]=$(awk -v a="${load[best]}" -v b="${suite_minutes[$key]:-1}" 'BEGIN { print a + b }')
+        lane_items[best]+="$item "
+    done
+    for ((i = 0; i < lanes; i++)); do
+        [[ -n "${lane_items[i]}" ]] || continue
+        infra_log "lane $((i + 1)) (~${load[i]} min): ${lane_items[i]}"
+        (
+            lane_rc=0
+            for item in ${lane_items[i]}; do run_suite "$item" "$@" || lane_rc=1; done
+            exit "$lane_rc"
+        ) &
+        pids+=($!)
+    done
+    for i in "${pids[@]}"; do wait "$i" || rc=1; done
+    return "$rc"
+}
+
 tmp=$(infra_new_dir)
 mkdir -p "$tmp/results"
 
@@ -87,8 +165,13 @@ export MERCATO_SCREENSHOTS=${MERCATO_SCREENSHOTS:-$repo_root/artifacts/screensho
 
 # ---- run the tests
 rc=0
-# Default .trx names: the logger reserves a unique name per test project.
-dotnet test "$target" -c Release --logger trx --results-directory "$tmp/results" "$@" || rc=$?
+export MERCATO_TEST_RESULTS=$tmp/results
+if [[ -n "${MERCATO_TEST_TARGET:-}" ]]; then
+    # Default .trx names: the logger reserves a unique name per test project.
+    dotnet test "$target" -c Release --logger trx --results-directory "$tmp/results" "$@" || rc=$?
+else
+    run_lanes "$@" || rc=$?
+fi
 
 # ---- count real results from the .trx files (error/timeout/aborted = failed)
 passed=0 failed=0 ntrx=0
@@ -101,6 +184,28 @@ while IFS= read -r -d '' trx; do
         if [[ $attr == passed ]]; then passed=$((passed + v)); else failed=$((failed + v)); fi
     done
 done < <(find "$tmp/results" -name '*.trx' -print0)
+
+# ---- and the shell checks' JUnit files (a testcase with a <failure> or <error> failed)
+if compgen -G "$tmp/results/*.junit.xml" >/dev/null; then
+    read -r jp jf < <(python3 - "$tmp/results"/*.junit.xml <<'PY'
+import sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for path in sys.argv[1:]:
+    try:
+        cases = ET.parse(path).getroot().iter("testcase")
+    except ET.ParseError:
+        failed += 1
+        continue
+    for case in cases:
+        if case.find("failure") is not None or case.find("error") is not None:
+            failed += 1
+        elif case.find("skipped") is None:
+            passed += 1
+print(passed, failed)
+PY
+)
+    passed=$((passed + jp)) failed=$((failed + jf))
+fi
 
 # dotnet test failed (build error, crashed test host, ...) but no failure was
 # counted: never report that as green.
