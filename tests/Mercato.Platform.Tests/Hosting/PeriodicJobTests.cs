@@ -1,3 +1,4 @@
+using Mercato.Platform.Correlation;
 using Mercato.Platform.Hosting;
 using Mercato.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -103,6 +104,24 @@ public sealed class PeriodicJobTests
         await job.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Each_round_runs_under_a_correlation_id_of_its_own()
+    {
+        var clock = new FakeTimeProvider();
+        using var job = new CountingJob(clock, runsAtStart: true);
+        await job.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 1), "the round at start");
+        job.Wake();
+        await Eventually.HoldsAsync(() => Task.FromResult(job.Rounds == 2), "a second round");
+        await job.StopAsync(TestContext.Current.CancellationToken);
+
+        var ids = job.Correlations.ToArray();
+        Assert.Equal(2, ids.Length);
+        Assert.All(ids, id => Assert.True(CorrelationContext.IsValid(id), id));
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.Null(CorrelationContext.CurrentId);
+    }
+
     /// <summary>Waits for the job's rounds to reach <paramref name="rounds"/>, then checks that no more follow in a quiet spell.</summary>
     private static async Task RoundsSettleAtAsync(CountingJob job, int rounds, string what, int quietMilliseconds)
     {
@@ -132,8 +151,11 @@ public sealed class PeriodicJobTests
 
         public void Release() => _gate.TrySetResult();
 
+        public System.Collections.Concurrent.ConcurrentQueue<string?> Correlations { get; } = new();
+
         protected override async Task RunOnceAsync(CancellationToken cancellationToken)
         {
+            Correlations.Enqueue(CorrelationContext.CurrentId);
             Interlocked.Increment(ref _started);
             await _gate.Task.WaitAsync(cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Mercato.Platform.Correlation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -105,6 +106,9 @@ public abstract partial class PeriodicJob(TimeProvider time, ILogger logger) : B
                 now = false;
                 lastStart = Stopwatch.GetTimestamp();
                 _wake.Reader.TryRead(out _);
+                // Each round is one unit of work with a correlation id of its own: its logs, audit
+                // entries and the events it publishes are found together, like a request's.
+                using var correlation = CorrelationContext.Begin(CorrelationContext.NewId());
                 try
                 {
                     await RunOnceAsync(stoppingToken);
