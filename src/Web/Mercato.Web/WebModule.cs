@@ -60,6 +60,7 @@ public static class WebModule
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddSingleton<ApiAddress>();
+        services.AddSingleton<Components.Storefront.StorefrontCategories>();
         services.AddTransient<ShopperHeadersHandler>();
         services.AddHttpClient<ShopApi>((sp, client) =>
             {

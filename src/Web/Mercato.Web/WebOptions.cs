@@ -26,11 +26,22 @@ public sealed class WebOptions : IValidatedOptions
     /// <summary>Products per page in the storefront's lists.</summary>
     public int PageSize { get; set; } = 24;
 
+    /// <summary>
+    /// How long the storefront keeps the category tree it shows in its navigation and filters
+    /// (default 10 seconds; zero asks the API on every page).
+    /// </summary>
+    public TimeSpan CategoryCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The dashboard lists a published product as low on stock at this many units to sell or fewer (default 5).</summary>
+    public int LowStockThreshold { get; set; } = 5;
+
     /// <inheritdoc />
     public IEnumerable<string> Problems() => SettingRules.Failed(
         SettingRules.HttpUrl(ApiUrl, "Web:ApiUrl"),
         string.IsNullOrWhiteSpace(ShopName) || ShopName.Length > 80 ? "Web:ShopName must be 1 to 80 characters" : null,
         System.Text.RegularExpressions.Regex.IsMatch(BrandColor, "^#[0-9a-fA-F]{6}$") ? null : "Web:BrandColor must be a hex colour such as #1f4e79",
         SettingRules.Positive(SessionIdleTimeout, "Web:SessionIdleTimeout"),
-        PageSize is >= 1 and <= 100 ? null : "Web:PageSize must be between 1 and 100");
+        PageSize is >= 1 and <= 100 ? null : "Web:PageSize must be between 1 and 100",
+        LowStockThreshold is >= 0 and <= 1_000_000 ? null : "Web:LowStockThreshold must be between 0 and 1000000",
+        CategoryCacheDuration >= TimeSpan.Zero && CategoryCacheDuration <= TimeSpan.FromHours(1) ? null : "Web:CategoryCacheDuration must be between 0 and 1 hour");
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mercato.Testing;
 using Mercato.Web.Tests.Support;
@@ -272,6 +273,110 @@ public sealed partial class StorefrontTests(WebShop shop) : IClassFixture<WebSho
         using var refused = await shop.Api.CallAsync(HttpMethod.Post, "/api/v1/cart/items", body: new { productId = product.Id, quantity = 1 });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Problems.AssertNone(page);
+    }
+
+    [Fact]
+    public async Task A_signed_in_shopper_reviews_a_product_with_the_form_and_an_empty_title_is_shown_by_its_field()
+    {
+        var admin = await shop.AdminTokenAsync();
+        var product = await StorefrontShop.CreateProductAsync(shop, admin, "Reviewed " + ShopApi.Unique(), 19.00m, stock: 5);
+        var page = await shop.NewPageAsync();
+
+        // A visitor is offered to sign in, not the form.
+        await page.GotoAsync("/products/" + product.Slug);
+        await Assertions.Expect(page.GetByText("to write a review")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish review" })).ToHaveCountAsync(0);
+
+        var (_, email, _) = await shop.Api.RegisterCustomerAsync("Ada", "Byron");
+        await Admin.Operations.OperationsSetup.SignInAsync(page, email, ApiCalls.CustomerPassword);
+        await page.GotoAsync("/products/" + product.Slug);
+
+        // A blank title: the API's message beside the field, and no review stored.
+        await page.GetByLabel("Rating").SelectOptionAsync("4");
+        await page.GetByLabel("Title").FillAsync("   ");
+        await page.GetByLabel("Your review").FillAsync("Bright, and the handle stays cool.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish review" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error").First).ToContainTextAsync("'Title' must not be empty.");
+        Assert.Empty(await ReviewsAsync(product.Id));
+
+        await page.GetByLabel("Title").FillAsync("Bright and sturdy");
+        await page.GetByLabel("Your review").FillAsync("Bright, and the handle stays cool.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish review" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("your review is published");
+        var reviews = page.GetByRole(AriaRole.Region, new() { Name = "Reviews" });
+        await Assertions.Expect(reviews).ToContainTextAsync("Bright and sturdy");
+        await Assertions.Expect(reviews).ToContainTextAsync("4 out of 5");
+        await Assertions.Expect(reviews).ToContainTextAsync("Average rating 4.0 out of 5 (1 review)");
+        var stored = Assert.Single(await ReviewsAsync(product.Id));
+        Assert.Equal((4, "Bright and sturdy", false), (stored.GetProperty("rating").GetInt32(), stored.GetProperty("title").GetString(), stored.GetProperty("verifiedPurchase").GetBoolean()));
+        Problems.AssertNone(page);
+    }
+
+    [Fact]
+    public async Task A_price_changed_after_adding_is_shown_in_the_cart_with_the_old_and_new_price()
+    {
+        var admin = await shop.AdminTokenAsync();
+        var name = "Repriced " + ShopApi.Unique();
+        var product = await StorefrontShop.CreateProductAsync(shop, admin, name, 12.50m, stock: 5);
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync("/products/" + product.Slug);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cart\\?done=added"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+
+        using (var repriced = await shop.Api.CallAsync(HttpMethod.Patch, $"/api/v1/products/{product.Id}", admin, new { price = 15.00m }))
+        {
+            Assert.Equal(HttpStatusCode.OK, repriced.StatusCode);
+        }
+
+        await Eventually.HoldsAsync(
+            async () => Assert.Single((await StorefrontShop.GuestCartAsync(shop, page)).GetProperty("items").EnumerateArray()).GetProperty("priceChanged").GetBoolean(),
+            "the cart to see the new price");
+        await page.GotoAsync("/cart");
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("need your attention");
+        await Assertions.Expect(alert).ToContainTextAsync(new Regex(Regex.Escape(name) + ": the price changed from .*12\\.50 to .*15\\.00"));
+        var line = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
+        await Assertions.Expect(line.Locator("s")).ToContainTextAsync("12.50");
+        await Assertions.Expect(line).ToContainTextAsync("15.00");
+        Problems.AssertNone(page);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_main_pages_fit_the_screen_and_the_filters_come_before_the_list()
+    {
+        var admin = await shop.AdminTokenAsync();
+        var product = await StorefrontShop.CreateProductAsync(shop, admin, "Pocket " + ShopApi.Unique(), 7.25m, stock: 4);
+        var page = await shop.NewPageAsync(width: 375, height: 740);
+        await page.GotoAsync("/products/" + product.Slug);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cart\\?done=added"));
+
+        foreach (var path in new[] { "/", "/products", "/products/" + product.Slug, "/search?q=pocket", "/cart", "/account/login", "/account/register" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px on a 375 px screen");
+            foreach (var link in await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link).AllAsync())
+            {
+                var box = await link.BoundingBoxAsync();
+                Assert.True(box is { X: >= 0 } && box.X + box.Width <= 375, $"{path}: the menu link '{await link.InnerTextAsync()}' is off the screen");
+            }
+        }
+
+        await page.GotoAsync("/products");
+        var filters = await page.GetByRole(AriaRole.Form, new() { Name = "Filters" }).BoundingBoxAsync();
+        var firstCard = await page.GetByRole(AriaRole.Article).First.BoundingBoxAsync();
+        Assert.True(filters!.Y + filters.Height <= firstCard!.Y, "the filters stack above the products on a phone");
+        await Screenshots.SaveAsync(page, "storefront-products-phone");
+        Problems.AssertNone(page);
+    }
+
+    private async Task<JsonElement[]> ReviewsAsync(Guid productId)
+    {
+        using var response = await shop.Api.CallAsync(HttpMethod.Get, $"/api/v1/products/{productId}/reviews");
+        return [.. (await WebShop.DataAsync(response)).GetProperty("items").EnumerateArray()];
     }
 
     [GeneratedRegex(@"^\s*([0-9]{6})\s*$", RegexOptions.Multiline)]

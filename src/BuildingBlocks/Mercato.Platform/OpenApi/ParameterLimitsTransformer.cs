@@ -13,9 +13,9 @@ namespace Mercato.Platform.OpenApi;
 /// a number parameter is a number (its text in the URL is parsed as one, never taken as free
 /// text), a GUID is its 36-character text (<see cref="GuidText.Length"/>), and the values and
 /// lengths a handler's rules allow (<see cref="AllowedNamesAttribute"/>,
-/// <see cref="MaxLengthAttribute"/> on the parameter or on the property of an
+/// <see cref="MaxLengthAttribute"/> and <see cref="RangeAttribute"/> on the parameter or on the property of an
 /// <c>[AsParameters]</c> query, set from the same constant the handler's check uses) are
-/// published as <c>enum</c> and <c>maxLength</c>.
+/// published as <c>enum</c>, <c>maxLength</c>, <c>minimum</c> and <c>maximum</c>.
 /// </summary>
 internal sealed class ParameterLimitsTransformer : IOpenApiOperationTransformer
 {
@@ -45,6 +45,12 @@ internal sealed class ParameterLimitsTransformer : IOpenApiOperationTransformer
             if (attributes.OfType<MaxLengthAttribute>().FirstOrDefault() is { } maxLength)
             {
                 schema.MaxLength = maxLength.Length;
+            }
+
+            if (attributes.OfType<RangeAttribute>().FirstOrDefault() is { } range)
+            {
+                schema.Minimum = Convert.ToString(range.Minimum, System.Globalization.CultureInfo.InvariantCulture);
+                schema.Maximum = Convert.ToString(range.Maximum, System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (schema.Format == "uuid" && schema.MaxLength is null)

@@ -81,27 +81,28 @@ public sealed class ShopApi(HttpClient http)
     private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
-        var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(text) || !IsJson(response))
+        var body = response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty || !IsJson(response))
         {
             return new ApiResult<T>(status, default, null, response.IsSuccessStatusCode ? [] : [Unreadable(status)]);
         }
 
         try
         {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            if (response.IsSuccessStatusCode)
+            // The envelope straight from the bytes: no string, no document, one pass.
+            var envelope = JsonSerializer.Deserialize<ApiEnvelope<T>>(body, Json);
+            if (envelope is null)
             {
-                var data = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var d) ? d : root;
-                return new ApiResult<T>(status, data.Deserialize<T>(Json), message, []);
+                return new ApiResult<T>(status, default, null, [Unreadable(status)]);
             }
 
-            var errors = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Array
-                ? e.Deserialize<List<ApiProblem>>(Json) ?? []
-                : [];
-            return new ApiResult<T>(status, default, message, errors.Count > 0 ? errors : [Unreadable(status, message)]);
+            if (response.IsSuccessStatusCode)
+            {
+                return new ApiResult<T>(status, envelope.Data, envelope.Message, []);
+            }
+
+            var errors = envelope.Errors ?? [];
+            return new ApiResult<T>(status, default, envelope.Message, errors.Count > 0 ? errors : [Unreadable(status, envelope.Message)]);
         }
         catch (JsonException)
         {

@@ -13,7 +13,7 @@ namespace Mercato.Web.Tests.Admin.Catalog;
 /// The administrator's catalog side of the dashboard in Chromium: categories, products, stock,
 /// CSV export and import, bulk edits and coupons, each checked on the page and through the API.
 /// </summary>
-public sealed class AdminCatalogTests(WebShop shop) : IClassFixture<WebShop>
+public sealed partial class AdminCatalogTests(WebShop shop) : IClassFixture<WebShop>
 {
     [Fact]
     public async Task The_administrator_creates_a_category_and_a_product_with_stock_adjusts_it_exports_it_and_changes_its_price_in_bulk()
@@ -118,6 +118,19 @@ public sealed class AdminCatalogTests(WebShop shop) : IClassFixture<WebShop>
         await page.GetByRole(AriaRole.Button, new() { Name = "Set price" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{name} ({sku})" })).ToContainTextAsync("Price now 19.90");
         Assert.Equal(19.90m, (await ProductAsync(id)).GetProperty("price").GetDecimal());
+        Problems.AssertNone(page);
+
+        // Down to 3 units, the product counts among the overview's low stock (5 or fewer).
+        await page.GotoAsync("/admin");
+        var lowStock = page.GetByRole(AriaRole.Region, new() { Name = "Low stock" });
+        var before = long.Parse(LowStockCount().Match(await lowStock.InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/admin/products/{id}/stock");
+        await page.GetByLabel("Units to add (negative to remove)").FillAsync("-14");
+        await page.GetByLabel("Reason").FillAsync($"Count {suffix}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adjust stock" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stock adjusted.");
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(lowStock).ToContainTextAsync($"units to sell: {before + 1}");
         Problems.AssertNone(page);
 
         // The category now holds a product: the API refuses its deletion and the page says why.
@@ -306,4 +319,7 @@ public sealed class AdminCatalogTests(WebShop shop) : IClassFixture<WebShop>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await WebShop.DataAsync(response);
     }
+
+    [GeneratedRegex(@"units to sell: ([0-9]+)")]
+    private static partial Regex LowStockCount();
 }

@@ -167,6 +167,11 @@ internal static class ProductListApi
             products = inStock ? products.Where(p => p.OnHand - p.Reserved > 0) : products.Where(p => p.OnHand - p.Reserved <= 0);
         }
 
+        if (query.MaxStock is { } maxStock)
+        {
+            products = products.Where(p => p.OnHand - p.Reserved <= maxStock);
+        }
+
         var tags = query.TagList;
         if (tags.Count > 0)
         {

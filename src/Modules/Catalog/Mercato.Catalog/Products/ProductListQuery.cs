@@ -78,6 +78,13 @@ internal sealed class ProductListQuery
     /// <summary>Only products a shopper can buy now (true) or cannot (false).</summary>
     public bool? InStock { get; init; }
 
+    /// <summary>
+    /// Only products with at most this many units to sell (on hand less reserved), 0 to
+    /// <see cref="Stock.StockLimits.MaxUnits"/>: a dashboard's low-stock list.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, Stock.StockLimits.MaxUnits)]
+    public int? MaxStock { get; init; }
+
     /// <summary>Comma-separated tags; a product matches with any of them.</summary>
     [MaxLength(MaxTagsTextLength)]
     public string? Tags { get; init; }
@@ -129,6 +136,7 @@ internal sealed class ProductListQuery
         var key = new System.Text.StringBuilder();
         key.Append("a=").Append(Available ?? true)
             .Append("&s=").Append(InStock?.ToString() ?? string.Empty)
+            .Append("&m=").Append(MaxStock?.ToString(culture))
             .Append("&p=").Append(LowestPrice?.ToString(culture)).Append('-').Append(HighestPrice?.ToString(culture))
             .Append("&d=").Append(LowestDiscount?.ToString(culture)).Append('-').Append(HighestDiscount?.ToString(culture))
             .Append("&t=").Append(string.Join(',', TagList.Order(StringComparer.Ordinal)))
@@ -154,6 +162,11 @@ internal sealed class ProductListQuery
         if ((Q ?? Search) is { Length: > MaxTextLength })
         {
             Add(Q is null ? "search" : "q", $"The search text must be at most {MaxTextLength} characters");
+        }
+
+        if (MaxStock is < 0 or > Stock.StockLimits.MaxUnits)
+        {
+            Add("maxStock", $"maxStock must be between 0 and {Stock.StockLimits.MaxUnits}");
         }
 
         if (Category is { Length: > CategoryRequest.MaxSlugLength })
