@@ -12,21 +12,17 @@ public sealed class DeploymentManifestTests
 
     private static readonly string[] KnownServices = [.. ServerModules.All.Select(m => m.Name)];
 
-    [Fact]
-    public void Every_key_the_compose_file_sets_is_read_by_the_code() =>
-        AssertKnownKeys(DeploymentFiles.Compose());
+    [Theory]
+    [InlineData("compose")]
+    [InlineData("kubernetes")]
+    public void Every_key_the_files_set_is_read_by_the_code(string files) =>
+        AssertKnownKeys(Processes(files));
 
-    [Fact]
-    public void Every_key_the_kubernetes_manifests_set_is_read_by_the_code() =>
-        AssertKnownKeys(DeploymentFiles.Kubernetes());
-
-    [Fact]
-    public void Every_service_the_server_knows_runs_in_compose_and_nothing_else() =>
-        AssertServices(DeploymentFiles.Compose());
-
-    [Fact]
-    public void Every_service_the_server_knows_runs_in_kubernetes_and_nothing_else() =>
-        AssertServices(DeploymentFiles.Kubernetes());
+    [Theory]
+    [InlineData("compose")]
+    [InlineData("kubernetes")]
+    public void Every_service_the_server_knows_runs_once_and_nothing_else(string files) =>
+        AssertServices(Processes(files));
 
     [Fact]
     public void Both_run_a_migration_of_every_module_and_services_do_not_migrate_at_start()
@@ -65,6 +61,9 @@ public sealed class DeploymentManifestTests
     [InlineData("Messaging__RabbitMQ__Url")]
     public void The_key_catalogue_refuses_keys_the_code_does_not_read(string variable) =>
         Assert.False(Keys.Knows(variable), variable);
+
+    private static IReadOnlyList<DeployedProcess> Processes(string files) =>
+        files == "compose" ? DeploymentFiles.Compose() : DeploymentFiles.Kubernetes();
 
     private static void AssertKnownKeys(IReadOnlyList<DeployedProcess> processes)
     {
