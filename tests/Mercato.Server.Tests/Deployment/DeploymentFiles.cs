@@ -1,0 +1,127 @@
+using Mercato.Testing;
+
+namespace Mercato.Server.Tests.Deployment;
+
+/// <summary>
+/// The Mercato processes that <c>deploy/compose.yaml</c> and <c>deploy/kubernetes</c> start, read
+/// from the committed files (the env files as their committed <c>.example</c>, since the real ones
+/// hold secrets and are git-ignored).
+/// </summary>
+internal static class DeploymentFiles
+{
+    /// <summary>The folder of the deployment files.</summary>
+    public static string Folder { get; } = Path.Combine(RepoPaths.Root, "deploy");
+
+    /// <summary>Every compose service that runs the Mercato image.</summary>
+    public static IReadOnlyList<DeployedProcess> Compose() => Compose(Path.Combine(Folder, "compose.yaml"));
+
+    /// <summary>Every compose service of <paramref name="path"/> that runs the Mercato image.</summary>
+    public static IReadOnlyList<DeployedProcess> Compose(string path)
+    {
+        var compose = YamlFiles.Documents(path).Single();
+        var processes = new List<DeployedProcess>();
+        foreach (var (name, value) in compose.Map("services"))
+        {
+            var service = value as Dictionary<object, object?>;
+            if (service.Text("image") is not { } image || !image.Contains("MERCATO_IMAGE", StringComparison.Ordinal))
+            {
+                continue; // PostgreSQL, RabbitMQ, Redis
+            }
+
+            var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in EnvFiles(service))
+            {
+                var file = Path.Combine(Path.GetDirectoryName(path)!, entry + ".example");
+                foreach (var key in EnvFileKeys(file))
+                {
+                    settings[key] = entry;
+                }
+            }
+
+            foreach (var (key, _) in service.Map("environment"))
+            {
+                settings[(string)key] = "environment";
+            }
+
+            foreach (var item in service.List("environment").OfType<string>())
+            {
+                settings[item.Split('=')[0]] = "environment";
+            }
+
+            var arguments = service.List("command").Select(a => a?.ToString() ?? string.Empty).ToList();
+            processes.Add(new DeployedProcess($"compose.yaml service {name}", arguments, settings));
+        }
+
+        return processes;
+    }
+
+    /// <summary>Every Deployment and Job in the Kubernetes manifests, with the keys of what its containers read.</summary>
+    public static IReadOnlyList<DeployedProcess> Kubernetes() => Kubernetes(Path.Combine(Folder, "kubernetes"));
+
+    /// <summary>Every Deployment and Job in the manifests of <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<DeployedProcess> Kubernetes(string folder)
+    {
+        var documents = Directory.GetFiles(folder, "*.yaml")
+            .Where(f => Path.GetFileName(f) != "kustomization.yaml")
+            .SelectMany(f => YamlFiles.Documents(f).Select(d => (File: Path.GetFileName(f), Document: d)))
+            .ToList();
+        Dictionary<string, IReadOnlyList<string>> KeysOf(string kind) => documents
+            .Where(d => d.Document.Text("kind") == kind)
+            .ToDictionary(
+                d => d.Document.Map("metadata").Text("name")!,
+                d => (IReadOnlyList<string>)[.. d.Document.Map("data").Keys.Concat(d.Document.Map("stringData").Keys).Cast<string>()]);
+        var configMaps = KeysOf("ConfigMap");
+        var secrets = KeysOf("Secret");
+
+        var processes = new List<DeployedProcess>();
+        foreach (var (file, document) in documents.Where(d => d.Document.Text("kind") is "Deployment" or "Job"))
+        {
+            var source = $"{file} {document.Text("kind")}/{document.Map("metadata").Text("name")}";
+            foreach (var container in document.Map("spec").Map("template").Map("spec").List("containers").OfType<Dictionary<object, object?>>())
+            {
+                var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var from in container.List("envFrom").OfType<Dictionary<object, object?>>())
+                {
+                    var (kind, map, reference) = from.ContainsKey("configMapRef")
+                        ? ("ConfigMap", configMaps, from.Map("configMapRef").Text("name"))
+                        : ("Secret", secrets, from.Map("secretRef").Text("name"));
+                    if (reference is null || !map.TryGetValue(reference, out var keys))
+                    {
+                        throw new InvalidOperationException($"{source} reads {kind} '{reference}', which no manifest defines");
+                    }
+
+                    foreach (var key in keys)
+                    {
+                        settings[key] = $"{kind} {reference}";
+                    }
+                }
+
+                foreach (var env in container.List("env").OfType<Dictionary<object, object?>>())
+                {
+                    settings[env.Text("name")!] = "env";
+                }
+
+                var arguments = container.List("args").Select(a => a?.ToString() ?? string.Empty).ToList();
+                processes.Add(new DeployedProcess(source, arguments, settings));
+            }
+        }
+
+        return processes;
+    }
+
+    private static IEnumerable<string> EnvFiles(Dictionary<object, object?>? service) =>
+        service is not null && service.TryGetValue("env_file", out var value)
+            ? value switch
+            {
+                string one => [one],
+                List<object?> many => many.Select(e => e as string ?? (e as Dictionary<object, object?>).Text("path")!),
+                _ => [],
+            }
+            : [];
+
+    /// <summary>The variable names an env file sets (<c>KEY=value</c> lines; comments and blank lines skipped).</summary>
+    private static IEnumerable<string> EnvFileKeys(string file) => File.ReadAllLines(file)
+        .Select(l => l.Trim())
+        .Where(l => l.Length > 0 && !l.StartsWith('#'))
+        .Select(l => l.Split('=')[0].Trim());
+}
