@@ -73,6 +73,24 @@ public abstract class ReadCacheTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_stock_move_that_keeps_the_product_in_stock_still_changes_cached_low_stock_lists_at_once()
+    {
+        var (category, slug) = await CategoryAsync();
+        var product = await factory.InsertProductAsync(category, configure: p => p.OnHand = 20);
+        var low = $"/api/v1/products?category={slug}&maxStock=5";
+        Assert.Equal(0, (await DataAsync(low)).GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, (await DataAsync(low)).GetProperty("totalCount").GetInt32());
+
+        var admin = await Tokens.AdminAsync(_client);
+        using var adjusted = await _client.SendAsync(HttpMethod.Post, $"/api/v1/products/{product.Id}/stock/adjustments", admin, new { change = -17, reason = "Count" });
+        Assert.Equal(HttpStatusCode.OK, adjusted.StatusCode);
+
+        var page = await DataAsync(low);
+        Assert.Equal(1, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(product.Id, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task A_lists_match_count_is_shared_by_its_pages_and_sorts_until_a_write_evicts_it()
     {
         var (category, slug) = await CategoryAsync();

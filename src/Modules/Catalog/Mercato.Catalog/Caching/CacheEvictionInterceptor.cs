@@ -133,6 +133,7 @@ internal sealed class CacheEvictionInterceptor(CatalogReadCache cache) : ISaveCh
                     break;
                 case StockLedgerEntry move:
                     tags.Add(CatalogCacheTags.Product(move.ProductId));
+                    tags.Add(CatalogCacheTags.StockLists);
                     if (InStockChanged(move))
                     {
                         // Lists filtered on inStock gain or lose the product.

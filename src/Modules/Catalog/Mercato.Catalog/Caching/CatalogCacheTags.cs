@@ -10,7 +10,8 @@ namespace Mercato.Catalog.Caching;
 /// an answer showing a product carries its <see cref="Product"/> tag (any change to it evicts
 /// exactly the answers showing it); lists carry <see cref="Lists"/> (their membership and order:
 /// evicted by creations, deletions, admin edits and stock that runs out or comes back) and, when
-/// sorted by rating, <see cref="RatingLists"/> (a review reorders them); the category tree with its
+/// sorted by rating, <see cref="RatingLists"/> (a review reorders them), when filtered on
+/// <c>maxStock</c>, <see cref="StockLists"/> (any stock move changes them); the category tree with its
 /// product counts carries <see cref="CategoryCounts"/>.
 /// </summary>
 internal static class CatalogCacheTags
@@ -24,14 +25,17 @@ internal static class CatalogCacheTags
     /// <summary>Product lists sorted by rating.</summary>
     public const string RatingLists = "catalog:lists:rating";
 
+    /// <summary>Product lists filtered on <c>maxStock</c>: any stock move may add or drop a product.</summary>
+    public const string StockLists = "catalog:lists:stock";
+
     /// <summary>Category answers, which count the shoppable products of each category.</summary>
     public const string CategoryCounts = "catalog:category-counts";
 
     /// <summary>The answers that show one product.</summary>
     public static string Product(Guid id) => "catalog:p:" + id.ToString("N");
 
-    /// <summary>The tags of an answer, from what it shows (and, for lists, how they are sorted).</summary>
-    public static List<string> Of(object answer, string? sortBy)
+    /// <summary>The tags of an answer, from what it shows (and, for lists, how they are sorted and whether stock filters them).</summary>
+    public static List<string> Of(object answer, string? sortBy, bool stockFiltered)
     {
         var tags = new List<string> { All };
         switch (answer)
@@ -44,6 +48,11 @@ internal static class CatalogCacheTags
                 if (string.Equals(sortBy, "rating", StringComparison.OrdinalIgnoreCase))
                 {
                     tags.Add(RatingLists);
+                }
+
+                if (stockFiltered)
+                {
+                    tags.Add(StockLists);
                 }
 
                 tags.AddRange(page.Items.Select(p => Product(p.Id)));

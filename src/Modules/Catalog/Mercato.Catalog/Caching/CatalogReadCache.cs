@@ -83,7 +83,7 @@ internal sealed class CatalogReadCache : IDisposable
     /// is evicted by every write that can change a list's membership. Counted every time when
     /// reads are not cached.
     /// </summary>
-    public async Task<long> ListCountAsync(string filterKey, Func<CancellationToken, Task<long>> count, CancellationToken cancellationToken)
+    public async Task<long> ListCountAsync(string filterKey, bool stockFiltered, Func<CancellationToken, Task<long>> count, CancellationToken cancellationToken)
     {
         if (!Enabled)
         {
@@ -99,7 +99,10 @@ internal sealed class CatalogReadCache : IDisposable
 
         var generation = Generation;
         var total = await count(cancellationToken);
-        await KeepAsync(key, total, [CatalogCacheTags.All, CatalogCacheTags.Lists], generation, cancellationToken);
+        string[] tags = stockFiltered
+            ? [CatalogCacheTags.All, CatalogCacheTags.Lists, CatalogCacheTags.StockLists]
+            : [CatalogCacheTags.All, CatalogCacheTags.Lists];
+        await KeepAsync(key, total, tags, generation, cancellationToken);
         return total;
     }
 

@@ -99,7 +99,7 @@ internal static class ConditionalGet
             var etag = ETagOfJson(json);
             if (key is not null)
             {
-                var tags = CatalogCacheTags.Of(value, http.Request.Query["sortBy"]);
+                var tags = CatalogCacheTags.Of(value, http.Request.Query["sortBy"], http.Request.Query.ContainsKey("maxStock"));
                 await cache.KeepAnswerAsync(key, CachedRead.Of(json, etag), tags, generation, http.RequestAborted);
             }
 

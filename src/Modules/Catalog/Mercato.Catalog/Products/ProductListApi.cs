@@ -101,6 +101,7 @@ internal static class ProductListApi
         // and sort of the same filter shares one total while no write has changed what lists hold.
         var total = await cache.ListCountAsync(
             query.FilterKey(categoryId),
+            query.MaxStock is not null,
             narrowed ? products.LongCountAsync : token => CountShownAsync(db, query.Available ?? true, ids, token),
             cancellationToken);
 
