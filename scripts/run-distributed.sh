@@ -50,6 +50,9 @@ Environment:
   MERCATO_KEEP_DATA=1       same as --keep
   MERCATO_ADMIN_PASSWORD    the administrator's password (default: generated and printed)
   MERCATO_READY_TIMEOUT     seconds to wait for every process to be ready (default 300)
+  MERCATO_GUEST_LIMIT, MERCATO_GUEST_BURST
+                            the guest rate-limit plan per hour and its burst (default 100000 and
+                            1000: every caller here is 127.0.0.1, one guest)
 EOF
 }
 
@@ -173,6 +176,12 @@ shared_settings() {
     setting Messaging:Transport rabbitmq
     setting Messaging:RabbitMq:Uri "$amqp"
     setting RateLimiting:Store redis
+    # On one machine every caller comes from 127.0.0.1: the services asking Identity for tokens
+    # and keys, the web UI, your browser and curl. Seed 004's guest plan (burst 10, then one
+    # request every 36 s) would throttle them all as one guest, so the guest plan is widened;
+    # every other plan stays as shipped, shared through Redis.
+    setting RateLimiting:Plans:Guest:Limit "${MERCATO_GUEST_LIMIT:-100000}"
+    setting RateLimiting:Plans:Guest:Burst "${MERCATO_GUEST_BURST:-1000}"
     setting RateLimiting:Redis:ConnectionString "$redis"
     setting ConnectionStrings:Redis "$redis"
     setting Identity:Admin:Email "$ADMIN_EMAIL"
