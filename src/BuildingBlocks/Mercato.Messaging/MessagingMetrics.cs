@@ -21,6 +21,18 @@ public static class MessagingMetrics
     /// <summary>Rows parked after too many failures.</summary>
     public static readonly Counter<long> Parked = Meter.CreateCounter<long>("mercato.outbox.parked");
 
+    /// <summary>Parked outbox rows an operator replayed (un-parked).</summary>
+    public static readonly Counter<long> Replayed = Meter.CreateCounter<long>("mercato.outbox.replayed");
+
+    /// <summary>Parked outbox rows an operator discarded.</summary>
+    public static readonly Counter<long> Discarded = Meter.CreateCounter<long>("mercato.outbox.discarded");
+
+    /// <summary>Dead-lettered messages an operator moved back to their queue.</summary>
+    public static readonly Counter<long> DeadLettersReplayed = Meter.CreateCounter<long>("mercato.rabbitmq.dead_letters_replayed");
+
+    /// <summary>Dead-lettered messages an operator discarded.</summary>
+    public static readonly Counter<long> DeadLettersDiscarded = Meter.CreateCounter<long>("mercato.rabbitmq.dead_letters_discarded");
+
     /// <summary>Copies in an embedded consumer queue parked after too many failed attempts.</summary>
     public static readonly Counter<long> ConsumerQueueParked = Meter.CreateCounter<long>("mercato.consumer_queue.parked");
 

@@ -1,6 +1,7 @@
 using Mercato.Messaging.Audit;
 using Mercato.Messaging.Events;
 using Mercato.Messaging.Inbox;
+using Mercato.Messaging.Operations;
 using Mercato.Messaging.InProcess;
 using Mercato.Messaging.Outbox;
 using Mercato.Messaging.RabbitMq;
@@ -47,6 +48,9 @@ public static class MessagingSetup
             builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
         }
 
+        // The operations endpoints (MapMessagingOperations) find a module's parked rows by its name.
+        builder.Services.TryAddKeyedScoped<ParkedOutbox>(module, (sp, _) => new ParkedOutbox<TContext>(
+            sp.GetRequiredService<TContext>(), sp.GetRequiredService<OutboxSignal<TContext>>(), sp.GetRequiredService<TimeProvider>(), module));
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>($"outbox-{module}", tags: MessagingHealth.Tags);
         if (TransportOf(builder.Configuration) == MessagingTransports.InProcess)
         {

@@ -262,9 +262,9 @@ internal sealed partial class RabbitMqConsumerService(
                     await consumer.Channel.CloseAsync();
                 }
             }
-            catch (AlreadyClosedException)
+            catch (Exception ex) when (ex is AlreadyClosedException or ObjectDisposedException)
             {
-                // Closed with its connection already.
+                // Closed (and released by the client's recovery) with its connection already.
             }
 
             await consumer.Channel.DisposeAsync();

@@ -94,7 +94,8 @@ internal static class RabbitMqMessage
             ? value switch { long l => l, int i => i, _ => 0 }
             : 0;
 
-    private static string? Header(IReadOnlyBasicProperties properties, string name) =>
+    /// <summary>A text header of a message (UTF-8 bytes or a string), or null.</summary>
+    public static string? Header(IReadOnlyBasicProperties properties, string name) =>
         properties.Headers?.TryGetValue(name, out var value) == true
             ? value switch
             {

@@ -1,3 +1,4 @@
+using Mercato.Messaging.Operations;
 using Mercato.Messaging.Outbox;
 using Mercato.Messaging.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class RabbitMqSetup
         services.AddSingleton<RabbitMqBroker>();
         services.AddSingleton<RabbitMqTransport>();
         services.AddSingleton<IMessageTransport>(sp => sp.GetRequiredService<RabbitMqTransport>());
+        services.AddSingleton<IDeadLetterQueues, RabbitMqDeadLetters>();
         services.AddSingleton<RabbitMqConsumerService>();
         services.AddHostedService(sp => sp.GetRequiredService<RabbitMqConsumerService>());
         services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(

@@ -10,6 +10,7 @@ using Mercato.Cart.Sweep;
 using Mercato.Catalog.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
@@ -29,7 +30,7 @@ public static class CartModule
     public const string Name = "cart";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/cart", "/api/v1/coupons"], b => b.AddCart(), e => e.MapCart());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/cart", "/api/v1/coupons", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddCart(), e => e.MapCart());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddCart(this IHostApplicationBuilder builder)
@@ -60,6 +61,7 @@ public static class CartModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCart(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Carts are personal: no response is cached anywhere.
         var cart = endpoints.MapGroup(string.Empty).WithNoStore();
         cart.MapCartApi();

@@ -11,6 +11,7 @@ using Mercato.Catalog.Search;
 using Mercato.Catalog.Stock;
 using Mercato.Catalog.Transfer;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
@@ -31,7 +32,7 @@ public static class CatalogModule
 
     /// <summary>The module as the host sees it.</summary>
     public static MercatoModule Descriptor { get; } = new(
-        Name, ["/api/v1/products", "/api/v1/categories", "/api/v1/catalog"], b => b.AddCatalog(), e => e.MapCatalog());
+        Name, ["/api/v1/products", "/api/v1/categories", "/api/v1/catalog", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddCatalog(), e => e.MapCatalog());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
@@ -63,6 +64,7 @@ public static class CatalogModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         endpoints.MapCategoriesApi();
         endpoints.MapProductsAdminApi();
         endpoints.MapProductDetailsApi();

@@ -14,6 +14,7 @@ using Mercato.Identity.Tokens;
 using Mercato.Identity.Users;
 using Mercato.Identity.Verification;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Mercato.Platform.RateLimiting;
@@ -40,7 +41,7 @@ public static class IdentityModule
 
     /// <summary>The module as the host sees it.</summary>
     public static MercatoModule Descriptor { get; } = new(
-        Name, ["/api/v1/auth", "/api/v1/users", "/.well-known"], b => b.AddIdentity(), e => e.MapIdentity());
+        Name, ["/api/v1/auth", "/api/v1/users", "/.well-known", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddIdentity(), e => e.MapIdentity());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
@@ -120,6 +121,7 @@ public static class IdentityModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Tokens and accounts are never cached; the discovery documents are public and cacheable.
         var personal = endpoints.MapGroup(string.Empty).WithNoStore();
         personal.MapRegistrationApi();

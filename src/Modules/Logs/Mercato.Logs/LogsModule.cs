@@ -5,6 +5,7 @@ using Mercato.Logs.Data;
 using Mercato.Logs.Entries;
 using Mercato.Logs.Retention;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Messaging.Audit;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
@@ -24,7 +25,7 @@ public static class LogsModule
     public const string Name = Client.LogsClientSetup.LogsModuleName;
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/logs", "/api/v1/audit"], b => b.AddLogs(), e => e.MapLogs());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/logs", "/api/v1/audit", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddLogs(), e => e.MapLogs());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddLogs(this IHostApplicationBuilder builder)
@@ -46,6 +47,7 @@ public static class LogsModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapLogs(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Logs and audit entries are for administrators' eyes: no response is cached anywhere.
         var logs = endpoints.MapGroup(string.Empty).WithNoStore();
         logs.MapLogsApi();

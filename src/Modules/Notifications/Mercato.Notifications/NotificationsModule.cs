@@ -1,5 +1,6 @@
 using Mercato.Identity.Contracts;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Notifications.Api;
 using Mercato.Notifications.Data;
 using Mercato.Notifications.Events;
@@ -30,7 +31,7 @@ public static class NotificationsModule
     public const string Name = "notifications";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/notifications"], b => b.AddNotifications(), e => e.MapNotifications());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/notifications", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddNotifications(), e => e.MapNotifications());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
@@ -97,6 +98,7 @@ public static class NotificationsModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Messages are personal: no response is cached anywhere.
         var notifications = endpoints.MapGroup(string.Empty).WithNoStore();
         notifications.MapSendApi();

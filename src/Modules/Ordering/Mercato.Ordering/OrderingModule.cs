@@ -5,6 +5,7 @@ using Mercato.Identity.Client;
 using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Ordering.Data;
 using Mercato.Ordering.Expiry;
 using Mercato.Ordering.Lifecycle;
@@ -33,7 +34,7 @@ public static class OrderingModule
     public const string Name = "ordering";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/orders"], b => b.AddOrdering(), e => e.MapOrdering());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/orders", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddOrdering(), e => e.MapOrdering());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddOrdering(this IHostApplicationBuilder builder)
@@ -65,6 +66,7 @@ public static class OrderingModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapOrdering(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Orders and invoices are personal: no response is cached anywhere.
         var orders = endpoints.MapGroup(string.Empty).WithNoStore();
         orders.MapPlaceOrderApi();

@@ -1,4 +1,5 @@
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Ordering.Client;
 using Mercato.Ordering.Contracts;
 using Mercato.Payments.Capture;
@@ -35,7 +36,7 @@ public static class PaymentsModule
     public const string Name = "payments";
 
     /// <summary>The module as the host sees it: the API, and the sandbox gateway's own pages.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/payments", PaymentUrls.SandboxPrefix], b => b.AddPayments(), e => e.MapPayments());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/payments", PaymentUrls.SandboxPrefix, MessagingOperationsApi.RoutePrefix(Name)], b => b.AddPayments(), e => e.MapPayments());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
@@ -85,6 +86,7 @@ public static class PaymentsModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Payments are personal: no response is cached anywhere.
         var payments = endpoints.MapGroup(string.Empty).WithNoStore();
         payments.MapCheckoutSessionsApi();

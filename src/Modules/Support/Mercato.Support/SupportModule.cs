@@ -1,5 +1,6 @@
 using Mercato.Identity.Contracts;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Ordering.Client;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
@@ -21,7 +22,7 @@ public static class SupportModule
     public const string Name = "support";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/support"], b => b.AddSupport(), e => e.MapSupport());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/support", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddSupport(), e => e.MapSupport());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddSupport(this IHostApplicationBuilder builder)
@@ -41,6 +42,7 @@ public static class SupportModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Conversations are personal: no response is cached anywhere.
         endpoints.MapGroup(string.Empty).WithNoStore().MapConversationsApi();
         return endpoints;

@@ -1,4 +1,5 @@
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Mercato.Platform.Security;
@@ -23,7 +24,7 @@ public static class WebhooksModule
     public const string Name = "webhooks";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/webhooks"], b => b.AddWebhooks(), e => e.MapWebhooks());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/webhooks", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddWebhooks(), e => e.MapWebhooks());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
@@ -53,6 +54,7 @@ public static class WebhooksModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         // Secrets and delivery logs are never cached anywhere.
         var webhooks = endpoints.MapGroup(string.Empty).WithNoStore();
         webhooks.MapWebhooksApi();

@@ -1,6 +1,7 @@
 using Mercato.Audit.Data;
 using Mercato.Audit.Entries;
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Mercato.Probe.Contracts;
@@ -17,7 +18,7 @@ public static class AuditModule
     public const string Name = "audit";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/audit"], b => b.AddAudit(), e => e.MapAudit());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/audit", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddAudit(), e => e.MapAudit());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
@@ -29,5 +30,6 @@ public static class AuditModule
     }
 
     /// <summary>Maps the module's endpoints.</summary>
-    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder endpoints) => endpoints.MapAuditApi();
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapMessagingOperations(Name).MapAuditApi();
 }

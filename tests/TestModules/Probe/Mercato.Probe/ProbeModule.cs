@@ -1,4 +1,5 @@
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Idempotency;
 using Mercato.Platform.Persistence;
@@ -19,7 +20,7 @@ public static class ProbeModule
     public const string Name = "probe";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/probe"], b => b.AddProbe(), e => e.MapProbe());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/probe", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddProbe(), e => e.MapProbe());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddProbe(this IHostApplicationBuilder builder)
@@ -35,6 +36,7 @@ public static class ProbeModule
     /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapProbe(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Name);
         endpoints.MapNotesApi();
         endpoints.MapOrdersApi();
         endpoints.MapDiagnosticsApi();

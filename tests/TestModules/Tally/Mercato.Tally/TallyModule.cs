@@ -1,4 +1,5 @@
 using Mercato.Messaging;
+using Mercato.Messaging.Operations;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Mercato.Probe.Contracts;
@@ -19,7 +20,7 @@ public static class TallyModule
     public const string Name = "tally";
 
     /// <summary>The module as the host sees it.</summary>
-    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/tally"], b => b.AddTally(), e => e.MapTally());
+    public static MercatoModule Descriptor { get; } = new(Name, ["/api/v1/tally", MessagingOperationsApi.RoutePrefix(Name)], b => b.AddTally(), e => e.MapTally());
 
     /// <summary>Registers the module.</summary>
     public static IHostApplicationBuilder AddTally(this IHostApplicationBuilder builder)
@@ -30,5 +31,6 @@ public static class TallyModule
     }
 
     /// <summary>Maps the module's endpoints.</summary>
-    public static IEndpointRouteBuilder MapTally(this IEndpointRouteBuilder endpoints) => endpoints.MapTallyApi();
+    public static IEndpointRouteBuilder MapTally(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapMessagingOperations(Name).MapTallyApi();
 }
