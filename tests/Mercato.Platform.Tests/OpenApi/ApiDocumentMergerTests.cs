@@ -19,7 +19,7 @@ public sealed class ApiDocumentMergerTests(TestHostFactory factory) : IClassFixt
     {
         var combined = await GetAsync("v1");
 
-        var merged = ApiDocumentMerger.Merge([await GetAsync("probe"), await GetAsync("audit")], "Every service routed by this gateway.");
+        var merged = ApiDocumentMerger.Merge([await GetAsync("probe"), await GetAsync("audit"), await GetAsync("tally")], "Every service routed by this gateway.");
 
         Assert.Empty(merged.Conflicts);
         var document = merged.Document;

@@ -1,4 +1,3 @@
-using Mercato.Server.Tests.Support;
 using Mercato.Testing;
 
 namespace Mercato.Server.Tests.Gateway;
@@ -29,7 +28,7 @@ public sealed class GatewayDocumentFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        Embedded = await Processes.StartServerAsync(_embeddedDir, new Dictionary<string, string?>
+        Embedded = await StartAsync(_embeddedDir, new Dictionary<string, string?>
         {
             ["Identity:Admin:Password"] = "Gateway-Doc-Passw0rd!",
             ["Identity:Password:HashIterations"] = "1000",
@@ -40,7 +39,7 @@ public sealed class GatewayDocumentFixture : IAsyncLifetime
             ["Auth:Issuer"] = Embedded.Url,
             ["Auth:MetadataAddress"] = Embedded.Url + "/.well-known/openid-configuration",
         };
-        Catalog = await Processes.StartServerAsync(
+        Catalog = await StartAsync(
             _catalogDir, new Dictionary<string, string?>(auth, StringComparer.OrdinalIgnoreCase) { ["Catalog:DemoData:Enabled"] = "false" }, ["--services", "catalog"]);
 
         var gateway = new Dictionary<string, string?>(auth, StringComparer.OrdinalIgnoreCase) { ["Persistence:Provider"] = "postgres" };
@@ -49,7 +48,24 @@ public sealed class GatewayDocumentFixture : IAsyncLifetime
             gateway[$"Services:{module}:Url"] = module == "catalog" ? Catalog.Url : Embedded.Url;
         }
 
-        Gateway = await Processes.StartServerAsync(_gatewayDir, gateway, ["--services", "gateway"]);
+        Gateway = await StartAsync(_gatewayDir, gateway, ["--services", "gateway"]);
+    }
+
+    /// <summary>Starts Mercato.Server, waiting up to three minutes (every module migrates its SQLite database on a busy machine).</summary>
+    private static async Task<MercatoProcess> StartAsync(TempDirectory dir, Dictionary<string, string?> settings, string[]? arguments = null)
+    {
+        settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning";
+        var process = await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, dir.Path, arguments, waitUntilLive: false);
+        try
+        {
+            await process.WaitUntilLiveAsync(TimeSpan.FromMinutes(3));
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />
