@@ -55,7 +55,7 @@ generate_postman() {
     log "generating the Postman collection (Portman)"
     # Portman reads file: scripts relative to, and writes its working files (tmp/) into, the current folder.
     rm -rf "$dir/tmp"
-    if ! (cd "$dir" && "$tools/node_modules/.bin/portman" \
+    if ! (cd "$dir" && node --require "$repo/scripts/lib/seeded-random.js" "$tools/node_modules/@apideck/portman/bin/portman" \
         --local "$root/$OPENAPI_DOCUMENT" \
         --portmanConfigFile portman-config.json \
         --postmanConfigFile postman-config.json \
