@@ -35,14 +35,25 @@ internal static class GatewayModule
         builder.Services.AddHostedService<GatewayRouteLog>();
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
 
-        // /api/docs on the gateway offers each routed service's document, fetched through the proxy.
+        // /api/docs on the gateway offers the merged document of every routed service first, then
+        // each routed service's own document, fetched through the proxy.
+        builder.Services.AddSingleton<GatewayApiDocument>();
+        builder.Services.AddHttpClient(GatewayApiDocument.HttpClientName);
+        builder.Services.AddApiReferenceDocument(new ApiDocumentLink(OpenApiSetup.AllDocument, "All services"));
         foreach (var route in table.Routes.Where(r => r.Url is not null))
         {
             builder.Services.AddApiReferenceDocument(ApiDocumentLink.ForModule(route.Service));
         }
     }
 
-    private static void Map(IEndpointRouteBuilder endpoints) =>
+    private static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(
+                OpenApiSetup.DocumentRoute.Replace("{documentName}", OpenApiSetup.AllDocument, StringComparison.Ordinal),
+                (GatewayApiDocument document, CancellationToken cancellationToken) => document.GetAsync(cancellationToken))
+            .ExcludeFromDescription()
+            .AllowAnonymous()
+            .CacheableRead();
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<GatewayErrorMiddleware>();
@@ -50,4 +61,5 @@ internal static class GatewayModule
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
+    }
 }

@@ -224,6 +224,18 @@ public sealed partial class GatewayTests(GatewayFixture fixture) : IClassFixture
         Assert.DoesNotContain("openapi/unconfigured.json", docs, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_merged_document_answers_503_naming_a_routed_service_that_is_down()
+    {
+        using var response = await fixture.Gateway.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal(["SERVICE_UNAVAILABLE"], error.ErrorCodes());
+        Assert.Equal(["offline"], error.ErrorFields());
+        Assert.Contains("offline", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<(Captured Direct, Captured ViaGateway)> SendToBothAsync(
         HttpMethod method, string path, string? body = null, string? contentType = null, string? bearer = null)
     {

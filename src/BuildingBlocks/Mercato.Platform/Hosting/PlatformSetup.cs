@@ -80,7 +80,7 @@ public static class PlatformSetup
                 .WithOrigins(limits.CorsOrigins)
                 .AllowAnyHeader()
                 .AllowAnyMethod()
-                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.Plan, "Retry-After", "ETag", Versioning.ApiVersionMiddleware.HeaderName)));
+                .WithExposedHeaders(CorrelationContext.HeaderName, "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.Plan, "Retry-After", "ETag", Versioning.ApiVersionMiddleware.HeaderName, Versioning.DeprecationHeaders.Deprecation, Versioning.DeprecationHeaders.Sunset, "Link")));
         }
 
         services.AddCorrelationPropagation();

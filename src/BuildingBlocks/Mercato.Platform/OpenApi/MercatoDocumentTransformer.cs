@@ -11,7 +11,8 @@ namespace Mercato.Platform.OpenApi;
 /// </summary>
 internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
 {
-    private const string Conventions = """
+    /// <summary>The conventions every document describes after its own introduction.</summary>
+    internal const string Conventions = """
         Every response is JSON in one envelope. Success: `{success: true, data, message, timestamp}`.
         Failure: `{success: false, errors: [{code, message, field}], message, timestamp, traceId, path}`,
         where `errors` lists every problem found and `code` is one of VALIDATION_ERROR, INVALID_FORMAT,
@@ -26,7 +27,16 @@ internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
         `X-RateLimit-Remaining`, `X-RateLimit-Reset` and `X-RateLimit-Plan` (the plan that applied; anonymous reads of the
         catalog, pictures and these documents have a generous plan of their own); a throttled request gets 429 with
         `Retry-After`, `X-RateLimit-Remaining: 0` and `X-RateLimit-Reset` at the moment a retry can succeed.
+
+        **Versions.** This is version 1. `X-API-Version` is optional (`1`, `v1` or `1.0`) and echoed on every
+        response; any other value answers 400 UNSUPPORTED_API_VERSION. Breaking changes come only in a new major
+        version, announced 6 months in advance. A deprecated operation is marked `deprecated`, its responses carry
+        `Deprecation` (RFC 9745), `Sunset` (RFC 8594, the removal date) and `Link: </api/docs>; rel="deprecation"`,
+        and it keeps answering for 12 months after its deprecation.
         """;
+
+    /// <summary>The title of the document that covers every module.</summary>
+    internal const string AllTitle = "Mercato API";
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -34,7 +44,7 @@ internal sealed class MercatoDocumentTransformer : IOpenApiDocumentTransformer
         var module = ApiDocumentLink.TitleOf(context.DocumentName);
         document.Info = new OpenApiInfo
         {
-            Title = all ? "Mercato API" : $"Mercato API: {module}",
+            Title = all ? AllTitle : $"Mercato API: {module}",
             Version = OpenApiSetup.AllDocument,
             Description = (all
                 ? "Every module served by this process."

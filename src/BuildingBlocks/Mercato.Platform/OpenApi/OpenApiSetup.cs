@@ -131,12 +131,14 @@ public static class OpenApiSetup
         options.CreateSchemaReferenceId = SchemaNames.For;
         options.AddSchemaTransformer<TimestampSchemaTransformer>();
         options.AddSchemaTransformer<GuidSchemaTransformer>();
+        options.AddSchemaTransformer<JsonElementSchemaTransformer>();
         options.AddSchemaTransformer<ValidationLimitsSchemaTransformer>();
         options.AddOperationTransformer<PagingParametersTransformer>();
         options.AddOperationTransformer<ParameterLimitsTransformer>();
         options.AddOperationTransformer<FileResponsesTransformer>();
         options.AddOperationTransformer<SecurityRequirementTransformer>();
         options.AddOperationTransformer<StandardResponsesTransformer>();
+        options.AddOperationTransformer<DeprecationOperationTransformer>();
         options.AddDocumentTransformer<MercatoDocumentTransformer>();
         options.AddDocumentTransformer<EquivalentPathsTransformer>();
     }

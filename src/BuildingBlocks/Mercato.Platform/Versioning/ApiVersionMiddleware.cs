@@ -9,6 +9,8 @@ namespace Mercato.Platform.Versioning;
 /// <c>1</c>, <c>v1</c> or <c>1.0</c> (case-insensitive): the response echoes the value sent, or
 /// says <c>1</c> when none was sent. Any other value answers 400 <c>UNSUPPORTED_API_VERSION</c>
 /// before anything runs, so a client never gets version 1's answer to a question asked of another.
+/// A route marked <see cref="DeprecationExtensions.Deprecated{TBuilder}"/> also answers its
+/// <see cref="DeprecationHeaders"/>.
 /// </summary>
 internal sealed class ApiVersionMiddleware(RequestDelegate next)
 {
@@ -40,6 +42,7 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next)
         {
             var (http, version) = ((HttpContext, string))state;
             http.Response.Headers[HeaderName] = version;
+            DeprecationHeaders.Apply(http);
             return Task.CompletedTask;
         }, (context, echoed));
         return next(context);

@@ -29,7 +29,8 @@ internal static class CartCouponApi
             .WithAliases(a => a.Header("cart_key", Mercato.Platform.Http.CartKeyHeader.Name))
             .AcceptsGuestCartKey(required: false);
         group.MapPost("/apply-coupon", ApplyAsync).WithName("ApplyCoupon").WithSummary("Applies a coupon to the caller's cart");
-        group.MapDelete("/coupon", RemoveAsync).WithName("RemoveCoupon").WithSummary("Takes the coupon off the caller's cart");
+        group.MapDelete("/coupon", RemoveAsync).WithName("RemoveCoupon").WithSummary("Takes the coupon off the caller's cart")
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -27,9 +27,11 @@ internal static partial class SessionApi
         var group = endpoints.ModuleGroup(IdentityModule.Descriptor).MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).WithName("Login")
             .WithSummary("Signs in with e-mail or user name and password (JSON or form fields)").AllowAnonymous()
-            .WithAliases(a => a.AcceptForm(), typeof(LoginRequest));
+            .WithAliases(a => a.AcceptForm(), typeof(LoginRequest))
+            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized);
         group.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
-            .WithSummary("Trades a refresh token for a new pair (the old one is spent)").AllowAnonymous();
+            .WithSummary("Trades a refresh token for a new pair (the old one is spent)").AllowAnonymous()
+            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized);
         group.MapPost("/logout", LogoutAsync).WithName("Logout")
             .WithSummary("Revokes the refresh token's whole session").RequireAuthorization();
         return endpoints;

@@ -21,10 +21,13 @@ internal static class PaymentMethodsApi
     {
         var group = endpoints.ModuleGroup(PaymentsModule.Descriptor).MapGroup("/api/v1/payments/methods").WithTags("Payment methods").AllowAnonymous();
         group.MapPost("/", AddAsync).WithName("AddPaymentMethod")
-            .WithSummary("Saves a card from the gateway's token (tok_visa, ...); the first card, or one sent with isDefault, becomes the default");
-        group.MapGet("/", ListAsync).WithName("ListPaymentMethods").WithSummary("The caller's saved cards, the default first");
+            .WithSummary("Saves a card from the gateway's token (tok_visa, ...); the first card, or one sent with isDefault, becomes the default")
+            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized);
+        group.MapGet("/", ListAsync).WithName("ListPaymentMethods").WithSummary("The caller's saved cards, the default first")
+            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized);
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeletePaymentMethod")
-            .WithSummary("Forgets a saved card, at the gateway too; the newest other card becomes the default if this one was");
+            .WithSummary("Forgets a saved card, at the gateway too; the newest other card becomes the default if this one was")
+            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
 
