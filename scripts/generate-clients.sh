@@ -8,7 +8,7 @@
 #
 #   scripts/generate-clients.sh            # regenerate both in place
 #   scripts/generate-clients.sh dotnet     # only one of them (dotnet | typescript)
-set -euo pipefail
+# Sourced (by scripts/lib/generated-clients.sh), it only defines the functions.
 
 MERCATO_ROOT="${MERCATO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 MERCATO_OPENAPI_DOCUMENT="${MERCATO_OPENAPI_DOCUMENT:-clients/openapi/mercato-v1.json}"
@@ -34,11 +34,12 @@ kiota__generate() {
     --exclude-backward-compatible \
     --clean-output \
     --log-level Warning
-  # The lock file names the tool's version and the document's hash (useful), and the output folder as
-  # given (a temporary folder in the stale check): keep the in-tree name so both runs agree.
-  if [[ -f "$output/kiota-lock.json" ]]; then
-    sed -i -E 's#("outputPath": *")[^"]*"#\1'"$4"'"#' "$output/kiota-lock.json"
-  fi
+  # The lock file names the tool's version and the document's hash (useful), and the document's
+  # path relative to the output folder (a temporary one in the stale check): write the path as seen
+  # from the in-tree folder, so that both runs agree byte for byte.
+  local location
+  location=$(realpath -m --relative-to="$MERCATO_ROOT/$4" "$MERCATO_ROOT/$MERCATO_OPENAPI_DOCUMENT")
+  sed -i -E 's#("descriptionLocation": *")[^"]*"#\1'"$location"'"#' "$output/kiota-lock.json"
 }
 
 # generate_dotnet_client [OUTPUT]: the C# client (default clients/dotnet/Mercato.Client/Generated).
@@ -54,6 +55,7 @@ generate_typescript_client() {
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
   case "${1:-all}" in
     dotnet) generate_dotnet_client ;;
     typescript) generate_typescript_client ;;
