@@ -20,11 +20,11 @@ kiota__run() {
       dotnet kiota "$@")
 }
 
-# kiota__generate LANGUAGE NAMESPACE OUTPUT: one client from the document, into OUTPUT (relative
-# to the repository root or absolute), replacing what was there.
+# kiota__generate LANGUAGE NAMESPACE OUTPUT IN_TREE: one client from the document into OUTPUT (relative
+# to the repository root or absolute), replacing what was there; IN_TREE is its folder in the repository.
 kiota__generate() {
   local language=$1 namespace=$2 output=$3
-  rm -rf "$output"
+  rm -rf "$output" || return 1
   kiota__run generate \
     --openapi "$MERCATO_OPENAPI_DOCUMENT" \
     --language "$language" \
@@ -33,13 +33,13 @@ kiota__generate() {
     --output "$output" \
     --exclude-backward-compatible \
     --clean-output \
-    --log-level Warning
+    --log-level Warning || return 1
   # The lock file names the tool's version and the document's hash (useful), and the document's
   # path relative to the output folder (a temporary one in the stale check): write the path as seen
   # from the in-tree folder, so that both runs agree byte for byte.
   local location
   location=$(realpath -m --relative-to="$MERCATO_ROOT/$4" "$MERCATO_ROOT/$MERCATO_OPENAPI_DOCUMENT")
-  sed -i -E 's#("descriptionLocation": *")[^"]*"#\1'"$location"'"#' "$output/kiota-lock.json"
+  sed -i -E 's#("descriptionLocation": *")[^"]*"#\1'"$location"'"#' "$output/kiota-lock.json" || return 1
 }
 
 # generate_dotnet_client [OUTPUT]: the C# client (default clients/dotnet/Mercato.Client/Generated).
