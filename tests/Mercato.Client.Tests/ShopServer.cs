@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Mercato.Testing;
 
 [assembly: AssemblyFixture(typeof(Mercato.Client.Tests.ShopServer))]
@@ -56,14 +55,7 @@ public sealed class ShopServer : IAsyncLifetime
         };
         _server = await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, _workspace.Folder("server"), port: port, waitUntilLive: false);
         await _server.WaitUntilLiveAsync(StartupPatience);
-        await MercatoProcess.EventuallyAsync(
-            async () =>
-            {
-                using var response = await _server.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                return response.StatusCode;
-            },
-            status => status == HttpStatusCode.OK,
-            StartupPatience);
+        await _server.WaitUntilReadyAsync(StartupPatience);
     }
 
     /// <inheritdoc />
