@@ -10,23 +10,26 @@
 #   scripts/generate-clients.sh dotnet     # only one of them (dotnet | typescript)
 # Sourced (by scripts/lib/generated-clients.sh), it only defines the functions.
 
-MERCATO_ROOT="${MERCATO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+# MERCATO_REPO: the repository (its .config/dotnet-tools.json pins Kiota). MERCATO_ROOT: where
+# clients/ is read and written (CLIENTS_ROOT when set, as for scripts/checks/generated.sh's copy).
+MERCATO_REPO="${MERCATO_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+MERCATO_ROOT="${MERCATO_ROOT:-${CLIENTS_ROOT:-$MERCATO_REPO}}"
 MERCATO_OPENAPI_DOCUMENT="${MERCATO_OPENAPI_DOCUMENT:-clients/openapi/mercato-v1.json}"
 
-# Kiota without its update check, telemetry or any other network use.
+# Kiota (the version the repository pins) without its update check, telemetry or other network use.
 kiota__run() {
-  (cd "$MERCATO_ROOT" && dotnet tool restore >/dev/null &&
+  (cd "$MERCATO_REPO" && dotnet tool restore >/dev/null &&
     KIOTA_OFFLINE_ENABLED=true KIOTA_TUTORIAL_ENABLED=false KIOTA_UPDATE_DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1 \
       dotnet kiota "$@")
 }
 
-# kiota__generate LANGUAGE NAMESPACE OUTPUT IN_TREE: one client from the document into OUTPUT (relative
-# to the repository root or absolute), replacing what was there; IN_TREE is its folder in the repository.
+# kiota__generate LANGUAGE NAMESPACE OUTPUT IN_TREE: one client from the document into OUTPUT (an
+# absolute path), replacing what was there; IN_TREE is its folder relative to MERCATO_ROOT.
 kiota__generate() {
   local language=$1 namespace=$2 output=$3
   rm -rf "$output" || return 1
   kiota__run generate \
-    --openapi "$MERCATO_OPENAPI_DOCUMENT" \
+    --openapi "$MERCATO_ROOT/$MERCATO_OPENAPI_DOCUMENT" \
     --language "$language" \
     --class-name MercatoApiClient \
     --namespace-name "$namespace" \

@@ -13,7 +13,7 @@
 check_generated_clients() {
   local temp=$1 root rc=0 name generator in_tree out diff
   root=$(git rev-parse --show-toplevel 2>/dev/null || pwd)
-  MERCATO_ROOT=$root
+  MERCATO_REPO=$root MERCATO_ROOT=$root
   # shellcheck source=scripts/generate-clients.sh
   . "$root/scripts/generate-clients.sh"
   for name in dotnet typescript; do
