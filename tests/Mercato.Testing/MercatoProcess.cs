@@ -133,6 +133,17 @@ public sealed class MercatoProcess : IAsyncDisposable
         throw new TimeoutException($"{Url} did not become live:\n{string.Join('\n', _output)}");
     }
 
+    /// <summary>Polls <c>/health/ready</c> until it answers 200 (databases, broker and Redis reachable).</summary>
+    public Task WaitUntilReadyAsync(TimeSpan timeout) =>
+        EventuallyAsync(
+            async () =>
+            {
+                using var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                return response.StatusCode;
+            },
+            status => status == System.Net.HttpStatusCode.OK,
+            timeout);
+
     /// <summary>Sends SIGTERM (what Ctrl+C and orchestrators send) and waits for exit.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {

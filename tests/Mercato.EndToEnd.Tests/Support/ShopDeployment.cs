@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Mercato.Testing;
@@ -157,15 +156,7 @@ public abstract class ShopDeployment : IAsyncLifetime
     }
 
     /// <summary>Polls <c>/health/ready</c> until it answers 200 (databases and broker reachable).</summary>
-    protected static Task WaitUntilReadyAsync(MercatoProcess process) =>
-        MercatoProcess.EventuallyAsync(
-            async () =>
-            {
-                using var response = await process.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                return response.StatusCode;
-            },
-            status => status == HttpStatusCode.OK,
-            StartupPatience);
+    protected static Task WaitUntilReadyAsync(MercatoProcess process) => process.WaitUntilReadyAsync(StartupPatience);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Mercato.Testing;
 using Microsoft.Playwright;
@@ -66,14 +65,7 @@ public class WebShop : IAsyncLifetime
     protected static async Task WaitUntilReadyAsync(MercatoProcess process)
     {
         await process.WaitUntilLiveAsync(StartupPatience);
-        await MercatoProcess.EventuallyAsync(
-            async () =>
-            {
-                using var response = await process.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                return response.StatusCode;
-            },
-            status => status == HttpStatusCode.OK,
-            StartupPatience);
+        await process.WaitUntilReadyAsync(StartupPatience);
     }
 
     /// <summary>Settings a test class may add before the start (see <see cref="WebShop"/> subclasses).</summary>
