@@ -73,10 +73,10 @@ namespace Mercato.Client.Generated.Models
         /// <summary>The payload property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public UntypedNode? Payload { get; set; }
+        public global::Mercato.Client.Generated.Models.JsonElement? Payload { get; set; }
 #nullable restore
 #else
-        public UntypedNode Payload { get; set; }
+        public global::Mercato.Client.Generated.Models.JsonElement Payload { get; set; }
 #endif
         /// <summary>The replays property</summary>
         public int? Replays { get; set; }
@@ -142,7 +142,7 @@ namespace Mercato.Client.Generated.Models
                 { "lastError", n => { LastError = n.GetStringValue(); } },
                 { "lastStatusCode", n => { LastStatusCode = n.GetIntValue(); } },
                 { "nextAttemptAt", n => { NextAttemptAt = n.GetDateTimeOffsetValue(); } },
-                { "payload", n => { Payload = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "payload", n => { Payload = n.GetObjectValue<global::Mercato.Client.Generated.Models.JsonElement>(global::Mercato.Client.Generated.Models.JsonElement.CreateFromDiscriminatorValue); } },
                 { "replays", n => { Replays = n.GetIntValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "traceParent", n => { TraceParent = n.GetStringValue(); } },
@@ -169,7 +169,7 @@ namespace Mercato.Client.Generated.Models
             writer.WriteStringValue("lastError", LastError);
             writer.WriteIntValue("lastStatusCode", LastStatusCode);
             writer.WriteDateTimeOffsetValue("nextAttemptAt", NextAttemptAt);
-            writer.WriteObjectValue<UntypedNode>("payload", Payload);
+            writer.WriteObjectValue<global::Mercato.Client.Generated.Models.JsonElement>("payload", Payload);
             writer.WriteIntValue("replays", Replays);
             writer.WriteStringValue("status", Status);
             writer.WriteStringValue("traceParent", TraceParent);

@@ -19,10 +19,10 @@ namespace Mercato.Client.Generated.Models
         /// <summary>The assigneeId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public UntypedNode? AssigneeId { get; set; }
+        public global::Mercato.Client.Generated.Models.JsonElement? AssigneeId { get; set; }
 #nullable restore
 #else
-        public UntypedNode AssigneeId { get; set; }
+        public global::Mercato.Client.Generated.Models.JsonElement AssigneeId { get; set; }
 #endif
         /// <summary>The changesAssignee property</summary>
         public bool? ChangesAssignee { get; set; }
@@ -54,7 +54,7 @@ namespace Mercato.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "assignee", n => { Assignee = n.GetGuidValue(); } },
-                { "assigneeId", n => { AssigneeId = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "assigneeId", n => { AssigneeId = n.GetObjectValue<global::Mercato.Client.Generated.Models.JsonElement>(global::Mercato.Client.Generated.Models.JsonElement.CreateFromDiscriminatorValue); } },
                 { "changesAssignee", n => { ChangesAssignee = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Mercato.Client.Generated.Models.UpdateConversationRequest_status>(); } },
             };
@@ -67,7 +67,7 @@ namespace Mercato.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("assignee", Assignee);
-            writer.WriteObjectValue<UntypedNode>("assigneeId", AssigneeId);
+            writer.WriteObjectValue<global::Mercato.Client.Generated.Models.JsonElement>("assigneeId", AssigneeId);
             writer.WriteBoolValue("changesAssignee", ChangesAssignee);
             writer.WriteEnumValue<global::Mercato.Client.Generated.Models.UpdateConversationRequest_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);

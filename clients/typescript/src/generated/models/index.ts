@@ -192,6 +192,20 @@ export interface AdjustStockRequest extends AdditionalDataHolder, Parsable {
      */
     reason?: string | null;
 }
+export interface ApiError extends AdditionalDataHolder, Parsable {
+    /**
+     * The code property
+     */
+    code?: string | null;
+    /**
+     * The field property
+     */
+    field?: string | null;
+    /**
+     * The message property
+     */
+    message?: string | null;
+}
 export interface ApiResponseOfAddressResponse extends AdditionalDataHolder, Parsable {
     /**
      * The data property
@@ -534,6 +548,24 @@ export interface ApiResponseOfObject extends AdditionalDataHolder, Parsable {
      */
     timestamp?: Date | null;
 }
+export interface ApiResponseOfOperationResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The data property
+     */
+    data?: OperationResponse | null;
+    /**
+     * The message property
+     */
+    message?: string | null;
+    /**
+     * The success property
+     */
+    success?: boolean | null;
+    /**
+     * The timestamp property
+     */
+    timestamp?: Date | null;
+}
 export interface ApiResponseOfOrderResponse extends AdditionalDataHolder, Parsable {
     /**
      * The data property
@@ -593,6 +625,24 @@ export interface ApiResponseOfPagedResultOfCouponResponse extends AdditionalData
      * The data property
      */
     data?: PagedResultOfCouponResponse | null;
+    /**
+     * The message property
+     */
+    message?: string | null;
+    /**
+     * The success property
+     */
+    success?: boolean | null;
+    /**
+     * The timestamp property
+     */
+    timestamp?: Date | null;
+}
+export interface ApiResponseOfPagedResultOfDeadLetterResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The data property
+     */
+    data?: PagedResultOfDeadLetterResponse | null;
     /**
      * The message property
      */
@@ -701,6 +751,24 @@ export interface ApiResponseOfPagedResultOfOrderSummaryResponse extends Addition
      * The data property
      */
     data?: PagedResultOfOrderSummaryResponse | null;
+    /**
+     * The message property
+     */
+    message?: string | null;
+    /**
+     * The success property
+     */
+    success?: boolean | null;
+    /**
+     * The timestamp property
+     */
+    timestamp?: Date | null;
+}
+export interface ApiResponseOfPagedResultOfParkedOutboxMessageResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The data property
+     */
+    data?: PagedResultOfParkedOutboxMessageResponse | null;
     /**
      * The message property
      */
@@ -2004,6 +2072,15 @@ export function createAdjustStockRequestFromDiscriminatorValue(parseNode: ParseN
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {ApiError}
+ */
+// @ts-ignore
+export function createApiErrorFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoApiError;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {ApiResponseOfAddressResponse}
  */
 // @ts-ignore
@@ -2175,6 +2252,15 @@ export function createApiResponseOfObjectFromDiscriminatorValue(parseNode: Parse
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {ApiResponseOfOperationResponse}
+ */
+// @ts-ignore
+export function createApiResponseOfOperationResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoApiResponseOfOperationResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {ApiResponseOfOrderResponse}
  */
 // @ts-ignore
@@ -2207,6 +2293,15 @@ export function createApiResponseOfPagedResultOfConversationResponseFromDiscrimi
 // @ts-ignore
 export function createApiResponseOfPagedResultOfCouponResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoApiResponseOfPagedResultOfCouponResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {ApiResponseOfPagedResultOfDeadLetterResponse}
+ */
+// @ts-ignore
+export function createApiResponseOfPagedResultOfDeadLetterResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoApiResponseOfPagedResultOfDeadLetterResponse;
 }
 /**
  * Creates a new instance of the appropriate class based on discriminator value
@@ -2261,6 +2356,15 @@ export function createApiResponseOfPagedResultOfNotificationResponseFromDiscrimi
 // @ts-ignore
 export function createApiResponseOfPagedResultOfOrderSummaryResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoApiResponseOfPagedResultOfOrderSummaryResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {ApiResponseOfPagedResultOfParkedOutboxMessageResponse}
+ */
+// @ts-ignore
+export function createApiResponseOfPagedResultOfParkedOutboxMessageResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoApiResponseOfPagedResultOfParkedOutboxMessageResponse;
 }
 /**
  * Creates a new instance of the appropriate class based on discriminator value
@@ -2751,6 +2855,15 @@ export function createCreateWebhookRequestFromDiscriminatorValue(parseNode: Pars
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {DeadLetterResponse}
+ */
+// @ts-ignore
+export function createDeadLetterResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoDeadLetterResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {DeliveryResponse}
  */
 // @ts-ignore
@@ -2765,15 +2878,6 @@ export function createDeliveryResponseFromDiscriminatorValue(parseNode: ParseNod
 // @ts-ignore
 export function createDiscoveryDocumentFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoDiscoveryDocument;
-}
-/**
- * Creates a new instance of the appropriate class based on discriminator value
- * @param parseNode The parse node to use to read the discriminator value and create the object
- * @returns {ErrorResponse_errors}
- */
-// @ts-ignore
-export function createErrorResponse_errorsFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
-    return deserializeIntoErrorResponse_errors;
 }
 /**
  * Creates a new instance of the appropriate class based on discriminator value
@@ -2810,6 +2914,15 @@ export function createForgotPasswordRequestFromDiscriminatorValue(parseNode: Par
 // @ts-ignore
 export function createJsonElementFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoJsonElement;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {boolean | number | number | string}
+ */
+// @ts-ignore
+export function createJsonElementWrapperFromDiscriminatorValue(parseNode: ParseNode | undefined) : boolean | number | number | string | undefined {
+    return parseNode?.getBooleanValue() ?? parseNode?.getNumberValue() ?? parseNode?.getStringValue();
 }
 /**
  * Creates a new instance of the appropriate class based on discriminator value
@@ -2922,6 +3035,15 @@ export function createOpenConversationRequestFromDiscriminatorValue(parseNode: P
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {OperationResponse}
+ */
+// @ts-ignore
+export function createOperationResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoOperationResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {OrderContactResponse}
  */
 // @ts-ignore
@@ -2985,6 +3107,15 @@ export function createPagedResultOfCouponResponseFromDiscriminatorValue(parseNod
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {PagedResultOfDeadLetterResponse}
+ */
+// @ts-ignore
+export function createPagedResultOfDeadLetterResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoPagedResultOfDeadLetterResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {PagedResultOfDeliveryResponse}
  */
 // @ts-ignore
@@ -3039,6 +3170,15 @@ export function createPagedResultOfOrderSummaryResponseFromDiscriminatorValue(pa
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {PagedResultOfParkedOutboxMessageResponse}
+ */
+// @ts-ignore
+export function createPagedResultOfParkedOutboxMessageResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoPagedResultOfParkedOutboxMessageResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {PagedResultOfPaymentResponse}
  */
 // @ts-ignore
@@ -3080,6 +3220,15 @@ export function createPagedResultOfUserResponseFromDiscriminatorValue(parseNode:
 // @ts-ignore
 export function createPagedResultOfWebhookResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoPagedResultOfWebhookResponse;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {ParkedOutboxMessageResponse}
+ */
+// @ts-ignore
+export function createParkedOutboxMessageResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoParkedOutboxMessageResponse;
 }
 /**
  * Creates a new instance of the appropriate class based on discriminator value
@@ -3765,6 +3914,32 @@ export interface CreateWebhookRequest extends AdditionalDataHolder, Parsable {
 export function createWebhookResponseFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoWebhookResponse;
 }
+export interface DeadLetterResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The correlationId property
+     */
+    correlationId?: string | null;
+    /**
+     * The messageId property
+     */
+    messageId?: string | null;
+    /**
+     * The payload property
+     */
+    payload?: string | null;
+    /**
+     * The reason property
+     */
+    reason?: string | null;
+    /**
+     * The source property
+     */
+    source?: string | null;
+    /**
+     * The type property
+     */
+    type?: string | null;
+}
 export interface DeliveryResponse extends AdditionalDataHolder, Parsable {
     /**
      * The attemptCount property
@@ -3821,7 +3996,7 @@ export interface DeliveryResponse extends AdditionalDataHolder, Parsable {
     /**
      * The payload property
      */
-    payload?: UntypedNode | null;
+    payload?: boolean | number | number | string | null;
     /**
      * The replays property
      */
@@ -3941,6 +4116,19 @@ export function deserializeIntoAdjustStockRequest(adjustStockRequest: Partial<Ad
     return {
         "change": n => { adjustStockRequest.change = n.getNumberValue(); },
         "reason": n => { adjustStockRequest.reason = n.getStringValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
+ * @param ApiError The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoApiError(apiError: Partial<ApiError> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "code": n => { apiError.code = n.getStringValue(); },
+        "field": n => { apiError.field = n.getStringValue(); },
+        "message": n => { apiError.message = n.getStringValue(); },
     }
 }
 /**
@@ -4211,6 +4399,20 @@ export function deserializeIntoApiResponseOfObject(apiResponseOfObject: Partial<
 }
 /**
  * The deserialization information for the current model
+ * @param ApiResponseOfOperationResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoApiResponseOfOperationResponse(apiResponseOfOperationResponse: Partial<ApiResponseOfOperationResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "data": n => { apiResponseOfOperationResponse.data = n.getObjectValue<OperationResponse>(createOperationResponseFromDiscriminatorValue); },
+        "message": n => { apiResponseOfOperationResponse.message = n.getStringValue(); },
+        "success": n => { apiResponseOfOperationResponse.success = n.getBooleanValue(); },
+        "timestamp": n => { apiResponseOfOperationResponse.timestamp = n.getDateValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
  * @param ApiResponseOfOrderResponse The instance to deserialize into.
  * @returns {Record<string, (node: ParseNode) => void>}
  */
@@ -4263,6 +4465,20 @@ export function deserializeIntoApiResponseOfPagedResultOfCouponResponse(apiRespo
         "message": n => { apiResponseOfPagedResultOfCouponResponse.message = n.getStringValue(); },
         "success": n => { apiResponseOfPagedResultOfCouponResponse.success = n.getBooleanValue(); },
         "timestamp": n => { apiResponseOfPagedResultOfCouponResponse.timestamp = n.getDateValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
+ * @param ApiResponseOfPagedResultOfDeadLetterResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoApiResponseOfPagedResultOfDeadLetterResponse(apiResponseOfPagedResultOfDeadLetterResponse: Partial<ApiResponseOfPagedResultOfDeadLetterResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "data": n => { apiResponseOfPagedResultOfDeadLetterResponse.data = n.getObjectValue<PagedResultOfDeadLetterResponse>(createPagedResultOfDeadLetterResponseFromDiscriminatorValue); },
+        "message": n => { apiResponseOfPagedResultOfDeadLetterResponse.message = n.getStringValue(); },
+        "success": n => { apiResponseOfPagedResultOfDeadLetterResponse.success = n.getBooleanValue(); },
+        "timestamp": n => { apiResponseOfPagedResultOfDeadLetterResponse.timestamp = n.getDateValue(); },
     }
 }
 /**
@@ -4347,6 +4563,20 @@ export function deserializeIntoApiResponseOfPagedResultOfOrderSummaryResponse(ap
         "message": n => { apiResponseOfPagedResultOfOrderSummaryResponse.message = n.getStringValue(); },
         "success": n => { apiResponseOfPagedResultOfOrderSummaryResponse.success = n.getBooleanValue(); },
         "timestamp": n => { apiResponseOfPagedResultOfOrderSummaryResponse.timestamp = n.getDateValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
+ * @param ApiResponseOfPagedResultOfParkedOutboxMessageResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoApiResponseOfPagedResultOfParkedOutboxMessageResponse(apiResponseOfPagedResultOfParkedOutboxMessageResponse: Partial<ApiResponseOfPagedResultOfParkedOutboxMessageResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "data": n => { apiResponseOfPagedResultOfParkedOutboxMessageResponse.data = n.getObjectValue<PagedResultOfParkedOutboxMessageResponse>(createPagedResultOfParkedOutboxMessageResponseFromDiscriminatorValue); },
+        "message": n => { apiResponseOfPagedResultOfParkedOutboxMessageResponse.message = n.getStringValue(); },
+        "success": n => { apiResponseOfPagedResultOfParkedOutboxMessageResponse.success = n.getBooleanValue(); },
+        "timestamp": n => { apiResponseOfPagedResultOfParkedOutboxMessageResponse.timestamp = n.getDateValue(); },
     }
 }
 /**
@@ -5181,6 +5411,22 @@ export function deserializeIntoCreateWebhookRequest(createWebhookRequest: Partia
 }
 /**
  * The deserialization information for the current model
+ * @param DeadLetterResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoDeadLetterResponse(deadLetterResponse: Partial<DeadLetterResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "correlationId": n => { deadLetterResponse.correlationId = n.getStringValue(); },
+        "messageId": n => { deadLetterResponse.messageId = n.getStringValue(); },
+        "payload": n => { deadLetterResponse.payload = n.getStringValue(); },
+        "reason": n => { deadLetterResponse.reason = n.getStringValue(); },
+        "source": n => { deadLetterResponse.source = n.getStringValue(); },
+        "type": n => { deadLetterResponse.type = n.getStringValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
  * @param DeliveryResponse The instance to deserialize into.
  * @returns {Record<string, (node: ParseNode) => void>}
  */
@@ -5200,7 +5446,7 @@ export function deserializeIntoDeliveryResponse(deliveryResponse: Partial<Delive
         "lastError": n => { deliveryResponse.lastError = n.getStringValue(); },
         "lastStatusCode": n => { deliveryResponse.lastStatusCode = n.getNumberValue(); },
         "nextAttemptAt": n => { deliveryResponse.nextAttemptAt = n.getDateValue(); },
-        "payload": n => { deliveryResponse.payload = n.getObjectValue<UntypedNode>(createUntypedNodeFromDiscriminatorValue); },
+        "payload": n => { deliveryResponse.payload = n.getBooleanValue() ?? n.getNumberValue() ?? n.getStringValue(); },
         "replays": n => { deliveryResponse.replays = n.getNumberValue(); },
         "status": n => { deliveryResponse.status = n.getStringValue(); },
         "traceParent": n => { deliveryResponse.traceParent = n.getStringValue(); },
@@ -5234,26 +5480,13 @@ export function deserializeIntoDiscoveryDocument(discoveryDocument: Partial<Disc
 // @ts-ignore
 export function deserializeIntoErrorResponse(errorResponse: Partial<ErrorResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
     return {
-        "errors": n => { errorResponse.errors = n.getCollectionOfObjectValues<ErrorResponse_errors>(createErrorResponse_errorsFromDiscriminatorValue); },
+        "errors": n => { errorResponse.errors = n.getCollectionOfObjectValues<ApiError>(createApiErrorFromDiscriminatorValue); },
         "message": n => { errorResponse.messageEscaped = n.getStringValue(); },
         "path": n => { errorResponse.path = n.getStringValue(); },
         "retryAfter": n => { errorResponse.retryAfter = n.getNumberValue(); },
         "success": n => { errorResponse.success = n.getBooleanValue(); },
         "timestamp": n => { errorResponse.timestamp = n.getDateValue(); },
         "traceId": n => { errorResponse.traceId = n.getStringValue(); },
-    }
-}
-/**
- * The deserialization information for the current model
- * @param ErrorResponse_errors The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
-// @ts-ignore
-export function deserializeIntoErrorResponse_errors(errorResponse_errors: Partial<ErrorResponse_errors> | undefined = {}) : Record<string, (node: ParseNode) => void> {
-    return {
-        "code": n => { errorResponse_errors.code = n.getStringValue(); },
-        "field": n => { errorResponse_errors.field = n.getStringValue(); },
-        "message": n => { errorResponse_errors.message = n.getStringValue(); },
     }
 }
 /**
@@ -5486,6 +5719,17 @@ export function deserializeIntoOpenConversationRequest(openConversationRequest: 
 }
 /**
  * The deserialization information for the current model
+ * @param OperationResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoOperationResponse(operationResponse: Partial<OperationResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "count": n => { operationResponse.count = n.getNumberValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
  * @param OrderContactResponse The instance to deserialize into.
  * @returns {Record<string, (node: ParseNode) => void>}
  */
@@ -5625,6 +5869,23 @@ export function deserializeIntoPagedResultOfCouponResponse(pagedResultOfCouponRe
 }
 /**
  * The deserialization information for the current model
+ * @param PagedResultOfDeadLetterResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoPagedResultOfDeadLetterResponse(pagedResultOfDeadLetterResponse: Partial<PagedResultOfDeadLetterResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "hasNextPage": n => { pagedResultOfDeadLetterResponse.hasNextPage = n.getBooleanValue(); },
+        "hasPreviousPage": n => { pagedResultOfDeadLetterResponse.hasPreviousPage = n.getBooleanValue(); },
+        "items": n => { pagedResultOfDeadLetterResponse.items = n.getCollectionOfObjectValues<DeadLetterResponse>(createDeadLetterResponseFromDiscriminatorValue); },
+        "pageNumber": n => { pagedResultOfDeadLetterResponse.pageNumber = n.getNumberValue(); },
+        "pageSize": n => { pagedResultOfDeadLetterResponse.pageSize = n.getNumberValue(); },
+        "totalCount": n => { pagedResultOfDeadLetterResponse.totalCount = n.getNumberValue(); },
+        "totalPages": n => { pagedResultOfDeadLetterResponse.totalPages = n.getNumberValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
  * @param PagedResultOfDeliveryResponse The instance to deserialize into.
  * @returns {Record<string, (node: ParseNode) => void>}
  */
@@ -5727,6 +5988,23 @@ export function deserializeIntoPagedResultOfOrderSummaryResponse(pagedResultOfOr
 }
 /**
  * The deserialization information for the current model
+ * @param PagedResultOfParkedOutboxMessageResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoPagedResultOfParkedOutboxMessageResponse(pagedResultOfParkedOutboxMessageResponse: Partial<PagedResultOfParkedOutboxMessageResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "hasNextPage": n => { pagedResultOfParkedOutboxMessageResponse.hasNextPage = n.getBooleanValue(); },
+        "hasPreviousPage": n => { pagedResultOfParkedOutboxMessageResponse.hasPreviousPage = n.getBooleanValue(); },
+        "items": n => { pagedResultOfParkedOutboxMessageResponse.items = n.getCollectionOfObjectValues<ParkedOutboxMessageResponse>(createParkedOutboxMessageResponseFromDiscriminatorValue); },
+        "pageNumber": n => { pagedResultOfParkedOutboxMessageResponse.pageNumber = n.getNumberValue(); },
+        "pageSize": n => { pagedResultOfParkedOutboxMessageResponse.pageSize = n.getNumberValue(); },
+        "totalCount": n => { pagedResultOfParkedOutboxMessageResponse.totalCount = n.getNumberValue(); },
+        "totalPages": n => { pagedResultOfParkedOutboxMessageResponse.totalPages = n.getNumberValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
  * @param PagedResultOfPaymentResponse The instance to deserialize into.
  * @returns {Record<string, (node: ParseNode) => void>}
  */
@@ -5808,6 +6086,25 @@ export function deserializeIntoPagedResultOfWebhookResponse(pagedResultOfWebhook
         "pageSize": n => { pagedResultOfWebhookResponse.pageSize = n.getNumberValue(); },
         "totalCount": n => { pagedResultOfWebhookResponse.totalCount = n.getNumberValue(); },
         "totalPages": n => { pagedResultOfWebhookResponse.totalPages = n.getNumberValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
+ * @param ParkedOutboxMessageResponse The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoParkedOutboxMessageResponse(parkedOutboxMessageResponse: Partial<ParkedOutboxMessageResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "attempts": n => { parkedOutboxMessageResponse.attempts = n.getNumberValue(); },
+        "correlationId": n => { parkedOutboxMessageResponse.correlationId = n.getStringValue(); },
+        "id": n => { parkedOutboxMessageResponse.id = n.getGuidValue(); },
+        "lastError": n => { parkedOutboxMessageResponse.lastError = n.getStringValue(); },
+        "occurredAt": n => { parkedOutboxMessageResponse.occurredAt = n.getDateValue(); },
+        "parkedAt": n => { parkedOutboxMessageResponse.parkedAt = n.getDateValue(); },
+        "payload": n => { parkedOutboxMessageResponse.payload = n.getStringValue(); },
+        "source": n => { parkedOutboxMessageResponse.source = n.getStringValue(); },
+        "type": n => { parkedOutboxMessageResponse.type = n.getStringValue(); },
     }
 }
 /**
@@ -6764,7 +7061,7 @@ export function deserializeIntoTransactionResponse(transactionResponse: Partial<
 export function deserializeIntoUpdateConversationRequest(updateConversationRequest: Partial<UpdateConversationRequest> | undefined = {}) : Record<string, (node: ParseNode) => void> {
     return {
         "assignee": n => { updateConversationRequest.assignee = n.getGuidValue(); },
-        "assigneeId": n => { updateConversationRequest.assigneeId = n.getObjectValue<UntypedNode>(createUntypedNodeFromDiscriminatorValue); },
+        "assigneeId": n => { updateConversationRequest.assigneeId = n.getBooleanValue() ?? n.getNumberValue() ?? n.getStringValue(); },
         "changesAssignee": n => { updateConversationRequest.changesAssignee = n.getBooleanValue(); },
         "status": n => { updateConversationRequest.status = n.getEnumValue<UpdateConversationRequest_status>(UpdateConversationRequest_statusObject); },
     }
@@ -6970,7 +7267,7 @@ export interface ErrorResponse extends AdditionalDataHolder, ApiError, Parsable 
     /**
      * The errors property
      */
-    errors?: ErrorResponse_errors[] | null;
+    errors?: ApiError[] | null;
     /**
      * The message property
      */
@@ -6996,20 +7293,6 @@ export interface ErrorResponse extends AdditionalDataHolder, ApiError, Parsable 
      */
     traceId?: string | null;
 }
-export interface ErrorResponse_errors extends AdditionalDataHolder, Parsable {
-    /**
-     * The code property
-     */
-    code?: string | null;
-    /**
-     * The field property
-     */
-    field?: string | null;
-    /**
-     * The message property
-     */
-    message?: string | null;
-}
 export interface EventTypeResponse extends AdditionalDataHolder, Parsable {
     /**
      * The description property
@@ -7028,6 +7311,7 @@ export interface ForgotPasswordRequest extends AdditionalDataHolder, Parsable {
 }
 export interface JsonElement extends AdditionalDataHolder, Parsable {
 }
+export type JsonElementWrapper = boolean | number | number | string;
 export interface JsonWebKeyDocument extends AdditionalDataHolder, Parsable {
     /**
      * The alg property
@@ -7352,6 +7636,12 @@ export interface OpenConversationRequest extends AdditionalDataHolder, Parsable 
      */
     subject?: string | null;
 }
+export interface OperationResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The count property
+     */
+    count?: number | null;
+}
 export interface OrderContactResponse extends AdditionalDataHolder, Parsable {
     /**
      * The email property
@@ -7643,6 +7933,36 @@ export interface PagedResultOfCouponResponse extends AdditionalDataHolder, Parsa
      */
     totalPages?: number | null;
 }
+export interface PagedResultOfDeadLetterResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The hasNextPage property
+     */
+    hasNextPage?: boolean | null;
+    /**
+     * The hasPreviousPage property
+     */
+    hasPreviousPage?: boolean | null;
+    /**
+     * The items property
+     */
+    items?: DeadLetterResponse[] | null;
+    /**
+     * The pageNumber property
+     */
+    pageNumber?: number | null;
+    /**
+     * The pageSize property
+     */
+    pageSize?: number | null;
+    /**
+     * The totalCount property
+     */
+    totalCount?: number | null;
+    /**
+     * The totalPages property
+     */
+    totalPages?: number | null;
+}
 export interface PagedResultOfDeliveryResponse extends AdditionalDataHolder, Parsable {
     /**
      * The hasNextPage property
@@ -7823,6 +8143,36 @@ export interface PagedResultOfOrderSummaryResponse extends AdditionalDataHolder,
      */
     totalPages?: number | null;
 }
+export interface PagedResultOfParkedOutboxMessageResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The hasNextPage property
+     */
+    hasNextPage?: boolean | null;
+    /**
+     * The hasPreviousPage property
+     */
+    hasPreviousPage?: boolean | null;
+    /**
+     * The items property
+     */
+    items?: ParkedOutboxMessageResponse[] | null;
+    /**
+     * The pageNumber property
+     */
+    pageNumber?: number | null;
+    /**
+     * The pageSize property
+     */
+    pageSize?: number | null;
+    /**
+     * The totalCount property
+     */
+    totalCount?: number | null;
+    /**
+     * The totalPages property
+     */
+    totalPages?: number | null;
+}
 export interface PagedResultOfPaymentResponse extends AdditionalDataHolder, Parsable {
     /**
      * The hasNextPage property
@@ -7972,6 +8322,44 @@ export interface PagedResultOfWebhookResponse extends AdditionalDataHolder, Pars
      * The totalPages property
      */
     totalPages?: number | null;
+}
+export interface ParkedOutboxMessageResponse extends AdditionalDataHolder, Parsable {
+    /**
+     * The attempts property
+     */
+    attempts?: number | null;
+    /**
+     * The correlationId property
+     */
+    correlationId?: string | null;
+    /**
+     * The id property
+     */
+    id?: Guid | null;
+    /**
+     * The lastError property
+     */
+    lastError?: string | null;
+    /**
+     * The occurredAt property
+     */
+    occurredAt?: Date | null;
+    /**
+     * The parkedAt property
+     */
+    parkedAt?: Date | null;
+    /**
+     * The payload property
+     */
+    payload?: string | null;
+    /**
+     * The source property
+     */
+    source?: string | null;
+    /**
+     * The type property
+     */
+    type?: string | null;
 }
 export interface PaymentMethodResponse extends AdditionalDataHolder, Parsable {
     /**
@@ -9347,6 +9735,20 @@ export function serializeAdjustStockRequest(writer: SerializationWriter, adjustS
 }
 /**
  * Serializes information the current object
+ * @param ApiError The instance to serialize from.
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeApiError(writer: SerializationWriter, apiError: Partial<ApiError> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!apiError || isSerializingDerivedType) { return; }
+    writer.writeStringValue("code", apiError.code);
+    writer.writeStringValue("field", apiError.field);
+    writer.writeStringValue("message", apiError.message);
+    writer.writeAdditionalData(apiError.additionalData);
+}
+/**
+ * Serializes information the current object
  * @param ApiResponseOfAddressResponse The instance to serialize from.
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param writer Serialization writer to use to serialize this model
@@ -9632,6 +10034,21 @@ export function serializeApiResponseOfObject(writer: SerializationWriter, apiRes
 }
 /**
  * Serializes information the current object
+ * @param ApiResponseOfOperationResponse The instance to serialize from.
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeApiResponseOfOperationResponse(writer: SerializationWriter, apiResponseOfOperationResponse: Partial<ApiResponseOfOperationResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!apiResponseOfOperationResponse || isSerializingDerivedType) { return; }
+    writer.writeObjectValue<OperationResponse>("data", apiResponseOfOperationResponse.data, serializeOperationResponse);
+    writer.writeStringValue("message", apiResponseOfOperationResponse.message);
+    writer.writeBooleanValue("success", apiResponseOfOperationResponse.success);
+    writer.writeDateValue("timestamp", apiResponseOfOperationResponse.timestamp);
+    writer.writeAdditionalData(apiResponseOfOperationResponse.additionalData);
+}
+/**
+ * Serializes information the current object
  * @param ApiResponseOfOrderResponse The instance to serialize from.
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param writer Serialization writer to use to serialize this model
@@ -9689,6 +10106,21 @@ export function serializeApiResponseOfPagedResultOfCouponResponse(writer: Serial
     writer.writeBooleanValue("success", apiResponseOfPagedResultOfCouponResponse.success);
     writer.writeDateValue("timestamp", apiResponseOfPagedResultOfCouponResponse.timestamp);
     writer.writeAdditionalData(apiResponseOfPagedResultOfCouponResponse.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param ApiResponseOfPagedResultOfDeadLetterResponse The instance to serialize from.
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeApiResponseOfPagedResultOfDeadLetterResponse(writer: SerializationWriter, apiResponseOfPagedResultOfDeadLetterResponse: Partial<ApiResponseOfPagedResultOfDeadLetterResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!apiResponseOfPagedResultOfDeadLetterResponse || isSerializingDerivedType) { return; }
+    writer.writeObjectValue<PagedResultOfDeadLetterResponse>("data", apiResponseOfPagedResultOfDeadLetterResponse.data, serializePagedResultOfDeadLetterResponse);
+    writer.writeStringValue("message", apiResponseOfPagedResultOfDeadLetterResponse.message);
+    writer.writeBooleanValue("success", apiResponseOfPagedResultOfDeadLetterResponse.success);
+    writer.writeDateValue("timestamp", apiResponseOfPagedResultOfDeadLetterResponse.timestamp);
+    writer.writeAdditionalData(apiResponseOfPagedResultOfDeadLetterResponse.additionalData);
 }
 /**
  * Serializes information the current object
@@ -9779,6 +10211,21 @@ export function serializeApiResponseOfPagedResultOfOrderSummaryResponse(writer: 
     writer.writeBooleanValue("success", apiResponseOfPagedResultOfOrderSummaryResponse.success);
     writer.writeDateValue("timestamp", apiResponseOfPagedResultOfOrderSummaryResponse.timestamp);
     writer.writeAdditionalData(apiResponseOfPagedResultOfOrderSummaryResponse.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param ApiResponseOfPagedResultOfParkedOutboxMessageResponse The instance to serialize from.
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeApiResponseOfPagedResultOfParkedOutboxMessageResponse(writer: SerializationWriter, apiResponseOfPagedResultOfParkedOutboxMessageResponse: Partial<ApiResponseOfPagedResultOfParkedOutboxMessageResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!apiResponseOfPagedResultOfParkedOutboxMessageResponse || isSerializingDerivedType) { return; }
+    writer.writeObjectValue<PagedResultOfParkedOutboxMessageResponse>("data", apiResponseOfPagedResultOfParkedOutboxMessageResponse.data, serializePagedResultOfParkedOutboxMessageResponse);
+    writer.writeStringValue("message", apiResponseOfPagedResultOfParkedOutboxMessageResponse.message);
+    writer.writeBooleanValue("success", apiResponseOfPagedResultOfParkedOutboxMessageResponse.success);
+    writer.writeDateValue("timestamp", apiResponseOfPagedResultOfParkedOutboxMessageResponse.timestamp);
+    writer.writeAdditionalData(apiResponseOfPagedResultOfParkedOutboxMessageResponse.additionalData);
 }
 /**
  * Serializes information the current object
@@ -10666,6 +11113,23 @@ export function serializeCreateWebhookRequest(writer: SerializationWriter, creat
 }
 /**
  * Serializes information the current object
+ * @param DeadLetterResponse The instance to serialize from.
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeDeadLetterResponse(writer: SerializationWriter, deadLetterResponse: Partial<DeadLetterResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!deadLetterResponse || isSerializingDerivedType) { return; }
+    writer.writeStringValue("correlationId", deadLetterResponse.correlationId);
+    writer.writeStringValue("messageId", deadLetterResponse.messageId);
+    writer.writeStringValue("payload", deadLetterResponse.payload);
+    writer.writeStringValue("reason", deadLetterResponse.reason);
+    writer.writeStringValue("source", deadLetterResponse.source);
+    writer.writeStringValue("type", deadLetterResponse.type);
+    writer.writeAdditionalData(deadLetterResponse.additionalData);
+}
+/**
+ * Serializes information the current object
  * @param DeliveryResponse The instance to serialize from.
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param writer Serialization writer to use to serialize this model
@@ -10686,7 +11150,15 @@ export function serializeDeliveryResponse(writer: SerializationWriter, deliveryR
     writer.writeStringValue("lastError", deliveryResponse.lastError);
     writer.writeNumberValue("lastStatusCode", deliveryResponse.lastStatusCode);
     writer.writeDateValue("nextAttemptAt", deliveryResponse.nextAttemptAt);
-    writer.writeObjectValue("payload", deliveryResponse.payload);
+    if (typeof deliveryResponse.payload === "boolean" ) {
+        writer.writeBooleanValue("payload", deliveryResponse.payload as boolean);
+    }
+    else if (typeof deliveryResponse.payload === "number" ) {
+        writer.writeNumberValue("payload", deliveryResponse.payload as number);
+    }
+    else if (typeof deliveryResponse.payload === "string" ) {
+        writer.writeStringValue("payload", deliveryResponse.payload as string);
+    }
     writer.writeNumberValue("replays", deliveryResponse.replays);
     writer.writeStringValue("status", deliveryResponse.status);
     writer.writeStringValue("traceParent", deliveryResponse.traceParent);
@@ -10722,7 +11194,7 @@ export function serializeDiscoveryDocument(writer: SerializationWriter, discover
 // @ts-ignore
 export function serializeErrorResponse(writer: SerializationWriter, errorResponse: Partial<ErrorResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
     if (!errorResponse || isSerializingDerivedType) { return; }
-    writer.writeCollectionOfObjectValues<ErrorResponse_errors>("errors", errorResponse.errors, serializeErrorResponse_errors);
+    writer.writeCollectionOfObjectValues<ApiError>("errors", errorResponse.errors, serializeApiError);
     writer.writeStringValue("message", errorResponse.messageEscaped);
     writer.writeStringValue("path", errorResponse.path);
     writer.writeNumberValue("retryAfter", errorResponse.retryAfter);
@@ -10730,20 +11202,6 @@ export function serializeErrorResponse(writer: SerializationWriter, errorRespons
     writer.writeDateValue("timestamp", errorResponse.timestamp);
     writer.writeStringValue("traceId", errorResponse.traceId);
     writer.writeAdditionalData(errorResponse.additionalData);
-}
-/**
- * Serializes information the current object
- * @param ErrorResponse_errors The instance to serialize from.
- * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
- * @param writer Serialization writer to use to serialize this model
- */
-// @ts-ignore
-export function serializeErrorResponse_errors(writer: SerializationWriter, errorResponse_errors: Partial<ErrorResponse_errors> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
-    if (!errorResponse_errors || isSerializingDerivedType) { return; }
-    writer.writeStringValue("code", errorResponse_errors.code);
-    writer.writeStringValue("field", errorResponse_errors.field);
-    writer.writeStringValue("message", errorResponse_errors.message);
-    writer.writeAdditionalData(errorResponse_errors.additionalData);
 }
 /**
  * Serializes information the current object
@@ -10780,6 +11238,26 @@ export function serializeForgotPasswordRequest(writer: SerializationWriter, forg
 export function serializeJsonElement(writer: SerializationWriter, jsonElement: Partial<JsonElement> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
     if (!jsonElement || isSerializingDerivedType) { return; }
     writer.writeAdditionalData(jsonElement.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param JsonElementWrapper The instance to serialize from.
+ * @param key The name of the property to write in the serialization.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeJsonElementWrapper(writer: SerializationWriter, key: string, jsonElementWrapper: Parsable | JsonElementWrapper | undefined, isSerializingDerivedType: boolean = false) : void {
+    if (jsonElementWrapper === undefined || jsonElementWrapper === null) return;
+    if (typeof jsonElementWrapper === "boolean" ) {
+        writer.writeBooleanValue(undefined, jsonElementWrapper as boolean);
+    }
+    else if (typeof jsonElementWrapper === "number" ) {
+        writer.writeNumberValue(undefined, jsonElementWrapper as number);
+    }
+    else if (typeof jsonElementWrapper === "string" ) {
+        writer.writeStringValue(undefined, jsonElementWrapper as string);
+    }
 }
 /**
  * Serializes information the current object
@@ -10991,6 +11469,18 @@ export function serializeOpenConversationRequest(writer: SerializationWriter, op
 /**
  * Serializes information the current object
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param OperationResponse The instance to serialize from.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeOperationResponse(writer: SerializationWriter, operationResponse: Partial<OperationResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!operationResponse || isSerializingDerivedType) { return; }
+    writer.writeNumberValue("count", operationResponse.count);
+    writer.writeAdditionalData(operationResponse.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param OrderContactResponse The instance to serialize from.
  * @param writer Serialization writer to use to serialize this model
  */
@@ -11137,6 +11627,24 @@ export function serializePagedResultOfCouponResponse(writer: SerializationWriter
 /**
  * Serializes information the current object
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param PagedResultOfDeadLetterResponse The instance to serialize from.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializePagedResultOfDeadLetterResponse(writer: SerializationWriter, pagedResultOfDeadLetterResponse: Partial<PagedResultOfDeadLetterResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!pagedResultOfDeadLetterResponse || isSerializingDerivedType) { return; }
+    writer.writeBooleanValue("hasNextPage", pagedResultOfDeadLetterResponse.hasNextPage);
+    writer.writeBooleanValue("hasPreviousPage", pagedResultOfDeadLetterResponse.hasPreviousPage);
+    writer.writeCollectionOfObjectValues<DeadLetterResponse>("items", pagedResultOfDeadLetterResponse.items, serializeDeadLetterResponse);
+    writer.writeNumberValue("pageNumber", pagedResultOfDeadLetterResponse.pageNumber);
+    writer.writeNumberValue("pageSize", pagedResultOfDeadLetterResponse.pageSize);
+    writer.writeNumberValue("totalCount", pagedResultOfDeadLetterResponse.totalCount);
+    writer.writeNumberValue("totalPages", pagedResultOfDeadLetterResponse.totalPages);
+    writer.writeAdditionalData(pagedResultOfDeadLetterResponse.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param PagedResultOfDeliveryResponse The instance to serialize from.
  * @param writer Serialization writer to use to serialize this model
  */
@@ -11245,6 +11753,24 @@ export function serializePagedResultOfOrderSummaryResponse(writer: Serialization
 /**
  * Serializes information the current object
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param PagedResultOfParkedOutboxMessageResponse The instance to serialize from.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializePagedResultOfParkedOutboxMessageResponse(writer: SerializationWriter, pagedResultOfParkedOutboxMessageResponse: Partial<PagedResultOfParkedOutboxMessageResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!pagedResultOfParkedOutboxMessageResponse || isSerializingDerivedType) { return; }
+    writer.writeBooleanValue("hasNextPage", pagedResultOfParkedOutboxMessageResponse.hasNextPage);
+    writer.writeBooleanValue("hasPreviousPage", pagedResultOfParkedOutboxMessageResponse.hasPreviousPage);
+    writer.writeCollectionOfObjectValues<ParkedOutboxMessageResponse>("items", pagedResultOfParkedOutboxMessageResponse.items, serializeParkedOutboxMessageResponse);
+    writer.writeNumberValue("pageNumber", pagedResultOfParkedOutboxMessageResponse.pageNumber);
+    writer.writeNumberValue("pageSize", pagedResultOfParkedOutboxMessageResponse.pageSize);
+    writer.writeNumberValue("totalCount", pagedResultOfParkedOutboxMessageResponse.totalCount);
+    writer.writeNumberValue("totalPages", pagedResultOfParkedOutboxMessageResponse.totalPages);
+    writer.writeAdditionalData(pagedResultOfParkedOutboxMessageResponse.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param PagedResultOfPaymentResponse The instance to serialize from.
  * @param writer Serialization writer to use to serialize this model
  */
@@ -11331,6 +11857,26 @@ export function serializePagedResultOfWebhookResponse(writer: SerializationWrite
     writer.writeNumberValue("totalCount", pagedResultOfWebhookResponse.totalCount);
     writer.writeNumberValue("totalPages", pagedResultOfWebhookResponse.totalPages);
     writer.writeAdditionalData(pagedResultOfWebhookResponse.additionalData);
+}
+/**
+ * Serializes information the current object
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param ParkedOutboxMessageResponse The instance to serialize from.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeParkedOutboxMessageResponse(writer: SerializationWriter, parkedOutboxMessageResponse: Partial<ParkedOutboxMessageResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!parkedOutboxMessageResponse || isSerializingDerivedType) { return; }
+    writer.writeNumberValue("attempts", parkedOutboxMessageResponse.attempts);
+    writer.writeStringValue("correlationId", parkedOutboxMessageResponse.correlationId);
+    writer.writeGuidValue("id", parkedOutboxMessageResponse.id);
+    writer.writeStringValue("lastError", parkedOutboxMessageResponse.lastError);
+    writer.writeDateValue("occurredAt", parkedOutboxMessageResponse.occurredAt);
+    writer.writeDateValue("parkedAt", parkedOutboxMessageResponse.parkedAt);
+    writer.writeStringValue("payload", parkedOutboxMessageResponse.payload);
+    writer.writeStringValue("source", parkedOutboxMessageResponse.source);
+    writer.writeStringValue("type", parkedOutboxMessageResponse.type);
+    writer.writeAdditionalData(parkedOutboxMessageResponse.additionalData);
 }
 /**
  * Serializes information the current object
@@ -12349,7 +12895,15 @@ export function serializeTransactionResponse(writer: SerializationWriter, transa
 export function serializeUpdateConversationRequest(writer: SerializationWriter, updateConversationRequest: Partial<UpdateConversationRequest> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
     if (!updateConversationRequest || isSerializingDerivedType) { return; }
     writer.writeGuidValue("assignee", updateConversationRequest.assignee);
-    writer.writeObjectValue("assigneeId", updateConversationRequest.assigneeId);
+    if (typeof updateConversationRequest.assigneeId === "boolean" ) {
+        writer.writeBooleanValue("assigneeId", updateConversationRequest.assigneeId as boolean);
+    }
+    else if (typeof updateConversationRequest.assigneeId === "number" ) {
+        writer.writeNumberValue("assigneeId", updateConversationRequest.assigneeId as number);
+    }
+    else if (typeof updateConversationRequest.assigneeId === "string" ) {
+        writer.writeStringValue("assigneeId", updateConversationRequest.assigneeId as string);
+    }
     writer.writeBooleanValue("changesAssignee", updateConversationRequest.changesAssignee);
     writer.writeEnumValue<UpdateConversationRequest_status>("status", updateConversationRequest.status);
     writer.writeAdditionalData(updateConversationRequest.additionalData);
@@ -12732,7 +13286,7 @@ export interface UpdateConversationRequest extends AdditionalDataHolder, Parsabl
     /**
      * The assigneeId property
      */
-    assigneeId?: UntypedNode | null;
+    assigneeId?: boolean | number | number | string | null;
     /**
      * The changesAssignee property
      */

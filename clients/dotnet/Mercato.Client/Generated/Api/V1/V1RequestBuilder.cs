@@ -8,6 +8,7 @@ using Mercato.Client.Generated.Api.V1.Categories;
 using Mercato.Client.Generated.Api.V1.Coupons;
 using Mercato.Client.Generated.Api.V1.Logs;
 using Mercato.Client.Generated.Api.V1.Notifications;
+using Mercato.Client.Generated.Api.V1.Operations;
 using Mercato.Client.Generated.Api.V1.Orders;
 using Mercato.Client.Generated.Api.V1.Payments;
 using Mercato.Client.Generated.Api.V1.Products;
@@ -67,6 +68,11 @@ namespace Mercato.Client.Generated.Api.V1
         public global::Mercato.Client.Generated.Api.V1.Notifications.NotificationsRequestBuilder Notifications
         {
             get => new global::Mercato.Client.Generated.Api.V1.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The operations property</summary>
+        public global::Mercato.Client.Generated.Api.V1.Operations.OperationsRequestBuilder Operations
+        {
+            get => new global::Mercato.Client.Generated.Api.V1.Operations.OperationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The orders property</summary>
         public global::Mercato.Client.Generated.Api.V1.Orders.OrdersRequestBuilder Orders

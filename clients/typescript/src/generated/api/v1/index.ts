@@ -18,6 +18,8 @@ import { LogsRequestBuilderNavigationMetadata, LogsRequestBuilderRequestsMetadat
 // @ts-ignore
 import { NotificationsRequestBuilderNavigationMetadata, type NotificationsRequestBuilder } from './notifications/index.js';
 // @ts-ignore
+import { OperationsRequestBuilderNavigationMetadata, type OperationsRequestBuilder } from './operations/index.js';
+// @ts-ignore
 import { OrdersRequestBuilderNavigationMetadata, OrdersRequestBuilderRequestsMetadata, type OrdersRequestBuilder } from './orders/index.js';
 // @ts-ignore
 import { PaymentsRequestBuilderNavigationMetadata, PaymentsRequestBuilderRequestsMetadata, type PaymentsRequestBuilder } from './payments/index.js';
@@ -68,6 +70,10 @@ export interface V1RequestBuilder extends BaseRequestBuilder<V1RequestBuilder> {
      * The notifications property
      */
     get notifications(): NotificationsRequestBuilder;
+    /**
+     * The operations property
+     */
+    get operations(): OperationsRequestBuilder;
     /**
      * The orders property
      */
@@ -129,6 +135,9 @@ export const V1RequestBuilderNavigationMetadata: Record<Exclude<keyof V1RequestB
     },
     notifications: {
         navigationMetadata: NotificationsRequestBuilderNavigationMetadata,
+    },
+    operations: {
+        navigationMetadata: OperationsRequestBuilderNavigationMetadata,
     },
     orders: {
         requestsMetadata: OrdersRequestBuilderRequestsMetadata,

@@ -78,6 +78,7 @@ export interface ProductsRequestBuilderGetQueryParameters {
     inStock?: boolean;
     maxDiscount?: number;
     maxPrice?: number;
+    maxStock?: number;
     minDiscount?: number;
     minPrice?: number;
     pageNumber?: number;
@@ -93,7 +94,7 @@ export interface ProductsRequestBuilderGetQueryParameters {
 /**
  * Uri template for the request builder.
  */
-export const ProductsRequestBuilderUriTemplate = "{+baseurl}/api/v1/products{?Available*,Category*,InStock*,MaxDiscount*,MaxPrice*,MinDiscount*,MinPrice*,PageNumber*,PageSize*,Q*,Search*,SortBy*,SortOrder*,Tags*,discount_max*,discount_min*,price_max*,price_min*}";
+export const ProductsRequestBuilderUriTemplate = "{+baseurl}/api/v1/products{?Available*,Category*,InStock*,MaxDiscount*,MaxPrice*,MaxStock*,MinDiscount*,MinPrice*,PageNumber*,PageSize*,Q*,Search*,SortBy*,SortOrder*,Tags*,discount_max*,discount_min*,price_max*,price_min*}";
 export const GetSortByQueryParameterTypeObject = {
     Name: "name",
     Price: "price",
@@ -116,6 +117,7 @@ const ProductsRequestBuilderGetQueryParametersMapper: Record<string, string> = {
     "inStock": "InStock",
     "maxDiscount": "MaxDiscount",
     "maxPrice": "MaxPrice",
+    "maxStock": "MaxStock",
     "minDiscount": "MinDiscount",
     "minPrice": "MinPrice",
     "pageNumber": "PageNumber",

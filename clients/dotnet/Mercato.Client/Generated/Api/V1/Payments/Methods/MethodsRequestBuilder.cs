@@ -52,6 +52,7 @@ namespace Mercato.Client.Generated.Api.V1.Payments.Methods
         /// <returns>A <see cref="global::Mercato.Client.Generated.Models.ApiResponseOfPaymentMethodResponseList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 401 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -66,6 +67,7 @@ namespace Mercato.Client.Generated.Api.V1.Payments.Methods
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "401", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
@@ -79,6 +81,7 @@ namespace Mercato.Client.Generated.Api.V1.Payments.Methods
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 400 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 401 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -95,6 +98,7 @@ namespace Mercato.Client.Generated.Api.V1.Payments.Methods
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "401", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };

@@ -16,6 +16,7 @@ export interface LoginRequestBuilder extends BaseRequestBuilder<LoginRequestBuil
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @returns {Promise<ApiResponseOfTokenPairResponse>}
      * @throws {ErrorResponse} error when the service returns a 400 status code
+     * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -41,6 +42,7 @@ export const LoginRequestBuilderRequestsMetadata: RequestsMetadata = {
         responseBodyContentType: "application/json",
         errorMappings: {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },

@@ -14,6 +14,7 @@ export interface CouponRequestBuilder extends BaseRequestBuilder<CouponRequestBu
      * **Accepts** a bearer token, or a guest's `X-Cart-Key`; without either it serves an anonymous guest.
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @returns {Promise<ApiResponseOfCartResponse>}
+     * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -37,6 +38,7 @@ export const CouponRequestBuilderRequestsMetadata: RequestsMetadata = {
         uriTemplate: CouponRequestBuilderUriTemplate,
         responseBodyContentType: "application/json",
         errorMappings: {
+            404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },

@@ -22,6 +22,7 @@ export interface MethodsRequestBuilder extends BaseRequestBuilder<MethodsRequest
      * The caller's saved cards, the default first
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @returns {Promise<ApiResponseOfPaymentMethodResponseList>}
+     * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -32,6 +33,7 @@ export interface MethodsRequestBuilder extends BaseRequestBuilder<MethodsRequest
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @returns {Promise<ApiResponseOfPaymentMethodResponse>}
      * @throws {ErrorResponse} error when the service returns a 400 status code
+     * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -71,6 +73,7 @@ export const MethodsRequestBuilderRequestsMetadata: RequestsMetadata = {
         uriTemplate: MethodsRequestBuilderUriTemplate,
         responseBodyContentType: "application/json",
         errorMappings: {
+            401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
@@ -82,6 +85,7 @@ export const MethodsRequestBuilderRequestsMetadata: RequestsMetadata = {
         responseBodyContentType: "application/json",
         errorMappings: {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },

@@ -22,7 +22,7 @@ namespace Mercato.Client.Generated.Api.V1.Categories.Item.Products
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ProductsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/categories/{idOrSlug}/products{?Available*,Category*,InStock*,MaxDiscount*,MaxPrice*,MinDiscount*,MinPrice*,PageNumber*,PageSize*,Q*,Search*,SortBy*,SortOrder*,Tags*,discount_max*,discount_min*,price_max*,price_min*}", pathParameters)
+        public ProductsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/categories/{idOrSlug}/products{?Available*,Category*,InStock*,MaxDiscount*,MaxPrice*,MaxStock*,MinDiscount*,MinPrice*,PageNumber*,PageSize*,Q*,Search*,SortBy*,SortOrder*,Tags*,discount_max*,discount_min*,price_max*,price_min*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Mercato.Client.Generated.Api.V1.Categories.Item.Products
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ProductsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/categories/{idOrSlug}/products{?Available*,Category*,InStock*,MaxDiscount*,MaxPrice*,MinDiscount*,MinPrice*,PageNumber*,PageSize*,Q*,Search*,SortBy*,SortOrder*,Tags*,discount_max*,discount_min*,price_max*,price_min*}", rawUrl)
+        public ProductsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/categories/{idOrSlug}/products{?Available*,Category*,InStock*,MaxDiscount*,MaxPrice*,MaxStock*,MinDiscount*,MinPrice*,PageNumber*,PageSize*,Q*,Search*,SortBy*,SortOrder*,Tags*,discount_max*,discount_min*,price_max*,price_min*}", rawUrl)
         {
         }
         /// <summary>
@@ -126,6 +126,9 @@ namespace Mercato.Client.Generated.Api.V1.Categories.Item.Products
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             public double? MaxPrice { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            public int? MaxStock { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             public double? MinDiscount { get; set; }

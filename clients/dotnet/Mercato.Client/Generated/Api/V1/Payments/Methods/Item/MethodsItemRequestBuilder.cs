@@ -39,6 +39,7 @@ namespace Mercato.Client.Generated.Api.V1.Payments.Methods.Item
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 400 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 401 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
@@ -55,6 +56,7 @@ namespace Mercato.Client.Generated.Api.V1.Payments.Methods.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "401", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },

@@ -14,6 +14,7 @@ export interface MethodsItemRequestBuilder extends BaseRequestBuilder<MethodsIte
      * Forgets a saved card, at the gateway too; the newest other card becomes the default if this one was
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @throws {ErrorResponse} error when the service returns a 400 status code
+     * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
@@ -39,6 +40,7 @@ export const MethodsItemRequestBuilderRequestsMetadata: RequestsMetadata = {
         responseBodyContentType: "application/json",
         errorMappings: {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,

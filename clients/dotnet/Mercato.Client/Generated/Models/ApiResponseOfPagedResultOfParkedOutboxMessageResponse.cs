@@ -9,26 +9,18 @@ namespace Mercato.Client.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ErrorResponse_errors : IAdditionalDataHolder, IParsable
+    public partial class ApiResponseOfPagedResultOfParkedOutboxMessageResponse : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The code property</summary>
+        /// <summary>The data property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Code { get; set; }
+        public global::Mercato.Client.Generated.Models.PagedResultOfParkedOutboxMessageResponse? Data { get; set; }
 #nullable restore
 #else
-        public string Code { get; set; }
-#endif
-        /// <summary>The field property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Field { get; set; }
-#nullable restore
-#else
-        public string Field { get; set; }
+        public global::Mercato.Client.Generated.Models.PagedResultOfParkedOutboxMessageResponse Data { get; set; }
 #endif
         /// <summary>The message property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -38,22 +30,26 @@ namespace Mercato.Client.Generated.Models
 #else
         public string Message { get; set; }
 #endif
+        /// <summary>The success property</summary>
+        public bool? Success { get; set; }
+        /// <summary>The timestamp property</summary>
+        public DateTimeOffset? Timestamp { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.ErrorResponse_errors"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfParkedOutboxMessageResponse"/> and sets the default values.
         /// </summary>
-        public ErrorResponse_errors()
+        public ApiResponseOfPagedResultOfParkedOutboxMessageResponse()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Mercato.Client.Generated.Models.ErrorResponse_errors"/></returns>
+        /// <returns>A <see cref="global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfParkedOutboxMessageResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Mercato.Client.Generated.Models.ErrorResponse_errors CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfParkedOutboxMessageResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Mercato.Client.Generated.Models.ErrorResponse_errors();
+            return new global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfParkedOutboxMessageResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -63,9 +59,10 @@ namespace Mercato.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "code", n => { Code = n.GetStringValue(); } },
-                { "field", n => { Field = n.GetStringValue(); } },
+                { "data", n => { Data = n.GetObjectValue<global::Mercato.Client.Generated.Models.PagedResultOfParkedOutboxMessageResponse>(global::Mercato.Client.Generated.Models.PagedResultOfParkedOutboxMessageResponse.CreateFromDiscriminatorValue); } },
                 { "message", n => { Message = n.GetStringValue(); } },
+                { "success", n => { Success = n.GetBoolValue(); } },
+                { "timestamp", n => { Timestamp = n.GetDateTimeOffsetValue(); } },
             };
         }
         /// <summary>
@@ -75,9 +72,10 @@ namespace Mercato.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("code", Code);
-            writer.WriteStringValue("field", Field);
+            writer.WriteObjectValue<global::Mercato.Client.Generated.Models.PagedResultOfParkedOutboxMessageResponse>("data", Data);
             writer.WriteStringValue("message", Message);
+            writer.WriteBoolValue("success", Success);
+            writer.WriteDateTimeOffsetValue("timestamp", Timestamp);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
