@@ -61,6 +61,7 @@ namespace Mercato.Client.Generated.Api.V1.Operations.Cart.DeadLetters
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 400 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 401 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 403 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -78,6 +79,7 @@ namespace Mercato.Client.Generated.Api.V1.Operations.Cart.DeadLetters
                 { "400", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "401", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "403", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };

@@ -31,6 +31,7 @@ export interface DeadLettersRequestBuilder extends BaseRequestBuilder<DeadLetter
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 403 status code
+     * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -77,6 +78,7 @@ export const DeadLettersRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },

@@ -16,6 +16,7 @@ export interface ReplayRequestBuilder extends BaseRequestBuilder<ReplayRequestBu
      * @returns {Promise<ApiResponseOfOperationResponse>}
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 403 status code
+     * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -41,6 +42,7 @@ export const ReplayRequestBuilderRequestsMetadata: RequestsMetadata = {
         errorMappings: {
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
