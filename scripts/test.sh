@@ -14,8 +14,9 @@
 #   MERCATO_TEST_TARGET   run only this (a project or solution) in one dotnet test call
 #                         (default: build Mercato.slnx once, then run every tests/*.Tests
 #                         project and every scripts/checks/*.sh in MERCATO_TEST_LANES lanes)
-#   MERCATO_TEST_LANES    parallel lanes (default 3: the suites wait on servers and the browser
-#                         much of the time, so three fit two cores)
+#   MERCATO_TEST_LANES    parallel lanes (default 2: on two cores, three lanes of suites that
+#                         each start server processes pushed the load past 80 and servers missed
+#                         their 60 s start-up limit)
 #   MERCATO_TEST_CHECKS=0 skip scripts/checks/*.sh (they are skipped too when arguments such
 #                         as --filter are given)
 #   MERCATO_KEEP_TMP=1    keep the temp dir (logs, data, trx) after the run
@@ -76,6 +77,8 @@ declare -A suite_minutes=(
     [Mercato.Payments.Tests]=1.4 [Mercato.Server.Tests]=1.4 [Mercato.Messaging.Tests]=1.3
     [Mercato.Platform.Tests]=1.2 [Mercato.Notifications.Tests]=1.2 [Mercato.Webhooks.Tests]=0.7
     [Mercato.Logs.Tests]=0.7 [Mercato.Support.Tests]=0.6 [Mercato.Architecture.Tests]=0.1
+    [Mercato.Client.Tests]=1.1 [typescript-client.sh]=5.5 [run-distributed.sh]=4.5
+    [newman.sh]=3 [generated.sh]=3 [deploy.sh]=1
 )
 
 # Run one suite (a test project or a check script), its output into its own log, printed whole
@@ -102,7 +105,7 @@ run_suite() {
 
 # Build once, then run the suites in lanes, longest first, each into the lane with least work.
 run_lanes() {
-    local lanes=${MERCATO_TEST_LANES:-3} i item rc=0 best
+    local lanes=${MERCATO_TEST_LANES:-2} i item rc=0 best
     local -a items=() order=() load=() lane_items=() pids=()
     mkdir -p "$tmp/logs"
     dotnet build Mercato.slnx -c Release -v:q -nologo || return $?
