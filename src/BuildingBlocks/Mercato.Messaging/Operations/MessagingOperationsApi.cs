@@ -55,11 +55,11 @@ public static class MessagingOperationsApi
         deadLetters.MapGet(string.Empty, (int? pageNumber, int? pageSize, HttpContext http, CancellationToken ct) => PeekDeadLettersAsync(module, pageNumber, pageSize, http, ct))
             .WithName($"List{name}DeadLetters")
             .WithSummary($"Messages in the RabbitMQ dead-letter queue of {module}, from its head, left in place; 404 on the in-process transport, which has none (administrators)")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
+            .WithMetadata(Platform.OpenApi.NotFoundResponseMetadata.Instance);
         deadLetters.MapPost("/replay", (HttpContext http, CancellationToken ct) => ReplayDeadLettersAsync(module, null, http, ct))
             .WithName($"Replay{name}DeadLetters")
             .WithSummary($"Moves every dead-lettered message of {module} back to its queue; 404 on the in-process transport, which has none (administrators)")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
+            .WithMetadata(Platform.OpenApi.NotFoundResponseMetadata.Instance);
         deadLetters.MapPost("/{messageId:guid}/replay", (Guid messageId, HttpContext http, CancellationToken ct) => ReplayDeadLettersAsync(module, messageId.ToString(), http, ct))
             .WithName($"Replay{name}DeadLetter")
             .WithSummary($"Moves one dead-lettered message of {module} (by message id) back to its queue (administrators)");

@@ -39,7 +39,7 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
             AddError(responses, document, 401, $"UNAUTHORIZED: neither a valid bearer token nor a guest's `{Http.CartKeyHeader.Name}` was sent.");
         }
 
-        if (hasRouteValues)
+        if (hasRouteValues || metadata.OfType<NotFoundResponseMetadata>().Any())
         {
             AddError(responses, document, 404, "NOT_FOUND: nothing exists at this path, or it is not visible to the caller.");
         }
