@@ -154,6 +154,35 @@ public sealed class PublishedDocumentTests(ServerDocumentFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Money_is_published_as_a_decimal_and_no_schema_takes_a_name_client_generators_keep_for_themselves()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        // Kiota turns format "decimal" into C# decimal; "double" (the generator's default) lost cents.
+        foreach (var (schema, property) in new[]
+        {
+            ("ProductResponse", "price"), ("ProductResponse", "sellPrice"), ("ProductResponse", "compareAtPrice"),
+            ("CartResponse", "total"), ("CartResponse", "taxRate"), ("OrderResponse", "total"), ("ProductRequest", "price"),
+        })
+        {
+            var field = schemas.GetProperty(schema).GetProperty("properties").GetProperty(property);
+            Assert.True(field.GetProperty("format").GetString() == "decimal", $"{schema}.{property} is {field}");
+        }
+
+        var integers = schemas.GetProperty("ProductResponse").GetProperty("properties").GetProperty("stock");
+        Assert.Equal("int32", integers.GetProperty("format").GetString());
+
+        // Kiota's TypeScript abstractions export an ApiError that every error model extends: a schema
+        // of that name left the generated client uncompilable.
+        Assert.False(schemas.TryGetProperty("ApiError", out _));
+        Assert.Equal(
+            "#/components/schemas/ErrorDetail",
+            schemas.GetProperty("ErrorResponse").GetProperty("properties").GetProperty("errors").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal(["code", "field", "message"], schemas.GetProperty("ErrorDetail").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Service_only_endpoints_are_left_out_of_every_document_by_default()
     {
         foreach (var name in new[] { "v1", "catalog", "cart", "ordering" })

@@ -6,6 +6,9 @@ public static class OpenApiNames
     /// <summary>The error envelope schema.</summary>
     public const string ErrorResponseSchema = "ErrorResponse";
 
+    /// <summary>The schema of one entry of the error envelope's <c>errors</c> array.</summary>
+    public const string ErrorDetailSchema = "ErrorDetail";
+
     /// <summary>The JWT bearer security scheme.</summary>
     public const string BearerScheme = "Bearer";
 

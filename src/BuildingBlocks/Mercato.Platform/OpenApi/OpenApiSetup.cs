@@ -131,6 +131,7 @@ public static class OpenApiSetup
         options.CreateSchemaReferenceId = SchemaNames.For;
         options.AddSchemaTransformer<TimestampSchemaTransformer>();
         options.AddSchemaTransformer<GuidSchemaTransformer>();
+        options.AddSchemaTransformer<DecimalSchemaTransformer>();
         options.AddSchemaTransformer<JsonElementSchemaTransformer>();
         options.AddSchemaTransformer<ValidationLimitsSchemaTransformer>();
         options.AddOperationTransformer<PagingParametersTransformer>();

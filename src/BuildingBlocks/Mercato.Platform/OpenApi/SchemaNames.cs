@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Mercato.Platform.Envelope;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace Mercato.Platform.OpenApi;
@@ -7,6 +8,9 @@ namespace Mercato.Platform.OpenApi;
 /// Readable, valid component names for generic and collection types:
 /// <c>ApiResponse&lt;NoteResponse[]&gt;</c> becomes <c>ApiResponseOfNoteResponseList</c> instead of the
 /// default <c>ApiResponseOfNoteResponse[]</c>, whose brackets are not allowed in a component name.
+/// The error envelope's entry (<see cref="ApiError"/>) is published as <c>ErrorDetail</c>: client
+/// generators bring an <c>ApiError</c> type of their own (Kiota's TypeScript abstractions, which every
+/// error model extends), and a schema of that name breaks the generated code.
 /// </summary>
 internal static class SchemaNames
 {
@@ -17,6 +21,11 @@ internal static class SchemaNames
     /// <summary>The readable name of a type.</summary>
     public static string Of(Type type)
     {
+        if (type == typeof(ApiError))
+        {
+            return OpenApiNames.ErrorDetailSchema;
+        }
+
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
             return Of(underlying);

@@ -23,9 +23,9 @@ namespace Mercato.Client.Generated.Models
         public string CouponCode { get; set; }
 #endif
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The discountAmount property</summary>
-        public double? DiscountAmount { get; set; }
+        public decimal? DiscountAmount { get; set; }
         /// <summary>The discountType property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -35,13 +35,13 @@ namespace Mercato.Client.Generated.Models
         public string DiscountType { get; set; }
 #endif
         /// <summary>The discountValue property</summary>
-        public double? DiscountValue { get; set; }
+        public decimal? DiscountValue { get; set; }
         /// <summary>The subtotal property</summary>
-        public double? Subtotal { get; set; }
+        public decimal? Subtotal { get; set; }
         /// <summary>The tax property</summary>
-        public double? Tax { get; set; }
+        public decimal? Tax { get; set; }
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.AppliedCouponResponse"/> and sets the default values.
         /// </summary>
@@ -68,13 +68,13 @@ namespace Mercato.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "couponCode", n => { CouponCode = n.GetStringValue(); } },
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
-                { "discountAmount", n => { DiscountAmount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
+                { "discountAmount", n => { DiscountAmount = n.GetDecimalValue(); } },
                 { "discountType", n => { DiscountType = n.GetStringValue(); } },
-                { "discountValue", n => { DiscountValue = n.GetDoubleValue(); } },
-                { "subtotal", n => { Subtotal = n.GetDoubleValue(); } },
-                { "tax", n => { Tax = n.GetDoubleValue(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "discountValue", n => { DiscountValue = n.GetDecimalValue(); } },
+                { "subtotal", n => { Subtotal = n.GetDecimalValue(); } },
+                { "tax", n => { Tax = n.GetDecimalValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
             };
         }
         /// <summary>
@@ -85,13 +85,13 @@ namespace Mercato.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("couponCode", CouponCode);
-            writer.WriteDoubleValue("discount", Discount);
-            writer.WriteDoubleValue("discountAmount", DiscountAmount);
+            writer.WriteDecimalValue("discount", Discount);
+            writer.WriteDecimalValue("discountAmount", DiscountAmount);
             writer.WriteStringValue("discountType", DiscountType);
-            writer.WriteDoubleValue("discountValue", DiscountValue);
-            writer.WriteDoubleValue("subtotal", Subtotal);
-            writer.WriteDoubleValue("tax", Tax);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("discountValue", DiscountValue);
+            writer.WriteDecimalValue("subtotal", Subtotal);
+            writer.WriteDecimalValue("tax", Tax);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

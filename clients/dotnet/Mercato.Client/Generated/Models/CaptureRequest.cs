@@ -15,7 +15,7 @@ namespace Mercato.Client.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The amount property</summary>
-        public double? Amount { get; set; }
+        public decimal? Amount { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.CaptureRequest"/> and sets the default values.
         /// </summary>
@@ -41,7 +41,7 @@ namespace Mercato.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "amount", n => { Amount = n.GetDoubleValue(); } },
+                { "amount", n => { Amount = n.GetDecimalValue(); } },
             };
         }
         /// <summary>
@@ -51,7 +51,7 @@ namespace Mercato.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteDoubleValue("amount", Amount);
+            writer.WriteDecimalValue("amount", Amount);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

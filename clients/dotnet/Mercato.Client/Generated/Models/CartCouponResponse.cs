@@ -31,7 +31,7 @@ namespace Mercato.Client.Generated.Models
         public string DiscountType { get; set; }
 #endif
         /// <summary>The discountValue property</summary>
-        public double? DiscountValue { get; set; }
+        public decimal? DiscountValue { get; set; }
         /// <summary>The message property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -77,7 +77,7 @@ namespace Mercato.Client.Generated.Models
             {
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "discountType", n => { DiscountType = n.GetStringValue(); } },
-                { "discountValue", n => { DiscountValue = n.GetDoubleValue(); } },
+                { "discountValue", n => { DiscountValue = n.GetDecimalValue(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "valid", n => { Valid = n.GetBoolValue(); } },
@@ -92,7 +92,7 @@ namespace Mercato.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("code", Code);
             writer.WriteStringValue("discountType", DiscountType);
-            writer.WriteDoubleValue("discountValue", DiscountValue);
+            writer.WriteDecimalValue("discountValue", DiscountValue);
             writer.WriteStringValue("message", Message);
             writer.WriteStringValue("reason", Reason);
             writer.WriteBoolValue("valid", Valid);

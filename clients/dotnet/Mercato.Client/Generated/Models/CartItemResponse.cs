@@ -29,21 +29,21 @@ namespace Mercato.Client.Generated.Models
         public string CartKey { get; set; }
 #endif
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The inStock property</summary>
         public bool? InStock { get; set; }
         /// <summary>The price property</summary>
-        public double? Price { get; set; }
+        public decimal? Price { get; set; }
         /// <summary>The priceAfterDiscount property</summary>
-        public double? PriceAfterDiscount { get; set; }
+        public decimal? PriceAfterDiscount { get; set; }
         /// <summary>The priceChanged property</summary>
         public bool? PriceChanged { get; set; }
         /// <summary>The pricePerItem property</summary>
-        public double? PricePerItem { get; set; }
+        public decimal? PricePerItem { get; set; }
         /// <summary>The priceWhenAdded property</summary>
-        public double? PriceWhenAdded { get; set; }
+        public decimal? PriceWhenAdded { get; set; }
         /// <summary>The productId property</summary>
         public Guid? ProductId { get; set; }
         /// <summary>The productImage property</summary>
@@ -73,7 +73,7 @@ namespace Mercato.Client.Generated.Models
         public string Sku { get; set; }
 #endif
         /// <summary>The subtotal property</summary>
-        public double? Subtotal { get; set; }
+        public decimal? Subtotal { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>
@@ -105,20 +105,20 @@ namespace Mercato.Client.Generated.Models
                 { "available", n => { Available = n.GetBoolValue(); } },
                 { "availableStock", n => { AvailableStock = n.GetIntValue(); } },
                 { "cartKey", n => { CartKey = n.GetStringValue(); } },
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "inStock", n => { InStock = n.GetBoolValue(); } },
-                { "price", n => { Price = n.GetDoubleValue(); } },
-                { "priceAfterDiscount", n => { PriceAfterDiscount = n.GetDoubleValue(); } },
+                { "price", n => { Price = n.GetDecimalValue(); } },
+                { "priceAfterDiscount", n => { PriceAfterDiscount = n.GetDecimalValue(); } },
                 { "priceChanged", n => { PriceChanged = n.GetBoolValue(); } },
-                { "pricePerItem", n => { PricePerItem = n.GetDoubleValue(); } },
-                { "priceWhenAdded", n => { PriceWhenAdded = n.GetDoubleValue(); } },
+                { "pricePerItem", n => { PricePerItem = n.GetDecimalValue(); } },
+                { "priceWhenAdded", n => { PriceWhenAdded = n.GetDecimalValue(); } },
                 { "productId", n => { ProductId = n.GetGuidValue(); } },
                 { "productImage", n => { ProductImage = n.GetStringValue(); } },
                 { "productName", n => { ProductName = n.GetStringValue(); } },
                 { "quantity", n => { Quantity = n.GetIntValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
-                { "subtotal", n => { Subtotal = n.GetDoubleValue(); } },
+                { "subtotal", n => { Subtotal = n.GetDecimalValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
             };
         }
@@ -133,20 +133,20 @@ namespace Mercato.Client.Generated.Models
             writer.WriteBoolValue("available", Available);
             writer.WriteIntValue("availableStock", AvailableStock);
             writer.WriteStringValue("cartKey", CartKey);
-            writer.WriteDoubleValue("discount", Discount);
+            writer.WriteDecimalValue("discount", Discount);
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("inStock", InStock);
-            writer.WriteDoubleValue("price", Price);
-            writer.WriteDoubleValue("priceAfterDiscount", PriceAfterDiscount);
+            writer.WriteDecimalValue("price", Price);
+            writer.WriteDecimalValue("priceAfterDiscount", PriceAfterDiscount);
             writer.WriteBoolValue("priceChanged", PriceChanged);
-            writer.WriteDoubleValue("pricePerItem", PricePerItem);
-            writer.WriteDoubleValue("priceWhenAdded", PriceWhenAdded);
+            writer.WriteDecimalValue("pricePerItem", PricePerItem);
+            writer.WriteDecimalValue("priceWhenAdded", PriceWhenAdded);
             writer.WriteGuidValue("productId", ProductId);
             writer.WriteStringValue("productImage", ProductImage);
             writer.WriteStringValue("productName", ProductName);
             writer.WriteIntValue("quantity", Quantity);
             writer.WriteStringValue("sku", Sku);
-            writer.WriteDoubleValue("subtotal", Subtotal);
+            writer.WriteDecimalValue("subtotal", Subtotal);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteAdditionalData(AdditionalData);
         }

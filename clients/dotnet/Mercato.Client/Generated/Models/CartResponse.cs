@@ -41,7 +41,7 @@ namespace Mercato.Client.Generated.Models
         public string CouponCode { get; set; }
 #endif
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The itemCount property</summary>
@@ -55,13 +55,13 @@ namespace Mercato.Client.Generated.Models
         public List<global::Mercato.Client.Generated.Models.CartItemResponse> Items { get; set; }
 #endif
         /// <summary>The subtotal property</summary>
-        public double? Subtotal { get; set; }
+        public decimal? Subtotal { get; set; }
         /// <summary>The tax property</summary>
-        public double? Tax { get; set; }
+        public decimal? Tax { get; set; }
         /// <summary>The taxRate property</summary>
-        public double? TaxRate { get; set; }
+        public decimal? TaxRate { get; set; }
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The userId property</summary>
@@ -95,14 +95,14 @@ namespace Mercato.Client.Generated.Models
                 { "cartKey", n => { CartKey = n.GetStringValue(); } },
                 { "coupon", n => { Coupon = n.GetObjectValue<global::Mercato.Client.Generated.Models.CartCouponResponse>(global::Mercato.Client.Generated.Models.CartCouponResponse.CreateFromDiscriminatorValue); } },
                 { "couponCode", n => { CouponCode = n.GetStringValue(); } },
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "itemCount", n => { ItemCount = n.GetIntValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.CartItemResponse>(global::Mercato.Client.Generated.Models.CartItemResponse.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "subtotal", n => { Subtotal = n.GetDoubleValue(); } },
-                { "tax", n => { Tax = n.GetDoubleValue(); } },
-                { "taxRate", n => { TaxRate = n.GetDoubleValue(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "subtotal", n => { Subtotal = n.GetDecimalValue(); } },
+                { "tax", n => { Tax = n.GetDecimalValue(); } },
+                { "taxRate", n => { TaxRate = n.GetDecimalValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "userId", n => { UserId = n.GetGuidValue(); } },
             };
@@ -118,14 +118,14 @@ namespace Mercato.Client.Generated.Models
             writer.WriteStringValue("cartKey", CartKey);
             writer.WriteObjectValue<global::Mercato.Client.Generated.Models.CartCouponResponse>("coupon", Coupon);
             writer.WriteStringValue("couponCode", CouponCode);
-            writer.WriteDoubleValue("discount", Discount);
+            writer.WriteDecimalValue("discount", Discount);
             writer.WriteGuidValue("id", Id);
             writer.WriteIntValue("itemCount", ItemCount);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.CartItemResponse>("items", Items);
-            writer.WriteDoubleValue("subtotal", Subtotal);
-            writer.WriteDoubleValue("tax", Tax);
-            writer.WriteDoubleValue("taxRate", TaxRate);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("subtotal", Subtotal);
+            writer.WriteDecimalValue("tax", Tax);
+            writer.WriteDecimalValue("taxRate", TaxRate);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteGuidValue("userId", UserId);
             writer.WriteAdditionalData(AdditionalData);

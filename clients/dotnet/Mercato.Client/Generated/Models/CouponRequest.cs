@@ -43,11 +43,11 @@ namespace Mercato.Client.Generated.Models
         /// <summary>The discountType property</summary>
         public global::Mercato.Client.Generated.Models.CouponRequest_discountType? DiscountType { get; set; }
         /// <summary>The discountValue property</summary>
-        public double? DiscountValue { get; set; }
+        public decimal? DiscountValue { get; set; }
         /// <summary>The endsAt property</summary>
         public DateTimeOffset? EndsAt { get; set; }
         /// <summary>The minimumSubtotal property</summary>
-        public double? MinimumSubtotal { get; set; }
+        public decimal? MinimumSubtotal { get; set; }
         /// <summary>The perCustomerLimit property</summary>
         public int? PerCustomerLimit { get; set; }
         /// <summary>The startsAt property</summary>
@@ -84,9 +84,9 @@ namespace Mercato.Client.Generated.Models
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "discountType", n => { DiscountType = n.GetEnumValue<global::Mercato.Client.Generated.Models.CouponRequest_discountType>(); } },
-                { "discountValue", n => { DiscountValue = n.GetDoubleValue(); } },
+                { "discountValue", n => { DiscountValue = n.GetDecimalValue(); } },
                 { "endsAt", n => { EndsAt = n.GetDateTimeOffsetValue(); } },
-                { "minimumSubtotal", n => { MinimumSubtotal = n.GetDoubleValue(); } },
+                { "minimumSubtotal", n => { MinimumSubtotal = n.GetDecimalValue(); } },
                 { "perCustomerLimit", n => { PerCustomerLimit = n.GetIntValue(); } },
                 { "startsAt", n => { StartsAt = n.GetDateTimeOffsetValue(); } },
                 { "usageLimit", n => { UsageLimit = n.GetIntValue(); } },
@@ -104,9 +104,9 @@ namespace Mercato.Client.Generated.Models
             writer.WriteStringValue("code", Code);
             writer.WriteStringValue("description", Description);
             writer.WriteEnumValue<global::Mercato.Client.Generated.Models.CouponRequest_discountType>("discountType", DiscountType);
-            writer.WriteDoubleValue("discountValue", DiscountValue);
+            writer.WriteDecimalValue("discountValue", DiscountValue);
             writer.WriteDateTimeOffsetValue("endsAt", EndsAt);
-            writer.WriteDoubleValue("minimumSubtotal", MinimumSubtotal);
+            writer.WriteDecimalValue("minimumSubtotal", MinimumSubtotal);
             writer.WriteIntValue("perCustomerLimit", PerCustomerLimit);
             writer.WriteDateTimeOffsetValue("startsAt", StartsAt);
             writer.WriteIntValue("usageLimit", UsageLimit);

@@ -51,13 +51,13 @@ namespace Mercato.Client.Generated.Models
         public string DiscountType { get; set; }
 #endif
         /// <summary>The discountValue property</summary>
-        public double? DiscountValue { get; set; }
+        public decimal? DiscountValue { get; set; }
         /// <summary>The endsAt property</summary>
         public DateTimeOffset? EndsAt { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The minimumSubtotal property</summary>
-        public double? MinimumSubtotal { get; set; }
+        public decimal? MinimumSubtotal { get; set; }
         /// <summary>The perCustomerLimit property</summary>
         public int? PerCustomerLimit { get; set; }
         /// <summary>The startsAt property</summary>
@@ -99,10 +99,10 @@ namespace Mercato.Client.Generated.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "discountType", n => { DiscountType = n.GetStringValue(); } },
-                { "discountValue", n => { DiscountValue = n.GetDoubleValue(); } },
+                { "discountValue", n => { DiscountValue = n.GetDecimalValue(); } },
                 { "endsAt", n => { EndsAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "minimumSubtotal", n => { MinimumSubtotal = n.GetDoubleValue(); } },
+                { "minimumSubtotal", n => { MinimumSubtotal = n.GetDecimalValue(); } },
                 { "perCustomerLimit", n => { PerCustomerLimit = n.GetIntValue(); } },
                 { "startsAt", n => { StartsAt = n.GetDateTimeOffsetValue(); } },
                 { "timesRedeemed", n => { TimesRedeemed = n.GetIntValue(); } },
@@ -123,10 +123,10 @@ namespace Mercato.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("discountType", DiscountType);
-            writer.WriteDoubleValue("discountValue", DiscountValue);
+            writer.WriteDecimalValue("discountValue", DiscountValue);
             writer.WriteDateTimeOffsetValue("endsAt", EndsAt);
             writer.WriteGuidValue("id", Id);
-            writer.WriteDoubleValue("minimumSubtotal", MinimumSubtotal);
+            writer.WriteDecimalValue("minimumSubtotal", MinimumSubtotal);
             writer.WriteIntValue("perCustomerLimit", PerCustomerLimit);
             writer.WriteDateTimeOffsetValue("startsAt", StartsAt);
             writer.WriteIntValue("timesRedeemed", TimesRedeemed);

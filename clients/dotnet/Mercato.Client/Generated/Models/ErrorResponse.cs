@@ -18,10 +18,10 @@ namespace Mercato.Client.Generated.Models
         /// <summary>The errors property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::Mercato.Client.Generated.Models.ApiError>? Errors { get; set; }
+        public List<global::Mercato.Client.Generated.Models.ErrorDetail>? Errors { get; set; }
 #nullable restore
 #else
-        public List<global::Mercato.Client.Generated.Models.ApiError> Errors { get; set; }
+        public List<global::Mercato.Client.Generated.Models.ErrorDetail> Errors { get; set; }
 #endif
         /// <summary>The primary error message.</summary>
         public override string Message { get => MessageEscaped ?? string.Empty; }
@@ -80,7 +80,7 @@ namespace Mercato.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "errors", n => { Errors = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ApiError>(global::Mercato.Client.Generated.Models.ApiError.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "errors", n => { Errors = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ErrorDetail>(global::Mercato.Client.Generated.Models.ErrorDetail.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "message", n => { MessageEscaped = n.GetStringValue(); } },
                 { "path", n => { Path = n.GetStringValue(); } },
                 { "retryAfter", n => { RetryAfter = n.GetIntValue(); } },
@@ -96,7 +96,7 @@ namespace Mercato.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ApiError>("errors", Errors);
+            writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ErrorDetail>("errors", Errors);
             writer.WriteStringValue("message", MessageEscaped);
             writer.WriteStringValue("path", Path);
             writer.WriteIntValue("retryAfter", RetryAfter);

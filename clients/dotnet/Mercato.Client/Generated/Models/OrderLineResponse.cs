@@ -15,11 +15,11 @@ namespace Mercato.Client.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The price property</summary>
-        public double? Price { get; set; }
+        public decimal? Price { get; set; }
         /// <summary>The productId property</summary>
         public Guid? ProductId { get; set; }
         /// <summary>The productName property</summary>
@@ -41,9 +41,9 @@ namespace Mercato.Client.Generated.Models
         public string Sku { get; set; }
 #endif
         /// <summary>The subtotal property</summary>
-        public double? Subtotal { get; set; }
+        public decimal? Subtotal { get; set; }
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.OrderLineResponse"/> and sets the default values.
         /// </summary>
@@ -69,15 +69,15 @@ namespace Mercato.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "price", n => { Price = n.GetDoubleValue(); } },
+                { "price", n => { Price = n.GetDecimalValue(); } },
                 { "productId", n => { ProductId = n.GetGuidValue(); } },
                 { "productName", n => { ProductName = n.GetStringValue(); } },
                 { "quantity", n => { Quantity = n.GetIntValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
-                { "subtotal", n => { Subtotal = n.GetDoubleValue(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "subtotal", n => { Subtotal = n.GetDecimalValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
             };
         }
         /// <summary>
@@ -87,15 +87,15 @@ namespace Mercato.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteDoubleValue("discount", Discount);
+            writer.WriteDecimalValue("discount", Discount);
             writer.WriteGuidValue("id", Id);
-            writer.WriteDoubleValue("price", Price);
+            writer.WriteDecimalValue("price", Price);
             writer.WriteGuidValue("productId", ProductId);
             writer.WriteStringValue("productName", ProductName);
             writer.WriteIntValue("quantity", Quantity);
             writer.WriteStringValue("sku", Sku);
-            writer.WriteDoubleValue("subtotal", Subtotal);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("subtotal", Subtotal);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -59,7 +59,7 @@ namespace Mercato.Client.Generated.Models
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The expiresAt property</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
         /// <summary>The id property</summary>
@@ -113,7 +113,7 @@ namespace Mercato.Client.Generated.Models
         public global::Mercato.Client.Generated.Models.AddressBody ShippingAddress { get; set; }
 #endif
         /// <summary>The shippingCost property</summary>
-        public double? ShippingCost { get; set; }
+        public decimal? ShippingCost { get; set; }
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -131,11 +131,11 @@ namespace Mercato.Client.Generated.Models
         public List<global::Mercato.Client.Generated.Models.StatusChangeResponse> StatusHistory { get; set; }
 #endif
         /// <summary>The subtotal property</summary>
-        public double? Subtotal { get; set; }
+        public decimal? Subtotal { get; set; }
         /// <summary>The tax property</summary>
-        public double? Tax { get; set; }
+        public decimal? Tax { get; set; }
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>The trackingNumber property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -180,7 +180,7 @@ namespace Mercato.Client.Generated.Models
                 { "contact", n => { Contact = n.GetObjectValue<global::Mercato.Client.Generated.Models.OrderContactResponse>(global::Mercato.Client.Generated.Models.OrderContactResponse.CreateFromDiscriminatorValue); } },
                 { "couponCode", n => { CouponCode = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
                 { "expiresAt", n => { ExpiresAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "isArchived", n => { IsArchived = n.GetBoolValue(); } },
@@ -192,12 +192,12 @@ namespace Mercato.Client.Generated.Models
                 { "paymentIntent", n => { PaymentIntent = n.GetStringValue(); } },
                 { "paymentMethodId", n => { PaymentMethodId = n.GetGuidValue(); } },
                 { "shippingAddress", n => { ShippingAddress = n.GetObjectValue<global::Mercato.Client.Generated.Models.AddressBody>(global::Mercato.Client.Generated.Models.AddressBody.CreateFromDiscriminatorValue); } },
-                { "shippingCost", n => { ShippingCost = n.GetDoubleValue(); } },
+                { "shippingCost", n => { ShippingCost = n.GetDecimalValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "statusHistory", n => { StatusHistory = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.StatusChangeResponse>(global::Mercato.Client.Generated.Models.StatusChangeResponse.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "subtotal", n => { Subtotal = n.GetDoubleValue(); } },
-                { "tax", n => { Tax = n.GetDoubleValue(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "subtotal", n => { Subtotal = n.GetDecimalValue(); } },
+                { "tax", n => { Tax = n.GetDecimalValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
                 { "trackingNumber", n => { TrackingNumber = n.GetStringValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "userId", n => { UserId = n.GetGuidValue(); } },
@@ -217,7 +217,7 @@ namespace Mercato.Client.Generated.Models
             writer.WriteObjectValue<global::Mercato.Client.Generated.Models.OrderContactResponse>("contact", Contact);
             writer.WriteStringValue("couponCode", CouponCode);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
-            writer.WriteDoubleValue("discount", Discount);
+            writer.WriteDecimalValue("discount", Discount);
             writer.WriteDateTimeOffsetValue("expiresAt", ExpiresAt);
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("isArchived", IsArchived);
@@ -229,12 +229,12 @@ namespace Mercato.Client.Generated.Models
             writer.WriteStringValue("paymentIntent", PaymentIntent);
             writer.WriteGuidValue("paymentMethodId", PaymentMethodId);
             writer.WriteObjectValue<global::Mercato.Client.Generated.Models.AddressBody>("shippingAddress", ShippingAddress);
-            writer.WriteDoubleValue("shippingCost", ShippingCost);
+            writer.WriteDecimalValue("shippingCost", ShippingCost);
             writer.WriteStringValue("status", Status);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.StatusChangeResponse>("statusHistory", StatusHistory);
-            writer.WriteDoubleValue("subtotal", Subtotal);
-            writer.WriteDoubleValue("tax", Tax);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("subtotal", Subtotal);
+            writer.WriteDecimalValue("tax", Tax);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteStringValue("trackingNumber", TrackingNumber);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteGuidValue("userId", UserId);

@@ -39,7 +39,7 @@ namespace Mercato.Client.Generated.Models
         public string Status { get; set; }
 #endif
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.OrderSummaryResponse"/> and sets the default values.
         /// </summary>
@@ -71,7 +71,7 @@ namespace Mercato.Client.Generated.Models
                 { "itemCount", n => { ItemCount = n.GetIntValue(); } },
                 { "orderNumber", n => { OrderNumber = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
             };
         }
         /// <summary>
@@ -87,7 +87,7 @@ namespace Mercato.Client.Generated.Models
             writer.WriteIntValue("itemCount", ItemCount);
             writer.WriteStringValue("orderNumber", OrderNumber);
             writer.WriteStringValue("status", Status);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

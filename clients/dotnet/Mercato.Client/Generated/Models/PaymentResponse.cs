@@ -23,9 +23,9 @@ namespace Mercato.Client.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The amount property</summary>
-        public double? Amount { get; set; }
+        public decimal? Amount { get; set; }
         /// <summary>The authorized property</summary>
-        public double? Authorized { get; set; }
+        public decimal? Authorized { get; set; }
         /// <summary>The brand property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -35,7 +35,7 @@ namespace Mercato.Client.Generated.Models
         public string Brand { get; set; }
 #endif
         /// <summary>The captured property</summary>
-        public double? Captured { get; set; }
+        public decimal? Captured { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The currency property</summary>
@@ -101,7 +101,7 @@ namespace Mercato.Client.Generated.Models
         public string Receipt { get; set; }
 #endif
         /// <summary>The refunded property</summary>
-        public double? Refunded { get; set; }
+        public decimal? Refunded { get; set; }
         /// <summary>The refunds property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -162,10 +162,10 @@ namespace Mercato.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "actionUrl", n => { ActionUrl = n.GetStringValue(); } },
-                { "amount", n => { Amount = n.GetDoubleValue(); } },
-                { "authorized", n => { Authorized = n.GetDoubleValue(); } },
+                { "amount", n => { Amount = n.GetDecimalValue(); } },
+                { "authorized", n => { Authorized = n.GetDecimalValue(); } },
                 { "brand", n => { Brand = n.GetStringValue(); } },
-                { "captured", n => { Captured = n.GetDoubleValue(); } },
+                { "captured", n => { Captured = n.GetDecimalValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
                 { "failureReason", n => { FailureReason = n.GetStringValue(); } },
@@ -177,7 +177,7 @@ namespace Mercato.Client.Generated.Models
                 { "paymentId", n => { PaymentId = n.GetGuidValue(); } },
                 { "paymentMethod", n => { PaymentMethod = n.GetStringValue(); } },
                 { "receipt", n => { Receipt = n.GetStringValue(); } },
-                { "refunded", n => { Refunded = n.GetDoubleValue(); } },
+                { "refunded", n => { Refunded = n.GetDecimalValue(); } },
                 { "refunds", n => { Refunds = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.RefundResponse>(global::Mercato.Client.Generated.Models.RefundResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "transactionId", n => { TransactionId = n.GetStringValue(); } },
@@ -193,10 +193,10 @@ namespace Mercato.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("actionUrl", ActionUrl);
-            writer.WriteDoubleValue("amount", Amount);
-            writer.WriteDoubleValue("authorized", Authorized);
+            writer.WriteDecimalValue("amount", Amount);
+            writer.WriteDecimalValue("authorized", Authorized);
             writer.WriteStringValue("brand", Brand);
-            writer.WriteDoubleValue("captured", Captured);
+            writer.WriteDecimalValue("captured", Captured);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("currency", Currency);
             writer.WriteStringValue("failureReason", FailureReason);
@@ -208,7 +208,7 @@ namespace Mercato.Client.Generated.Models
             writer.WriteGuidValue("paymentId", PaymentId);
             writer.WriteStringValue("paymentMethod", PaymentMethod);
             writer.WriteStringValue("receipt", Receipt);
-            writer.WriteDoubleValue("refunded", Refunded);
+            writer.WriteDecimalValue("refunded", Refunded);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.RefundResponse>("refunds", Refunds);
             writer.WriteStringValue("status", Status);
             writer.WriteStringValue("transactionId", TransactionId);

@@ -27,7 +27,7 @@ namespace Mercato.Client.Generated.Models
         /// <summary>The categoryId property</summary>
         public Guid? CategoryId { get; set; }
         /// <summary>The compareAtPrice property</summary>
-        public double? CompareAtPrice { get; set; }
+        public decimal? CompareAtPrice { get; set; }
         /// <summary>The description property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -61,7 +61,7 @@ namespace Mercato.Client.Generated.Models
         public string Name { get; set; }
 #endif
         /// <summary>The price property</summary>
-        public double? Price { get; set; }
+        public decimal? Price { get; set; }
         /// <summary>The relatedProducts property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -138,12 +138,12 @@ namespace Mercato.Client.Generated.Models
                 { "attributes", n => { Attributes = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductAttributeRequest>(global::Mercato.Client.Generated.Models.ProductAttributeRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "available", n => { Available = n.GetBoolValue(); } },
                 { "categoryId", n => { CategoryId = n.GetGuidValue(); } },
-                { "compareAtPrice", n => { CompareAtPrice = n.GetDoubleValue(); } },
+                { "compareAtPrice", n => { CompareAtPrice = n.GetDecimalValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "images", n => { Images = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductImageRequest>(global::Mercato.Client.Generated.Models.ProductImageRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "longDescription", n => { LongDescription = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "price", n => { Price = n.GetDoubleValue(); } },
+                { "price", n => { Price = n.GetDecimalValue(); } },
                 { "relatedProducts", n => { RelatedProducts = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
@@ -162,12 +162,12 @@ namespace Mercato.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductAttributeRequest>("attributes", Attributes);
             writer.WriteBoolValue("available", Available);
             writer.WriteGuidValue("categoryId", CategoryId);
-            writer.WriteDoubleValue("compareAtPrice", CompareAtPrice);
+            writer.WriteDecimalValue("compareAtPrice", CompareAtPrice);
             writer.WriteStringValue("description", Description);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductImageRequest>("images", Images);
             writer.WriteStringValue("longDescription", LongDescription);
             writer.WriteStringValue("name", Name);
-            writer.WriteDoubleValue("price", Price);
+            writer.WriteDecimalValue("price", Price);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("relatedProducts", RelatedProducts);
             writer.WriteStringValue("sku", Sku);
             writer.WriteStringValue("slug", Slug);

@@ -33,7 +33,7 @@ namespace Mercato.Client.Generated.Models
         public global::Mercato.Client.Generated.Models.ProductCategoryResponse Category { get; set; }
 #endif
         /// <summary>The compareAtPrice property</summary>
-        public double? CompareAtPrice { get; set; }
+        public decimal? CompareAtPrice { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The description property</summary>
@@ -45,7 +45,7 @@ namespace Mercato.Client.Generated.Models
         public string Description { get; set; }
 #endif
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The images property</summary>
@@ -75,9 +75,9 @@ namespace Mercato.Client.Generated.Models
         public string Name { get; set; }
 #endif
         /// <summary>The price property</summary>
-        public double? Price { get; set; }
+        public decimal? Price { get; set; }
         /// <summary>The rating property</summary>
-        public double? Rating { get; set; }
+        public decimal? Rating { get; set; }
         /// <summary>The relatedProducts property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -97,7 +97,7 @@ namespace Mercato.Client.Generated.Models
         public List<global::Mercato.Client.Generated.Models.ProductReviewResponse> Reviews { get; set; }
 #endif
         /// <summary>The sellPrice property</summary>
-        public double? SellPrice { get; set; }
+        public decimal? SellPrice { get; set; }
         /// <summary>The sku property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -162,21 +162,21 @@ namespace Mercato.Client.Generated.Models
                 { "attributes", n => { Attributes = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductAttributeResponse>(global::Mercato.Client.Generated.Models.ProductAttributeResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "available", n => { Available = n.GetBoolValue(); } },
                 { "category", n => { Category = n.GetObjectValue<global::Mercato.Client.Generated.Models.ProductCategoryResponse>(global::Mercato.Client.Generated.Models.ProductCategoryResponse.CreateFromDiscriminatorValue); } },
-                { "compareAtPrice", n => { CompareAtPrice = n.GetDoubleValue(); } },
+                { "compareAtPrice", n => { CompareAtPrice = n.GetDecimalValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "images", n => { Images = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductImageResponse>(global::Mercato.Client.Generated.Models.ProductImageResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "inStock", n => { InStock = n.GetBoolValue(); } },
                 { "longDescription", n => { LongDescription = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "price", n => { Price = n.GetDoubleValue(); } },
-                { "rating", n => { Rating = n.GetDoubleValue(); } },
+                { "price", n => { Price = n.GetDecimalValue(); } },
+                { "rating", n => { Rating = n.GetDecimalValue(); } },
                 { "relatedProducts", n => { RelatedProducts = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "reviewCount", n => { ReviewCount = n.GetIntValue(); } },
                 { "reviews", n => { Reviews = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductReviewResponse>(global::Mercato.Client.Generated.Models.ProductReviewResponse.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "sellPrice", n => { SellPrice = n.GetDoubleValue(); } },
+                { "sellPrice", n => { SellPrice = n.GetDecimalValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "specifications", n => { Specifications = n.GetObjectValue<global::Mercato.Client.Generated.Models.ProductResponse_specifications>(global::Mercato.Client.Generated.Models.ProductResponse_specifications.CreateFromDiscriminatorValue); } },
@@ -195,21 +195,21 @@ namespace Mercato.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductAttributeResponse>("attributes", Attributes);
             writer.WriteBoolValue("available", Available);
             writer.WriteObjectValue<global::Mercato.Client.Generated.Models.ProductCategoryResponse>("category", Category);
-            writer.WriteDoubleValue("compareAtPrice", CompareAtPrice);
+            writer.WriteDecimalValue("compareAtPrice", CompareAtPrice);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("description", Description);
-            writer.WriteDoubleValue("discount", Discount);
+            writer.WriteDecimalValue("discount", Discount);
             writer.WriteGuidValue("id", Id);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductImageResponse>("images", Images);
             writer.WriteBoolValue("inStock", InStock);
             writer.WriteStringValue("longDescription", LongDescription);
             writer.WriteStringValue("name", Name);
-            writer.WriteDoubleValue("price", Price);
-            writer.WriteDoubleValue("rating", Rating);
+            writer.WriteDecimalValue("price", Price);
+            writer.WriteDecimalValue("rating", Rating);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("relatedProducts", RelatedProducts);
             writer.WriteIntValue("reviewCount", ReviewCount);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductReviewResponse>("reviews", Reviews);
-            writer.WriteDoubleValue("sellPrice", SellPrice);
+            writer.WriteDecimalValue("sellPrice", SellPrice);
             writer.WriteStringValue("sku", Sku);
             writer.WriteStringValue("slug", Slug);
             writer.WriteObjectValue<global::Mercato.Client.Generated.Models.ProductResponse_specifications>("specifications", Specifications);

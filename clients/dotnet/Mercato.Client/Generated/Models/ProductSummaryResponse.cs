@@ -33,7 +33,7 @@ namespace Mercato.Client.Generated.Models
         public global::Mercato.Client.Generated.Models.ProductCategoryResponse Category { get; set; }
 #endif
         /// <summary>The compareAtPrice property</summary>
-        public double? CompareAtPrice { get; set; }
+        public decimal? CompareAtPrice { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The description property</summary>
@@ -45,7 +45,7 @@ namespace Mercato.Client.Generated.Models
         public string Description { get; set; }
 #endif
         /// <summary>The discount property</summary>
-        public double? Discount { get; set; }
+        public decimal? Discount { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The images property</summary>
@@ -67,13 +67,13 @@ namespace Mercato.Client.Generated.Models
         public string Name { get; set; }
 #endif
         /// <summary>The price property</summary>
-        public double? Price { get; set; }
+        public decimal? Price { get; set; }
         /// <summary>The rating property</summary>
-        public double? Rating { get; set; }
+        public decimal? Rating { get; set; }
         /// <summary>The reviewCount property</summary>
         public int? ReviewCount { get; set; }
         /// <summary>The sellPrice property</summary>
-        public double? SellPrice { get; set; }
+        public decimal? SellPrice { get; set; }
         /// <summary>The sku property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -130,18 +130,18 @@ namespace Mercato.Client.Generated.Models
                 { "attributes", n => { Attributes = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductAttributeResponse>(global::Mercato.Client.Generated.Models.ProductAttributeResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "available", n => { Available = n.GetBoolValue(); } },
                 { "category", n => { Category = n.GetObjectValue<global::Mercato.Client.Generated.Models.ProductCategoryResponse>(global::Mercato.Client.Generated.Models.ProductCategoryResponse.CreateFromDiscriminatorValue); } },
-                { "compareAtPrice", n => { CompareAtPrice = n.GetDoubleValue(); } },
+                { "compareAtPrice", n => { CompareAtPrice = n.GetDecimalValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "discount", n => { Discount = n.GetDoubleValue(); } },
+                { "discount", n => { Discount = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "images", n => { Images = n.GetCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductImageResponse>(global::Mercato.Client.Generated.Models.ProductImageResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "inStock", n => { InStock = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "price", n => { Price = n.GetDoubleValue(); } },
-                { "rating", n => { Rating = n.GetDoubleValue(); } },
+                { "price", n => { Price = n.GetDecimalValue(); } },
+                { "rating", n => { Rating = n.GetDecimalValue(); } },
                 { "reviewCount", n => { ReviewCount = n.GetIntValue(); } },
-                { "sellPrice", n => { SellPrice = n.GetDoubleValue(); } },
+                { "sellPrice", n => { SellPrice = n.GetDecimalValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "stock", n => { Stock = n.GetIntValue(); } },
@@ -159,18 +159,18 @@ namespace Mercato.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductAttributeResponse>("attributes", Attributes);
             writer.WriteBoolValue("available", Available);
             writer.WriteObjectValue<global::Mercato.Client.Generated.Models.ProductCategoryResponse>("category", Category);
-            writer.WriteDoubleValue("compareAtPrice", CompareAtPrice);
+            writer.WriteDecimalValue("compareAtPrice", CompareAtPrice);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("description", Description);
-            writer.WriteDoubleValue("discount", Discount);
+            writer.WriteDecimalValue("discount", Discount);
             writer.WriteGuidValue("id", Id);
             writer.WriteCollectionOfObjectValues<global::Mercato.Client.Generated.Models.ProductImageResponse>("images", Images);
             writer.WriteBoolValue("inStock", InStock);
             writer.WriteStringValue("name", Name);
-            writer.WriteDoubleValue("price", Price);
-            writer.WriteDoubleValue("rating", Rating);
+            writer.WriteDecimalValue("price", Price);
+            writer.WriteDecimalValue("rating", Rating);
             writer.WriteIntValue("reviewCount", ReviewCount);
-            writer.WriteDoubleValue("sellPrice", SellPrice);
+            writer.WriteDecimalValue("sellPrice", SellPrice);
             writer.WriteStringValue("sku", Sku);
             writer.WriteStringValue("slug", Slug);
             writer.WriteIntValue("stock", Stock);

@@ -15,7 +15,7 @@ namespace Mercato.Client.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The amount property</summary>
-        public double? Amount { get; set; }
+        public decimal? Amount { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
         /// <summary>The gatewayReference property</summary>
@@ -69,7 +69,7 @@ namespace Mercato.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "amount", n => { Amount = n.GetDoubleValue(); } },
+                { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "gatewayReference", n => { GatewayReference = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
@@ -84,7 +84,7 @@ namespace Mercato.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteDoubleValue("amount", Amount);
+            writer.WriteDecimalValue("amount", Amount);
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("gatewayReference", GatewayReference);
             writer.WriteGuidValue("id", Id);

@@ -192,20 +192,6 @@ export interface AdjustStockRequest extends AdditionalDataHolder, Parsable {
      */
     reason?: string | null;
 }
-export interface ApiError extends AdditionalDataHolder, Parsable {
-    /**
-     * The code property
-     */
-    code?: string | null;
-    /**
-     * The field property
-     */
-    field?: string | null;
-    /**
-     * The message property
-     */
-    message?: string | null;
-}
 export interface ApiResponseOfAddressResponse extends AdditionalDataHolder, Parsable {
     /**
      * The data property
@@ -2072,15 +2058,6 @@ export function createAdjustStockRequestFromDiscriminatorValue(parseNode: ParseN
 /**
  * Creates a new instance of the appropriate class based on discriminator value
  * @param parseNode The parse node to use to read the discriminator value and create the object
- * @returns {ApiError}
- */
-// @ts-ignore
-export function createApiErrorFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
-    return deserializeIntoApiError;
-}
-/**
- * Creates a new instance of the appropriate class based on discriminator value
- * @param parseNode The parse node to use to read the discriminator value and create the object
  * @returns {ApiResponseOfAddressResponse}
  */
 // @ts-ignore
@@ -2878,6 +2855,15 @@ export function createDeliveryResponseFromDiscriminatorValue(parseNode: ParseNod
 // @ts-ignore
 export function createDiscoveryDocumentFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
     return deserializeIntoDiscoveryDocument;
+}
+/**
+ * Creates a new instance of the appropriate class based on discriminator value
+ * @param parseNode The parse node to use to read the discriminator value and create the object
+ * @returns {ErrorDetail}
+ */
+// @ts-ignore
+export function createErrorDetailFromDiscriminatorValue(parseNode: ParseNode | undefined) : ((instance?: Parsable) => Record<string, (node: ParseNode) => void>) {
+    return deserializeIntoErrorDetail;
 }
 /**
  * Creates a new instance of the appropriate class based on discriminator value
@@ -4116,19 +4102,6 @@ export function deserializeIntoAdjustStockRequest(adjustStockRequest: Partial<Ad
     return {
         "change": n => { adjustStockRequest.change = n.getNumberValue(); },
         "reason": n => { adjustStockRequest.reason = n.getStringValue(); },
-    }
-}
-/**
- * The deserialization information for the current model
- * @param ApiError The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
-// @ts-ignore
-export function deserializeIntoApiError(apiError: Partial<ApiError> | undefined = {}) : Record<string, (node: ParseNode) => void> {
-    return {
-        "code": n => { apiError.code = n.getStringValue(); },
-        "field": n => { apiError.field = n.getStringValue(); },
-        "message": n => { apiError.message = n.getStringValue(); },
     }
 }
 /**
@@ -5474,13 +5447,26 @@ export function deserializeIntoDiscoveryDocument(discoveryDocument: Partial<Disc
 }
 /**
  * The deserialization information for the current model
+ * @param ErrorDetail The instance to deserialize into.
+ * @returns {Record<string, (node: ParseNode) => void>}
+ */
+// @ts-ignore
+export function deserializeIntoErrorDetail(errorDetail: Partial<ErrorDetail> | undefined = {}) : Record<string, (node: ParseNode) => void> {
+    return {
+        "code": n => { errorDetail.code = n.getStringValue(); },
+        "field": n => { errorDetail.field = n.getStringValue(); },
+        "message": n => { errorDetail.message = n.getStringValue(); },
+    }
+}
+/**
+ * The deserialization information for the current model
  * @param ErrorResponse The instance to deserialize into.
  * @returns {Record<string, (node: ParseNode) => void>}
  */
 // @ts-ignore
 export function deserializeIntoErrorResponse(errorResponse: Partial<ErrorResponse> | undefined = {}) : Record<string, (node: ParseNode) => void> {
     return {
-        "errors": n => { errorResponse.errors = n.getCollectionOfObjectValues<ApiError>(createApiErrorFromDiscriminatorValue); },
+        "errors": n => { errorResponse.errors = n.getCollectionOfObjectValues<ErrorDetail>(createErrorDetailFromDiscriminatorValue); },
         "message": n => { errorResponse.messageEscaped = n.getStringValue(); },
         "path": n => { errorResponse.path = n.getStringValue(); },
         "retryAfter": n => { errorResponse.retryAfter = n.getNumberValue(); },
@@ -7263,11 +7249,25 @@ export interface DiscoveryDocument extends AdditionalDataHolder, Parsable {
      */
     tokenEndpointAuthMethodsSupported?: string[] | null;
 }
+export interface ErrorDetail extends AdditionalDataHolder, Parsable {
+    /**
+     * The code property
+     */
+    code?: string | null;
+    /**
+     * The field property
+     */
+    field?: string | null;
+    /**
+     * The message property
+     */
+    message?: string | null;
+}
 export interface ErrorResponse extends AdditionalDataHolder, ApiError, Parsable {
     /**
      * The errors property
      */
-    errors?: ApiError[] | null;
+    errors?: ErrorDetail[] | null;
     /**
      * The message property
      */
@@ -9735,20 +9735,6 @@ export function serializeAdjustStockRequest(writer: SerializationWriter, adjustS
 }
 /**
  * Serializes information the current object
- * @param ApiError The instance to serialize from.
- * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
- * @param writer Serialization writer to use to serialize this model
- */
-// @ts-ignore
-export function serializeApiError(writer: SerializationWriter, apiError: Partial<ApiError> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
-    if (!apiError || isSerializingDerivedType) { return; }
-    writer.writeStringValue("code", apiError.code);
-    writer.writeStringValue("field", apiError.field);
-    writer.writeStringValue("message", apiError.message);
-    writer.writeAdditionalData(apiError.additionalData);
-}
-/**
- * Serializes information the current object
  * @param ApiResponseOfAddressResponse The instance to serialize from.
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param writer Serialization writer to use to serialize this model
@@ -11187,6 +11173,20 @@ export function serializeDiscoveryDocument(writer: SerializationWriter, discover
 }
 /**
  * Serializes information the current object
+ * @param ErrorDetail The instance to serialize from.
+ * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
+ * @param writer Serialization writer to use to serialize this model
+ */
+// @ts-ignore
+export function serializeErrorDetail(writer: SerializationWriter, errorDetail: Partial<ErrorDetail> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
+    if (!errorDetail || isSerializingDerivedType) { return; }
+    writer.writeStringValue("code", errorDetail.code);
+    writer.writeStringValue("field", errorDetail.field);
+    writer.writeStringValue("message", errorDetail.message);
+    writer.writeAdditionalData(errorDetail.additionalData);
+}
+/**
+ * Serializes information the current object
  * @param ErrorResponse The instance to serialize from.
  * @param isSerializingDerivedType A boolean indicating whether the serialization is for a derived type.
  * @param writer Serialization writer to use to serialize this model
@@ -11194,7 +11194,7 @@ export function serializeDiscoveryDocument(writer: SerializationWriter, discover
 // @ts-ignore
 export function serializeErrorResponse(writer: SerializationWriter, errorResponse: Partial<ErrorResponse> | undefined | null = {}, isSerializingDerivedType: boolean = false) : void {
     if (!errorResponse || isSerializingDerivedType) { return; }
-    writer.writeCollectionOfObjectValues<ApiError>("errors", errorResponse.errors, serializeApiError);
+    writer.writeCollectionOfObjectValues<ErrorDetail>("errors", errorResponse.errors, serializeErrorDetail);
     writer.writeStringValue("message", errorResponse.messageEscaped);
     writer.writeStringValue("path", errorResponse.path);
     writer.writeNumberValue("retryAfter", errorResponse.retryAfter);

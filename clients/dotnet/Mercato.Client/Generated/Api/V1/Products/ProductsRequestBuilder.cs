@@ -190,29 +190,29 @@ namespace Mercato.Client.Generated.Api.V1.Products
 #endif
             #pragma warning disable CS1591
             [QueryParameter("discount_max")]
-            public double? DiscountMax { get; set; }
+            public decimal? DiscountMax { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("discount_min")]
-            public double? DiscountMin { get; set; }
+            public decimal? DiscountMin { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             public bool? InStock { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
-            public double? MaxDiscount { get; set; }
+            public decimal? MaxDiscount { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
-            public double? MaxPrice { get; set; }
+            public decimal? MaxPrice { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             public int? MaxStock { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
-            public double? MinDiscount { get; set; }
+            public decimal? MinDiscount { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
-            public double? MinPrice { get; set; }
+            public decimal? MinPrice { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             public int? PageNumber { get; set; }
@@ -222,11 +222,11 @@ namespace Mercato.Client.Generated.Api.V1.Products
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("price_max")]
-            public double? PriceMax { get; set; }
+            public decimal? PriceMax { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("price_min")]
-            public double? PriceMin { get; set; }
+            public decimal? PriceMin { get; set; }
             #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -9,7 +9,7 @@ namespace Mercato.Client.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ApiError : IAdditionalDataHolder, IParsable
+    public partial class ErrorDetail : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -39,21 +39,21 @@ namespace Mercato.Client.Generated.Models
         public string Message { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.ApiError"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Mercato.Client.Generated.Models.ErrorDetail"/> and sets the default values.
         /// </summary>
-        public ApiError()
+        public ErrorDetail()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Mercato.Client.Generated.Models.ApiError"/></returns>
+        /// <returns>A <see cref="global::Mercato.Client.Generated.Models.ErrorDetail"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Mercato.Client.Generated.Models.ApiError CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Mercato.Client.Generated.Models.ErrorDetail CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Mercato.Client.Generated.Models.ApiError();
+            return new global::Mercato.Client.Generated.Models.ErrorDetail();
         }
         /// <summary>
         /// The deserialization information for the current model
