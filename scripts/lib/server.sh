@@ -1,10 +1,11 @@
 # shellcheck shell=bash
 # Start and stop one embedded Mercato.Server (every module, SQLite, demo data) on a free
 # 127.0.0.1 port, for scripts that need a running server (scripts/generate-clients.sh,
-# scripts/checks/newman.sh). Needs the server built in Release.
+# scripts/checks/newman.sh, scripts/checks/typescript-client.sh). Needs the server built in Release.
 #
 #   . scripts/lib/server.sh
 #   server_start "$dir" Identity__Admin__Password=... # runs in $dir (its ./data); sets SERVER_URL, SERVER_PID
+#   server_start "$dir" Auth__Issuer={url}            # {url} in a setting becomes the server's own URL
 #   curl "$SERVER_URL/openapi/v1.json"
 #   server_stop                                       # SIGTERM, then SIGKILL after 30 s; only the pid it started
 #
@@ -17,8 +18,8 @@ SERVER_DLL=${SERVER_DLL:-$INFRA_REPO/src/Mercato.Server/bin/Release/net10.0/Merc
 SERVER_URL=""
 SERVER_PID=""
 
-# server_start DIR [NAME=VALUE...]: start the server in DIR with those environment variables and
-# wait until /health/ready answers (up to 180 s).
+# server_start DIR [NAME=VALUE...]: start the server in DIR with those environment variables ({url}
+# in a value replaced by the server's URL) and wait until /health/ready answers (up to 180 s).
 server_start() {
     local dir=$1 port i
     shift
@@ -28,7 +29,8 @@ server_start() {
     fi
     port=$(infra__free_ports 1)
     SERVER_URL="http://127.0.0.1:$port"
-    (cd "$dir" && exec env "$@" dotnet "$SERVER_DLL" --urls "$SERVER_URL") >"$dir/server.log" 2>&1 &
+    local settings=("${@//\{url\}/$SERVER_URL}")
+    (cd "$dir" && exec env "${settings[@]}" dotnet "$SERVER_DLL" --urls "$SERVER_URL") >"$dir/server.log" 2>&1 &
     SERVER_PID=$!
     for ((i = 0; i < 1800; i++)); do
         if ! infra__alive "$SERVER_PID"; then

@@ -71,6 +71,7 @@ public static class WebModule
         services.AddScoped<WebSession>();
         services.AddSingleton<Mercato.Platform.Errors.IBrowserErrorPage, WebErrorPage>();
 
+        services.AddWebKeyRing();
         services.AddAuthentication().AddCookie(WebAuth.Scheme, _ => { });
         services.AddOptions<CookieAuthenticationOptions>(WebAuth.Scheme).Configure<IOptions<WebOptions>>((o, web) =>
         {

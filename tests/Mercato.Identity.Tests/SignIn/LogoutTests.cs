@@ -91,6 +91,19 @@ public abstract class LogoutTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_refresh_token_longer_than_the_documented_512_characters_is_refused_with_400_and_the_session_stays()
+    {
+        var session = await _client.SignUpAsync("longtoken");
+
+        using var response = await _client.PostLogoutAsync(session.AccessToken, new string('a', 513));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal(["refreshToken"], error.ErrorFields());
+        await _client.RefreshOkAsync(session.RefreshToken);
+    }
+
+    [Fact]
     public async Task Another_users_refresh_token_is_left_alone()
     {
         var alice = await _client.SignUpAsync("alice");

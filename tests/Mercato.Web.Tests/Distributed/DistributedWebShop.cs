@@ -11,7 +11,8 @@ namespace Mercato.Web.Tests.Distributed;
 /// </summary>
 public sealed class DistributedWebShop : WebShop
 {
-    private static readonly string[] BusinessModules = ["identity", "catalog", "cart", "ordering", "payments", "notifications", "webhooks", "support", "logs"];
+    /// <summary>Every module but the storefront, hosted by one API process behind the storefront.</summary>
+    internal static readonly string[] BusinessModules = ["identity", "catalog", "cart", "ordering", "payments", "notifications", "webhooks", "support", "logs"];
 
     /// <inheritdoc />
     protected override async Task<MercatoProcess> StartServersAsync(Dictionary<string, string?> settings, int port)

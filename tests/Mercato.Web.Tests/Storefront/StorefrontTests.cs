@@ -15,6 +15,24 @@ namespace Mercato.Web.Tests.Storefront;
 public sealed partial class StorefrontTests(WebShop shop) : IClassFixture<WebShop>
 {
     [Fact]
+    public async Task The_header_shows_the_shops_logo_before_its_name_on_every_page()
+    {
+        var page = await shop.NewPageAsync();
+        foreach (var path in new[] { "/", "/products", "/account/login" })
+        {
+            await page.GotoAsync(path);
+            var brand = page.Locator("header a.brand");
+            await Assertions.Expect(brand).ToHaveAccessibleNameAsync(WebShop.ShopName);
+            var logo = brand.Locator("img");
+            await Assertions.Expect(logo).ToHaveAttributeAsync("src", WebShop.LogoUrl);
+            // Loaded under the page's Content-Security-Policy, not a broken picture.
+            Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), $"the logo did not load on {path}");
+        }
+
+        Problems.AssertNone(page);
+    }
+
+    [Fact]
     public async Task A_shopper_browses_searches_filters_buys_as_a_guest_signs_up_verifies_and_pays_on_the_hosted_page()
     {
         var admin = await shop.AdminTokenAsync();

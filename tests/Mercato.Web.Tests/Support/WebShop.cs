@@ -21,6 +21,9 @@ public class WebShop : IAsyncLifetime
     /// <summary>The shop's name in the header (<c>Web:ShopName</c>).</summary>
     public const string ShopName = "Harbour Lights";
 
+    /// <summary>The shop's logo (<c>Web:LogoUrl</c>): the site's own icon.</summary>
+    public const string LogoUrl = "/_content/Mercato.Web/favicon.svg";
+
     private static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
 
     private readonly TempDirectory _workspace = new();
@@ -84,6 +87,7 @@ public class WebShop : IAsyncLifetime
             ["Identity:Admin:Password"] = AdminPassword,
             ["Identity:Password:HashIterations"] = "1000",
             ["Web:ShopName"] = ShopName,
+            ["Web:LogoUrl"] = LogoUrl,
             ["RateLimiting:Enabled"] = "false",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -160,7 +164,7 @@ public class WebShop : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

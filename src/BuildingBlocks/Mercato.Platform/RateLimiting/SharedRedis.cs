@@ -4,8 +4,8 @@ using StackExchange.Redis;
 namespace Mercato.Platform.RateLimiting;
 
 /// <summary>
-/// The one Redis connection of a process, for state every replica shares: the rate-limit budgets
-/// and Identity's sign-in throttle. It is in use when <c>RateLimiting:Store</c> is <c>redis</c>
+/// The one Redis connection of a process, for state every replica shares: the rate-limit budgets,
+/// Identity's sign-in throttle and the storefront's Data Protection key ring. It is in use when <c>RateLimiting:Store</c> is <c>redis</c>
 /// (distributed mode); its address is <c>RateLimiting:Redis:ConnectionString</c> (or
 /// <c>ConnectionStrings:Redis</c>) and every key starts with <c>RateLimiting:Redis:KeyPrefix</c>.
 /// It connects lazily, in the background, and commands fail fast while it is disconnected instead
