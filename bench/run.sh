@@ -232,6 +232,11 @@ measure "detail \`GET /products/{id}\`, cached" "$server_pid" "$api/products/$pr
 # calls to /api/v1 over loopback, with $shoppers shoppers as the issue asks (compared with the bare
 # endpoint's rate at $connections connections).
 page_connections=$connections connections=$shoppers
+# The pages are the process's first Blazor renders: 5 s of the same load first, not recorded, so
+# the figures are the steady state's (the API rows above were warmed by the rows before them).
+for page in "/products" "/products?page=40&sort=price-asc"; do
+    wrk -t2 -c"$shoppers" -d5s "$server_url$page" >/dev/null
+done
 measure "storefront page \`/products\` (HTML), $shoppers shoppers, cached" "$server_pid" "$server_url/products"
 measure "storefront page \`/products?page=40&sort=price-asc\` (HTML), $shoppers shoppers, cached" "$server_pid" "$server_url/products?page=40&sort=price-asc"
 connections=$page_connections
