@@ -21,7 +21,7 @@ public sealed class ShopServer : IAsyncLifetime
     /// <summary>The access tokens' lifetime (the shortest Identity accepts).</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(1);
 
-    private static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartupPatience = MercatoProcess.StartupPatience;
     private readonly TempDirectory _workspace = new();
     private MercatoProcess? _server;
 

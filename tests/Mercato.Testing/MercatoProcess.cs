@@ -49,6 +49,13 @@ public sealed class MercatoProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>
+    /// How long a start may take before a test gives up: generous, because a healthy server answers
+    /// at once while a CI machine running two suites side by side (load averages of 25 to 80 on
+    /// two cores) has taken more than a minute to start one; waits end as soon as it answers.
+    /// </summary>
+    public static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
+
+    /// <summary>
     /// Starts <paramref name="dll"/> with <paramref name="settings"/> (configuration keys such as
     /// <c>Persistence:Provider</c>) and waits until <c>/health/live</c> answers.
     /// </summary>
@@ -94,7 +101,7 @@ public sealed class MercatoProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         if (waitUntilLive)
         {
-            await started.WaitUntilLiveAsync(TimeSpan.FromSeconds(60));
+            await started.WaitUntilLiveAsync(StartupPatience);
         }
 
         return started;

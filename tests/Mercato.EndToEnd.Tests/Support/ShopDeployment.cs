@@ -30,7 +30,7 @@ public abstract class ShopDeployment : IAsyncLifetime
     private readonly List<(string Name, MercatoProcess Process)> _processes = [];
 
     /// <summary>How long a process may take to start on a loaded machine (several start at once, each migrating its databases).</summary>
-    protected static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
+    protected static readonly TimeSpan StartupPatience = MercatoProcess.StartupPatience;
 
     /// <summary>The working folder of every process (deleted at the end).</summary>
     protected TempDirectory Workspace { get; } = new();

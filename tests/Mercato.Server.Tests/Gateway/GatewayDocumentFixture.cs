@@ -58,7 +58,7 @@ public sealed class GatewayDocumentFixture : IAsyncLifetime
         var process = await MercatoProcess.StartAsync(RepoPaths.ServerDll, settings, dir.Path, arguments, waitUntilLive: false);
         try
         {
-            await process.WaitUntilLiveAsync(TimeSpan.FromMinutes(3));
+            await process.WaitUntilLiveAsync(MercatoProcess.StartupPatience);
             return process;
         }
         catch

@@ -24,7 +24,7 @@ public class WebShop : IAsyncLifetime
     /// <summary>The shop's logo (<c>Web:LogoUrl</c>): the site's own icon.</summary>
     public const string LogoUrl = "/_content/Mercato.Web/favicon.svg";
 
-    private static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartupPatience = MercatoProcess.StartupPatience;
 
     private readonly TempDirectory _workspace = new();
     private readonly List<MercatoProcess> _processes = [];

@@ -19,6 +19,38 @@ public sealed class DashboardOperationsTests(OperationsShop shop) : IClassFixtur
     private readonly MailServer _mail = new();
 
     [Fact]
+    public async Task The_overview_counts_a_new_paid_order_in_todays_orders_revenue_and_waiting_to_ship()
+    {
+        var page = await shop.NewPageAsync();
+        await OperationsSetup.SignInAsync(page, WebShop.AdminEmail, WebShop.AdminPassword);
+        var before = await OverviewFiguresAsync(page);
+
+        var order = await OperationsSetup.PaidOrderAsync(shop);
+
+        var after = await OverviewFiguresAsync(page);
+        Assert.Equal(before.OrdersToday + 1, after.OrdersToday);
+        Assert.Equal(before.RevenueToday + order.Total, after.RevenueToday);
+        Assert.Equal(before.WaitingToShip + 1, after.WaitingToShip);
+        var waiting = page.GetByRole(AriaRole.Region, new() { Name = "Orders waiting to ship" });
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Link, new() { Name = order.Number })).ToBeVisibleAsync();
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Row).Filter(new() { HasText = order.Number })).ToContainTextAsync(order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        Problems.AssertNone(page);
+    }
+
+    /// <summary>Opens the overview and reads its figures (orders today, paid revenue today, waiting to ship).</summary>
+    private static async Task<(long OrdersToday, decimal RevenueToday, long WaitingToShip)> OverviewFiguresAsync(IPage page)
+    {
+        var response = await page.GotoAsync("/admin");
+        Assert.Equal(200, response!.Status);
+        async Task<string> Figure(string label) =>
+            (await page.Locator(".stat").Filter(new() { HasText = label }).Locator("strong").InnerTextAsync()).Trim();
+        return (
+            long.Parse(await Figure("Orders today"), System.Globalization.CultureInfo.InvariantCulture),
+            decimal.Parse(await Figure("Revenue today (paid)"), System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(await Figure("Waiting to ship"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_webhook_endpoint_created_on_the_page_shows_its_secret_once_and_its_test_event_is_delivered_and_replayed()
     {
         var received = new ConcurrentQueue<(string Event, string MessageId)>();
