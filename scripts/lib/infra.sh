@@ -117,10 +117,14 @@ infra__pid_is() {
     [[ "$cmd" =~ $re ]]
 }
 
-# True when pid $1 is running (exists and is not a zombie).
+# True when pid $1 is running (exists and is not a zombie). Builtins only, no child process: a
+# script waiting in a loop of these must act on a SIGINT sent to it alone, and bash ignores such a
+# SIGINT that arrives while a foreground child runs and that child exits normally (bash's "wait
+# and cooperative exit"); run-distributed.sh once missed its Ctrl+C that way under load.
 infra__alive() {
     local st
-    st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 1   # state follows "(comm) "
+    { read -r st <"/proc/$1/stat"; } 2>/dev/null || return 1
+    st=${st##*) }   # the state follows "(comm) "; comm may itself hold ") "
     st=${st%% *}
     [[ -n "$st" && "$st" != Z ]]
 }
