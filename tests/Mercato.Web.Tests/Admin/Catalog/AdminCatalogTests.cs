@@ -143,6 +143,59 @@ public sealed partial class AdminCatalogTests(WebShop shop) : IClassFixture<WebS
     }
 
     [Fact]
+    public async Task The_administrator_edits_unpublishes_republishes_bulk_adjusts_the_stock_of_and_deletes_a_product()
+    {
+        var suffix = ShopApi.Unique();
+        var name = $"Brass compass {suffix}";
+        var (id, slug, _) = await Storefront.StorefrontShop.CreateProductAsync(shop, await shop.AdminTokenAsync(), name, 30m, 10);
+        var page = await SignedInAsync(WebShop.AdminEmail, WebShop.AdminPassword);
+        var guest = await shop.NewPageAsync();
+
+        // Edit a field through the product's form.
+        await page.GotoAsync($"/admin/products/{id}");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"{name} (boxed)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changes saved.");
+        Assert.Equal($"{name} (boxed)", (await ProductAsync(id)).GetProperty("name").GetString());
+
+        // Unpublished, the shop no longer shows it; published again, it does.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("no longer shown in the shop");
+        Assert.False((await ProductAsync(id)).GetProperty("available").GetBoolean());
+        Assert.Equal(404, (await guest.GotoAsync($"/products/{slug}"))!.Status);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The product is published.");
+        Assert.True((await ProductAsync(id)).GetProperty("available").GetBoolean());
+        Assert.Equal(200, (await guest.GotoAsync($"/products/{slug}"))!.Status);
+
+        // Bulk stock change from the filtered list: +4 with a reason, in the ledger.
+        await page.GotoAsync("/admin/products");
+        await page.GetByLabel("Search", new() { Exact = true }).FillAsync(suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await page.GetByLabel($"Select {name} (boxed)").CheckAsync();
+        await page.GetByLabel("Stock change (+/− units)").FillAsync("4");
+        await page.GetByLabel("Reason").FillAsync($"Found {suffix}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adjust stock" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{name} (boxed)" }).First).ToContainTextAsync("On hand now 14");
+        Assert.Equal(14, (await ProductAsync(id)).GetProperty("stock").GetInt32());
+        var ledger = await ApiDataAsync($"/api/v1/products/{id}/stock/ledger");
+        Assert.Equal((4, $"Found {suffix}"), (ledger.GetProperty("items")[0].GetProperty("onHandChange").GetInt32(), ledger.GetProperty("items")[0].GetProperty("reason").GetString()));
+        Problems.AssertNone(page);
+
+        // Deleted after the confirmation: gone from the API and the shop.
+        await page.GotoAsync($"/admin/products/{id}?confirm=delete");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete product" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Product deleted.");
+        using (var gone = await shop.Api.CallAsync(HttpMethod.Get, $"/api/v1/products/{id}", await shop.AdminTokenAsync()))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+
+        Assert.Equal(404, (await guest.GotoAsync($"/products/{slug}"))!.Status);
+        Problems.AssertNone(page);
+    }
+
+    [Fact]
     public async Task Importing_100_products_with_one_bad_row_imports_99_and_reports_the_bad_row_by_line()
     {
         var admin = await shop.AdminTokenAsync();

@@ -16,6 +16,7 @@ namespace Mercato.Web.Components.Storefront;
 /// <param name="Rating">Average rating.</param>
 /// <param name="ReviewCount">Number of reviews.</param>
 /// <param name="Attributes">Attributes.</param>
+/// <param name="Available">Whether the product is published in the shop.</param>
 public sealed record ProductDetail(
     Guid Id,
     string Name,
@@ -31,4 +32,5 @@ public sealed record ProductDetail(
     bool InStock,
     decimal Rating,
     int ReviewCount,
-    IReadOnlyList<ProductAttribute> Attributes);
+    IReadOnlyList<ProductAttribute> Attributes,
+    bool Available = true);
