@@ -22,13 +22,34 @@ output=$work/output.log
 state=$work/state.json
 run_pid=""
 
-# Whatever happens, stop the script (and so everything it started) and remove our files.
+# Whatever happens, stop the script (and so everything it started) and remove our files. When the
+# script does not stop (a CI run saw it ignore SIGINT), SIGTERM, then SIGKILL; then whatever its
+# directory still records is stopped here, so a failed run never leaves servers behind.
 finish() {
     if [[ -n "$run_pid" ]] && infra__alive "$run_pid"; then
         kill -INT "$run_pid" 2>/dev/null || true
-        infra__wait_gone "$run_pid" "$STOP_TIMEOUT" || kill -KILL "$run_pid" 2>/dev/null || true
+        if ! infra__wait_gone "$run_pid" "$STOP_TIMEOUT"; then
+            kill -TERM "$run_pid" 2>/dev/null || true
+            infra__wait_gone "$run_pid" 60 || kill -KILL "$run_pid" 2>/dev/null || true
+        fi
     fi
+    leftovers
     rm -rf -- "$work"
+}
+
+# Stops what the script's directory still records: its services by their pid files (only pids that
+# still run Mercato.Server), then its infrastructure; removes the directory.
+leftovers() {
+    local d pidfile pid
+    d=$(sed -n 's/^  Directory: *//p' "$output" 2>/dev/null | head -n1)
+    [[ "$d" == /tmp/mercato-run.* && -d "$d" ]] || return 0
+    for pidfile in "$d"/services/*/server.pid; do
+        [[ -f "$pidfile" ]] || continue
+        pid=$(<"$pidfile")
+        infra__pid_is "$pid" 'Mercato\.Server' && kill -KILL "$pid" 2>/dev/null || true
+    done
+    infra_stop "$d" >/dev/null 2>&1 || true
+    rm -rf -- "$d"
 }
 trap finish EXIT
 
