@@ -57,8 +57,11 @@ trap finish EXIT
 # sends exactly that (what Ctrl+C sends).
 set -m
 # The suite's own servers stay out of the script's environment.
+# SIGINT is put back to its default first: a shell started in the background of a non-interactive
+# shell (a CI runner's `cmd &`) inherits it ignored, and bash cannot trap a signal ignored at its start.
 env -u MERCATO_TEST_POSTGRES -u MERCATO_TEST_RABBITMQ -u MERCATO_TEST_REDIS -u MERCATO_TEST_SMTP \
     -u MERCATO_TEST_SMTP_API -u MERCATO_TEST_INFRA_DIR \
+    python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])' \
     scripts/run-distributed.sh >"$output" 2>&1 &
 run_pid=$!
 set +m
