@@ -45,18 +45,11 @@ public sealed class WebOptions : IValidatedOptions
     public IEnumerable<string> Problems() => SettingRules.Failed(
         SettingRules.HttpUrl(ApiUrl, "Web:ApiUrl"),
         string.IsNullOrWhiteSpace(ShopName) || ShopName.Length > 80 ? "Web:ShopName must be 1 to 80 characters" : null,
-        LogoProblem(LogoUrl),
+        // The pages' Content-Security-Policy loads pictures from this site and https origins only.
+        SettingRules.HttpsUrlOrLocalPath(LogoUrl, "Web:LogoUrl"),
         System.Text.RegularExpressions.Regex.IsMatch(BrandColor, "^#[0-9a-fA-F]{6}$") ? null : "Web:BrandColor must be a hex colour such as #1f4e79",
         SettingRules.Positive(SessionIdleTimeout, "Web:SessionIdleTimeout"),
         PageSize is >= 1 and <= 100 ? null : "Web:PageSize must be between 1 and 100",
         LowStockThreshold is >= 0 and <= 1_000_000 ? null : "Web:LowStockThreshold must be between 0 and 1000000",
         CategoryCacheDuration >= TimeSpan.Zero && CategoryCacheDuration <= TimeSpan.FromHours(1) ? null : "Web:CategoryCacheDuration must be between 0 and 1 hour");
-
-    // The pages' Content-Security-Policy loads pictures from this site and https origins only.
-    private static string? LogoProblem(string? logo) =>
-        string.IsNullOrEmpty(logo)
-        || (logo.StartsWith('/') && !logo.StartsWith("//", StringComparison.Ordinal) && Uri.IsWellFormedUriString(logo, UriKind.Relative))
-        || (Uri.TryCreate(logo, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-            ? null
-            : $"Web:LogoUrl '{logo}' must be an https:// URL or a path on this site starting with /";
 }

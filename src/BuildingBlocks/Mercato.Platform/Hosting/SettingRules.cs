@@ -12,6 +12,14 @@ public static class SettingRules
     /// <summary>A number with a lower bound.</summary>
     public static string? AtLeast(long value, long minimum, string key) => value >= minimum ? null : $"{key} must be at least {minimum}";
 
+    /// <summary>An https:// URL or a path on this site starting with a single <c>/</c> (null or empty passes).</summary>
+    public static string? HttpsUrlOrLocalPath(string? value, string key) =>
+        string.IsNullOrEmpty(value)
+        || (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal) && Uri.IsWellFormedUriString(value, UriKind.Relative))
+        || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            ? null
+            : $"{key} '{value}' must be an https:// URL or a path on this site starting with /";
+
     /// <summary>An absolute http:// or https:// URL (null or empty passes unless <paramref name="required"/>).</summary>
     public static string? HttpUrl(string? value, string key, bool required = false)
     {
