@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
 using Mercato.Identity.Tests.Support;
+using Mercato.Testing;
 
 namespace Mercato.Identity.Tests.Keys;
 
 /// <summary>
-/// Signing-key configuration an operator must fix stops the real server before it serves
-/// anything: exit code 2 and one line that names the setting and the problem, no stack trace.
+/// Signing-key configuration an operator must fix stops the server before it serves anything: exit
+/// code 2 and one line that names the setting and the problem, no stack trace. Every case runs
+/// through the executable's entry point inside the test process (<see cref="InProcessStart"/>); a few
+/// run as the real executable too.
 /// </summary>
 public sealed class SigningKeyConfigurationErrorTests
 {
@@ -27,9 +30,46 @@ public sealed class SigningKeyConfigurationErrorTests
         { "check_interval_zero", "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day" },
     };
 
+    /// <summary>One case per kind of check, run as the real executable (the process boundary: exit code and output).</summary>
+    public static TheoryData<string, string> CasesForTheProcess => new()
+    {
+        { "garbage_pem", "Identity:SigningKeys:Keys:0 is not a usable signing key" },
+        { "only_key_retired", "no key that is active now" },
+        { "check_interval_zero", "Identity:SigningKeys:CheckInterval must be between 1 second and 1 day" },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Unusable_signing_key_configuration_stops_the_server_with_exit_code_2_and_says_why(string @case, string expected)
+    {
+        using var workDir = new TempDirectory();
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Auth:Issuer"] = "http://127.0.0.1:" + FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Identity:Admin:Email"] = IdentityFactory.AdminEmail,
+            ["Identity:Admin:Password"] = IdentityFactory.AdminPassword,
+            ["Identity:Password:HashIterations"] = "1000",
+            ["RateLimiting:Enabled"] = "false",
+        };
+        foreach (var (key, value) in Settings(@case))
+        {
+            settings[key] = value;
+        }
+
+        var start = await InProcessStart.RunAsync([IdentityModule.Descriptor], null, settings, [], workDir.Combine("data"), Patience);
+
+        var output = string.Join('\n', start.Errors.Concat(start.Logs.Select(l => l.ToString())));
+        Assert.True(start.ExitCode == 2, $"exit code {start.ExitCode}:\n{output}");
+        var line = Assert.Single(start.Errors);
+        Assert.StartsWith("Mercato cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Identity:SigningKeys", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.False(start.ShowsAStackTrace, output);
+    }
+
+    [Theory]
+    [MemberData(nameof(CasesForTheProcess))]
+    public async Task Unusable_signing_key_configuration_stops_the_real_executable_with_exit_code_2_and_says_why(string @case, string expected)
     {
         await using var server = await OwnedProcess.StartIdentityAsync(Settings(@case), waitUntilLive: false);
 

@@ -39,11 +39,23 @@ public sealed class GatewayDocumentTests(GatewayDocumentFixture fixture) : IClas
     private static IEnumerable<string> TagNames(JsonObject document) =>
         (document["tags"]?.AsArray() ?? []).Select(t => t!["name"]!.GetValue<string>()).Order();
 
+    /// <summary>
+    /// The document once it is served: a service that generates its own document for the first time
+    /// on a loaded machine can miss the gateway's 10 s fetch limit, and the gateway then answers 503
+    /// (documented, and tested in <see cref="GatewayTests.The_merged_document_answers_503_naming_a_routed_service_that_is_down"/>) until it answers in time.
+    /// </summary>
     private static async Task<JsonObject> GetDocumentAsync(MercatoProcess process)
     {
-        using var response = await process.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
+        var (status, mediaType, body) = await MercatoProcess.EventuallyAsync(
+            async () =>
+            {
+                using var response = await process.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct);
+                return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(Ct));
+            },
+            answer => answer.StatusCode != HttpStatusCode.ServiceUnavailable,
+            MercatoProcess.StartupPatience);
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {body}");
+        Assert.Equal("application/json", mediaType);
+        return JsonNode.Parse(body)!.AsObject();
     }
 }

@@ -4,8 +4,9 @@ using Mercato.Testing;
 namespace Mercato.Server.Tests.Startup;
 
 /// <summary>
-/// A setting the operator must fix stops the real server before it serves anything: exit code 2 and
-/// one line naming the setting, never a stack trace.
+/// A setting the operator must fix stops the server before it serves anything: exit code 2 and one
+/// line naming the setting, never a stack trace. Every case runs through the executable's entry
+/// point inside the test process (<see cref="InProcessStart"/>); a few run as the real executable too.
 /// </summary>
 public sealed class ConfigurationErrorTests
 {
@@ -97,9 +98,39 @@ public sealed class ConfigurationErrorTests
         { "RateLimiting:Plans:Guest:Limit", "0", "RateLimiting:Plans:Guest:Limit must be at least 1", [] },
     };
 
+    /// <summary>One case per kind of check, run as the real executable (the process boundary: exit code and standard error).</summary>
+    public static TheoryData<string, string, string, string[]> BadSettingsForTheProcess() => new()
+    {
+        { "Persistence:Provider", "oracle", "Persistence:Provider 'oracle' is not supported", [] },
+        { "Services:Catalog:Url", "htp:/catalog", "Services:Catalog:Url", ["--services", "cart"] },
+        { "Identity:Admin:Email", "admin", "Identity:Admin:Email 'admin' is not an e-mail address", [] },
+        { "Payments:Stripe:Enabled", "true", "Payments:Stripe:Enabled needs Payments:Stripe:SecretKey (sk_...) and Payments:Stripe:WebhookSecret (whsec_...)", [] },
+        { "Mercato:ShutdownTimeoutSeconds", "soon", "Mercato:ShutdownTimeoutSeconds 'soon' is not a valid whole number", [] },
+    };
+
     [Theory]
     [MemberData(nameof(BadSettings))]
     public async Task A_bad_setting_stops_the_start_with_exit_code_2_and_one_line_naming_it(
+        string key, string value, string expected, string[] arguments)
+    {
+        using var workDir = new TempDirectory();
+
+        var start = await InProcessStart.RunAsync(
+            ServerModules.All, ServerModules.EveryProcess, new Dictionary<string, string?> { [key] = value }, arguments,
+            workDir.Combine("data"), Processes.Patience, applicationName: "Mercato.Server");
+
+        Assert.Equal(2, start.ExitCode);
+        var line = Assert.Single(start.Errors);
+        Assert.StartsWith("Mercato cannot start: configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.False(start.ShowsAStackTrace, string.Join('\n', start.Errors.Concat(start.Logs.Select(l => l.ToString()))));
+        Assert.False(Directory.Exists(workDir.Combine("data")));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSettingsForTheProcess))]
+    public async Task A_bad_setting_stops_the_real_executable_with_exit_code_2_and_one_line_naming_it(
         string key, string value, string expected, string[] arguments)
     {
         using var workDir = new TempDirectory();

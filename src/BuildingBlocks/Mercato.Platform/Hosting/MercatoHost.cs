@@ -89,10 +89,16 @@ public static class MercatoHost
 
     /// <summary>
     /// The executable's entry point: serve until SIGTERM/Ctrl+C (draining in-flight requests for up
-    /// to <c>Mercato:ShutdownTimeoutSeconds</c>), or migrate and exit.
+    /// to <c>Mercato:ShutdownTimeoutSeconds</c>), or migrate and exit. Why a start was refused goes
+    /// to <paramref name="errors"/> (standard error unless given).
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, IReadOnlyList<MercatoModule> known, Action<IHostApplicationBuilder, HostedModules>? everyProcess = null)
+    public static async Task<int> RunAsync(
+        string[] args,
+        IReadOnlyList<MercatoModule> known,
+        Action<IHostApplicationBuilder, HostedModules>? everyProcess = null,
+        TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         var (command, arguments) = ParseCommand(args);
         WebApplication app;
         try
@@ -101,7 +107,7 @@ public static class MercatoHost
         }
         catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
         {
-            await Console.Error.WriteLineAsync(ConfigurationErrors.Prefix + problem);
+            await errors.WriteLineAsync(ConfigurationErrors.Prefix + problem);
             return InvalidConfigurationExitCode;
         }
 
@@ -122,13 +128,13 @@ public static class MercatoHost
             catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
             {
                 // Found while starting (settings, a module's configured keys); nothing has been served.
-                await Console.Error.WriteLineAsync(ConfigurationErrors.Prefix + problem);
+                await errors.WriteLineAsync(ConfigurationErrors.Prefix + problem);
                 return InvalidConfigurationExitCode;
             }
             catch (DbException ex)
             {
                 // The host has already logged the failure with its details; say it plainly and exit.
-                await Console.Error.WriteLineAsync("Mercato stopped: a module database could not be reached or migrated: " + ex.Message);
+                await errors.WriteLineAsync("Mercato stopped: a module database could not be reached or migrated: " + ex.Message);
                 return DatabaseFailureExitCode;
             }
         }
