@@ -55,10 +55,13 @@ generate_postman() {
     log "generating the Postman collection (Portman)"
     # Money is "format: decimal", which Postman's JSON schema validator does not know: the contract
     # tests list it with the numeric formats Portman already tells the validator to leave alone.
+    # Portman reads the document with each nullable request body described by its object schema
+    # alone (scripts/lib/portman-openapi.js says why).
     # Portman reads file: scripts relative to, and writes its working files (tmp/) into, the current folder.
+    node "$repo/scripts/lib/portman-openapi.js" "$root/$OPENAPI_DOCUMENT" >"$scratch/portman-openapi.json"
     rm -rf "$dir/tmp"
     if ! (cd "$dir" && node --require "$repo/scripts/lib/seeded-random.js" "$tools/node_modules/@apideck/portman/bin/portman" \
-        --local "$root/$OPENAPI_DOCUMENT" \
+        --local "$scratch/portman-openapi.json" \
         --portmanConfigFile portman-config.json \
         --postmanConfigFile postman-config.json \
         --baseUrl '{{baseUrl}}' \

@@ -115,6 +115,24 @@ public sealed class PublishedDocumentTests(ServerDocumentFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Locking_requires_no_field_of_its_optional_body_and_merging_publishes_the_404_it_answers()
+    {
+        var document = await DocumentAsync();
+        var admin = await _client.SignInAsync(ServerDocumentFactory.AdminEmail, ServerDocumentFactory.AdminPassword);
+        var customer = await _client.RegisterCustomerAsync();
+
+        // until may be left out, as the whole body may: the lock then lasts until an unlock.
+        var lockBody = document.GetProperty("components").GetProperty("schemas").GetProperty("LockUserRequest");
+        Assert.False(lockBody.TryGetProperty("required", out var required), $"LockUserRequest requires {required}");
+        using var noUntil = await _client.CallAsync(HttpMethod.Post, $"/api/v1/users/{Guid.NewGuid()}/lock", admin, new { });
+        await noUntil.ExpectErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+
+        using var noCart = await _client.CallAsync(HttpMethod.Post, "/api/v1/cart/merge", customer.Token, new { cartKey = new string('A', 43) });
+        await noCart.ExpectErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        Assert.Contains("404", Statuses(Operation(document, "/api/v1/cart/merge", "post")));
+    }
+
+    [Fact]
     public async Task Request_bodies_take_no_computed_fields()
     {
         var document = await DocumentAsync();

@@ -176,6 +176,19 @@ public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<
             await sameRotate.ExpectErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         }
 
+        // Each field of the body may be left out (the document requires none): here the secret is generated.
+        using (var overlapOnly = await _client.CallAsync(HttpMethod.Post, $"/api/v1/webhooks/{hook.Id}/rotate-secret", admin, new { overlapMinutes = 0 }))
+        {
+            await overlapOnly.ExpectAsync(HttpStatusCode.OK);
+            Assert.NotEqual(rotated, (await overlapOnly.ReadJsonAsync()).GetProperty("data").GetProperty("secret").GetString());
+        }
+
+        using (var openApi = await _client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative)))
+        {
+            var rotateBody = (await openApi.ReadJsonAsync()).GetProperty("components").GetProperty("schemas").GetProperty("RotateSecretRequest");
+            Assert.False(rotateBody.TryGetProperty("required", out var required), $"RotateSecretRequest requires {required}");
+        }
+
         using (var delete = await _client.CallAsync(HttpMethod.Delete, $"/api/v1/webhooks/{hook.Id}", admin))
         {
             await delete.ExpectAsync(HttpStatusCode.OK);

@@ -4,6 +4,7 @@ using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Http;
+using Mercato.Platform.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,7 @@ internal static class CartMergeApi
     {
         endpoints.ModuleGroup(CartModule.Descriptor).MapPost("/api/v1/cart/merge", MergeAsync).WithTags("Cart").WithName("MergeCart")
             .WithSummary("Merges a guest cart (key in the body or X-Cart-Key) into the signed-in user's cart and retires it")
+            .WithMetadata(NotFoundResponseMetadata.Instance)
             .RequireCustomer();
         return endpoints;
     }

@@ -5,7 +5,7 @@ namespace Mercato.Payments.Capture;
 
 /// <summary>Body of <c>POST /api/v1/payments/{id}/capture</c> (optional).</summary>
 /// <param name="Amount">How much to take, at most what was authorised; everything authorised when left out. The rest is released.</param>
-internal sealed record CaptureRequest(decimal? Amount);
+internal sealed record CaptureRequest(decimal? Amount = null);
 
 /// <summary>Rules for <see cref="CaptureRequest"/>.</summary>
 internal sealed class CaptureRequestValidator : AbstractValidator<CaptureRequest>

@@ -12,7 +12,7 @@ namespace Mercato.Payments.Checkout;
 /// <param name="CancelUrl">Where the browser goes when the shopper cancels.</param>
 /// <param name="FailUrl">Where the browser goes after a failed payment (the cancel URL when left out).</param>
 /// <param name="Gateway">The gateway (<c>sandbox</c>); the configured default when left out.</param>
-internal sealed record CheckoutSessionRequest(Guid? OrderId, string? SuccessUrl, string? CancelUrl, string? FailUrl, string? Gateway);
+internal sealed record CheckoutSessionRequest(Guid? OrderId = null, string? SuccessUrl = null, string? CancelUrl = null, string? FailUrl = null, string? Gateway = null);
 
 /// <summary>Rules for <see cref="CheckoutSessionRequest"/>.</summary>
 internal sealed class CheckoutSessionRequestValidator : AbstractValidator<CheckoutSessionRequest>

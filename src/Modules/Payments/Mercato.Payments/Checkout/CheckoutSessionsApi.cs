@@ -30,6 +30,7 @@ internal static class CheckoutSessionsApi
             var route = group.MapPost(path, CreateAsync)
                 .AllowAnonymous()
                 .AcceptsGuestCartKey(required: false)
+                .WithMetadata(NotFoundResponseMetadata.Instance)
                 .WithAliases(a => a
                     .Header("cart_key", Mercato.Platform.Http.CartKeyHeader.Name)
                     .Field("order_id", "orderId")
@@ -64,7 +65,7 @@ internal static class CheckoutSessionsApi
             return error!;
         }
 
-        var (session, refused) = await sessions.CreateAsync(caller, request ?? new CheckoutSessionRequest(null, null, null, null, null), cancellationToken);
+        var (session, refused) = await sessions.CreateAsync(caller, request ?? new CheckoutSessionRequest(), cancellationToken);
         return session is null
             ? refused!
             : ApiResults.Created($"/api/v1/payments/checkout-sessions/{session.SessionId}", session, "Checkout session created");

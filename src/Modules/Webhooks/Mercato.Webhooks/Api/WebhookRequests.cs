@@ -20,7 +20,7 @@ internal sealed record UpdateWebhookRequest(string? Url, List<string>? Events, s
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/rotate-secret</c>, optional.</summary>
 /// <param name="Secret">The new secret; generated when left out.</param>
 /// <param name="OverlapMinutes">How long the old secret keeps signing (0 to 10080; the setting <c>Webhooks:RotationOverlap</c>, 24 h, when left out).</param>
-internal sealed record RotateSecretRequest(string? Secret, int? OverlapMinutes);
+internal sealed record RotateSecretRequest(string? Secret = null, int? OverlapMinutes = null);
 
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/replay</c>.</summary>
 /// <param name="Since">Every delivery of the endpoint queued at or after this instant is sent again.</param>

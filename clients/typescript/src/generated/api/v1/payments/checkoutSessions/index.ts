@@ -24,6 +24,7 @@ export interface CheckoutSessionsRequestBuilder extends BaseRequestBuilder<Check
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @returns {Promise<ApiResponseOfCheckoutSessionResponse>}
      * @throws {ErrorResponse} error when the service returns a 400 status code
+     * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -59,6 +60,7 @@ export const CheckoutSessionsRequestBuilderRequestsMetadata: RequestsMetadata = 
         responseBodyContentType: "application/json",
         errorMappings: {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },

@@ -16,6 +16,7 @@ export interface CreateCheckoutSessionRequestBuilder extends BaseRequestBuilder<
      * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
      * @returns {Promise<ApiResponseOfCheckoutSessionResponse>}
      * @throws {ErrorResponse} error when the service returns a 400 status code
+     * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
      */
@@ -41,6 +42,7 @@ export const CreateCheckoutSessionRequestBuilderRequestsMetadata: RequestsMetada
         responseBodyContentType: "application/json",
         errorMappings: {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
