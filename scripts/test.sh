@@ -186,7 +186,7 @@ export MERCATO_SCREENSHOTS=${MERCATO_SCREENSHOTS:-$repo_root/artifacts/screensho
 # first, quickly compiled tier: processes that live seconds pay for recompiling hot methods and never
 # run long enough to win it back), and thread-pool workers that sleep instead of spinning for work.
 # Measured: Identity and Cart side by side 22% less CPU for the first three; call counting off on
-# top, the end-to-end suite (25 server processes) 175 -> 119 CPU-s and Identity's 192 -> 164.
+# top, the end-to-end suite (mostly server processes) 175 -> 119 CPU-s and Identity's 192 -> 164.
 export DOTNET_gcServer=${DOTNET_gcServer:-0}
 export DOTNET_TieredPGO=${DOTNET_TieredPGO:-0}
 export DOTNET_TC_CallCounting=${DOTNET_TC_CallCounting:-0}
