@@ -32,8 +32,9 @@ RabbitMQ as their own users, and installs missing Debian packages):
   - builds src/Mercato.Server (Release) if it is not built yet;
   - migrates every service's PostgreSQL database (Mercato.Server migrate --services <name>);
   - starts ${SERVICES[*]}, web and the gateway, one process each, on free
-    127.0.0.1 ports, with service clients (secrets generated), an ES256 signing key
-    (generated) and Services:<Name>:Url, and waits until each answers /health/ready;
+    127.0.0.1 ports, with service clients (the scopes \`Mercato.Server service-clients\`
+    prints, secrets generated), an ES256 signing key (generated) and Services:<Name>:Url,
+    and waits until each answers /health/ready;
   - prints the gateway URL, the storefront and admin URLs, the admin e-mail and a generated
     password, then waits. Ctrl+C (SIGINT) or SIGTERM stops every process it started (and only
     those) and removes its directory.
@@ -150,17 +151,24 @@ for name in "${SERVICES[@]}" web gateway; do port_of[$name]=${ports[i]}; i=$((i 
 url() { echo "http://127.0.0.1:${port_of[$1]}"; }
 gateway_url=$(url gateway)
 
-# Each service's own client (Identity:Clients:<id>) and the scopes it asks for; the same
-# clients and scopes as the distributed end-to-end test (tests/Mercato.EndToEnd.Tests).
-declare -A scopes_of=(
-    [catalog]="logs.write"
-    [cart]="catalog.read logs.write"
-    [ordering]="catalog.read catalog.stock cart.checkout identity.addresses logs.write"
-    [payments]="ordering.read ordering.payments logs.write"
-    [notifications]="ordering.read logs.write"
-    [support]="ordering.read logs.write"
-    [webhooks]="logs.write"
-)
+# Each service's own client (Identity:Clients:<name>-service) and the scopes it asks for, as the
+# code says: `Mercato.Server service-clients` prints one line per service, "name client-id
+# scope...", or the name alone when the service needs no client (it calls no other service and
+# does not ship its logs over HTTP). Run with nothing of our environment, like the services.
+declare -A scopes_of=()
+table=$(cd "$dir" && env -i PATH="$PATH" HOME="$dir" DOTNET_CLI_HOME="$dir" DOTNET_NOLOGO=1 LANG=C.UTF-8 \
+    dotnet "$server_dll" service-clients) || die "Mercato.Server service-clients failed"
+declare -A listed=()
+while read -r name client scopes; do
+    [[ -n "$name" ]] || continue
+    listed[$name]=1
+    [[ -n "$client" ]] || continue
+    [[ "$client" == "$name-service" && -n "$scopes" ]] || die "service-clients printed an unexpected line: $name $client $scopes"
+    scopes_of[$name]=$scopes
+done <<<"$table"
+for name in "${SERVICES[@]}" web gateway; do
+    [[ -n "${listed[$name]:-}" ]] || die "Mercato.Server service-clients does not list $name"
+done
 
 # setting KEY VALUE: one line of a process's settings file, an environment variable
 # (Section__Key=value, as ASP.NET Core reads them); values hold no newline.

@@ -21,7 +21,7 @@ public class ModuleClientConsumer : IAsyncDisposable
     /// <param name="server">The module's (and Identity's) test server.</param>
     /// <param name="section">The client's configuration section, e.g. <c>Services:Catalog</c>.</param>
     /// <param name="httpClientName">The client's HttpClient name.</param>
-    /// <param name="addClient">Adds the client, e.g. <c>b => b.AddCatalogClient()</c>.</param>
+    /// <param name="addClient">Adds the client, e.g. <c>b => b.AddCatalogClient(CatalogScopes.Read)</c>.</param>
     /// <param name="clientId">The service client whose token the calls carry.</param>
     /// <param name="clientSecret">Its secret.</param>
     /// <param name="settings">More configuration, e.g. <c>Services:Catalog:Resilience:*</c>.</param>

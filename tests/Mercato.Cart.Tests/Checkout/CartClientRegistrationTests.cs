@@ -15,12 +15,12 @@ public sealed class CartClientRegistrationTests
     public void A_co_hosted_cart_wins_whether_it_is_added_before_or_after_a_consumer()
     {
         var consumerFirst = Builder();
-        consumerFirst.AddCartClient();
+        consumerFirst.AddCartClient(CartScopes.Checkout);
         consumerFirst.AddCart();
         var cartFirst = Builder();
         cartFirst.AddCart();
-        cartFirst.AddCartClient();
-        cartFirst.AddCartClient();
+        cartFirst.AddCartClient(CartScopes.Checkout);
+        cartFirst.AddCartClient(CartScopes.Checkout);
 
         foreach (var builder in new[] { consumerFirst, cartFirst })
         {
@@ -40,7 +40,7 @@ public sealed class CartClientRegistrationTests
             ["Auth:ServiceClient:ClientId"] = "ordering",
             ["Auth:ServiceClient:ClientSecret"] = "secret",
         });
-        configured.AddCartClient();
+        configured.AddCartClient(CartScopes.Checkout);
         using (var services = configured.Services.BuildServiceProvider())
         {
             Assert.IsType<CartHttpClient>(services.CreateScope().ServiceProvider.GetRequiredService<ICartClient>());
@@ -55,7 +55,7 @@ public sealed class CartClientRegistrationTests
         })
         {
             var builder = Builder(settings);
-            builder.AddCartClient();
+            builder.AddCartClient(CartScopes.Checkout);
             using var services = builder.Services.BuildServiceProvider();
             var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CartClientOptions>>().Value);
             Assert.Contains("Services:Cart:Url", failure.Message, StringComparison.Ordinal);

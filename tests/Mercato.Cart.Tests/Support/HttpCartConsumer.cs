@@ -14,4 +14,4 @@ namespace Mercato.Cart.Tests.Support;
 /// <param name="settings">More configuration, e.g. <c>Services:Cart:Resilience:*</c>.</param>
 public sealed class HttpCartConsumer(CartFactory cart, string clientId = CartFactory.CheckoutClient, IReadOnlyDictionary<string, string?>? settings = null)
     : ModuleClientConsumer(
-        cart.Server, CartClientOptions.Section, CartClientSetup.HttpClientName, b => b.AddCartClient(), clientId, CartFactory.ClientSecret, settings);
+        cart.Server, CartClientOptions.Section, CartClientSetup.HttpClientName, b => b.AddCartClient(CartScopes.Checkout), clientId, CartFactory.ClientSecret, settings);

@@ -15,12 +15,12 @@ public sealed class CatalogClientRegistrationTests
     public void A_co_hosted_catalog_wins_whether_it_is_added_before_or_after_a_consumer()
     {
         var consumerFirst = Builder();
-        consumerFirst.AddCatalogClient();
+        consumerFirst.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock);
         consumerFirst.AddCatalog();
         var catalogFirst = Builder();
         catalogFirst.AddCatalog();
-        catalogFirst.AddCatalogClient();
-        catalogFirst.AddCatalogClient();
+        catalogFirst.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock);
+        catalogFirst.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock);
 
         foreach (var builder in new[] { consumerFirst, catalogFirst })
         {
@@ -40,7 +40,7 @@ public sealed class CatalogClientRegistrationTests
             ["Auth:ServiceClient:ClientId"] = "orders",
             ["Auth:ServiceClient:ClientSecret"] = "secret",
         });
-        configured.AddCatalogClient();
+        configured.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock);
         using (var services = configured.Services.BuildServiceProvider())
         {
             Assert.IsType<CatalogHttpClient>(services.CreateScope().ServiceProvider.GetRequiredService<ICatalogClient>());
@@ -55,7 +55,7 @@ public sealed class CatalogClientRegistrationTests
         })
         {
             var builder = Builder(settings);
-            builder.AddCatalogClient();
+            builder.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock);
             using var services = builder.Services.BuildServiceProvider();
             var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CatalogClientOptions>>().Value);
             Assert.Contains("Services:Catalog:Url", failure.Message, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class CatalogClientRegistrationTests
     public async Task A_host_that_needs_the_http_client_but_has_no_url_does_not_start()
     {
         var builder = Builder();
-        builder.AddCatalogClient();
+        builder.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock);
         using var host = builder.Build();
 
         await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));

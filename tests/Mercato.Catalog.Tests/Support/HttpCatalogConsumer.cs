@@ -14,4 +14,4 @@ namespace Mercato.Catalog.Tests.Support;
 /// <param name="settings">More configuration, e.g. <c>Services:Catalog:Resilience:*</c>.</param>
 public sealed class HttpCatalogConsumer(StockFactory catalog, string clientId = StockFactory.OrdersClient, IReadOnlyDictionary<string, string?>? settings = null)
     : ModuleClientConsumer(
-        catalog.Server, CatalogClientOptions.Section, CatalogClientSetup.HttpClientName, b => b.AddCatalogClient(), clientId, StockFactory.Secret, settings);
+        catalog.Server, CatalogClientOptions.Section, CatalogClientSetup.HttpClientName, b => b.AddCatalogClient(CatalogScopes.Read, CatalogScopes.Stock), clientId, StockFactory.Secret, settings);

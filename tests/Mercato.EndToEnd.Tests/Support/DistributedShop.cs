@@ -1,3 +1,4 @@
+using Mercato.Platform.Hosting;
 using Mercato.Testing;
 using Npgsql;
 
@@ -7,38 +8,15 @@ namespace Mercato.EndToEnd.Tests.Support;
 /// Distributed mode: Identity, Catalog, Cart, Ordering, Payments, Notifications, Support, Webhooks and Logs as nine <c>Mercato.Server --services</c>
 /// processes, each on a PostgreSQL database of its own, exchanging events over RabbitMQ (an
 /// exchange and queues of their own), and <c>Mercato.Server --services gateway</c> in front as the
-/// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity:
-/// Cart reads the Catalog (<c>catalog.read</c>); Ordering reads and reserves stock
-/// (<c>catalog.read</c>, <c>catalog.stock</c>), checks out carts (<c>cart.checkout</c>) and copies
-/// customers' saved addresses (<c>identity.addresses</c>); Payments reads orders
-/// (<c>ordering.read</c>) and revives late-paid ones (<c>ordering.payments</c>);
-/// Notifications reads the orders it writes mails about (<c>ordering.read</c>) and sends them to the test SMTP server;
-/// Support checks that a conversation's order is the customer's own (<c>ordering.read</c>); every
-/// service but Identity and Logs ships its logs to the Logs service over HTTP (<c>logs.write</c>).
+/// one public <c>/api/v1</c>. Service-to-service calls use client credentials from Identity: each
+/// service's client (<c>&lt;name&gt;-service</c>) and its scopes are what the built server's
+/// <c>service-clients</c> command prints (<see cref="ServiceClientTable"/>), as for
+/// <c>scripts/run-distributed.sh</c> and the deployment files; every service but Logs ships its logs
+/// to the Logs service over HTTP (<c>logs.write</c>). Identity also knows the payment provider's
+/// client that the flow plays (<see cref="ShopDeployment.PaymentsClient"/>).
 /// </summary>
 public sealed class DistributedShop : ShopDeployment
 {
-    /// <summary>The Cart's own client.</summary>
-    public const string CartClient = "cart-service";
-
-    /// <summary>Ordering's own client.</summary>
-    public const string OrderingClient = "ordering-service";
-
-    /// <summary>The Notifications' own client.</summary>
-    public const string NotificationsClient = "notifications-service";
-
-    /// <summary>Support's own client.</summary>
-    public const string SupportClient = "support-service";
-
-    /// <summary>Catalog's own client (it calls no neighbour; it ships its logs).</summary>
-    public const string CatalogClient = "catalog-service";
-
-    /// <summary>Webhooks' own client (it ships its logs).</summary>
-    public const string WebhooksClient = "webhooks-service";
-
-    /// <summary>The scope that lets a service ship its logs to the Logs service.</summary>
-    private const string LogsWrite = "logs.write";
-
     private readonly string _name = TestInfrastructure.UniqueName("mercato_e2e");
 
     private string DatabasePrefix => _name + "_";
@@ -73,34 +51,29 @@ public sealed class DistributedShop : ShopDeployment
         // Every service with a service client ships its logs to the Logs service over HTTP (scope logs.write).
         shared["Services:Logs:Url"] = Url("logs");
 
+        // Each service's own client and scopes, and Identity's clients, as the code says.
+        var clients = await ServiceClientTable.ReadAsync();
         var identity = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
-        AddServiceClient(identity, CartClient, "catalog.read", LogsWrite);
-        AddServiceClient(identity, OrderingClient, "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses", LogsWrite);
-        AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments", LogsWrite);
-        AddServiceClient(identity, NotificationsClient, "ordering.read", LogsWrite);
-        AddServiceClient(identity, SupportClient, "ordering.read", LogsWrite);
-        AddServiceClient(identity, CatalogClient, LogsWrite);
-        AddServiceClient(identity, WebhooksClient, LogsWrite);
+        AddServiceClient(identity, PaymentsClient, "ordering.read", "ordering.payments");
+        foreach (var client in clients.Where(c => c.ClientId is not null))
+        {
+            AddServiceClient(identity, client.ClientId!, [.. client.Scopes]);
+        }
 
-        var catalog = WithServiceClient(shared, CatalogClient, Url("identity"), LogsWrite);
-        var cart = WithServiceClient(shared, CartClient, Url("identity"), "catalog.read", LogsWrite);
-        var ordering = WithServiceClient(shared, OrderingClient, Url("identity"), "catalog.read", "catalog.stock", "cart.checkout", "identity.addresses", LogsWrite);
-        var payments = WithServiceClient(shared, PaymentsClient, Url("identity"), "ordering.read", "ordering.payments", LogsWrite);
-        var notifications = WithServiceClient(shared, NotificationsClient, Url("identity"), "ordering.read", LogsWrite);
-        var support = WithServiceClient(shared, SupportClient, Url("identity"), "ordering.read", LogsWrite);
-        var webhooks = WithServiceClient(shared, WebhooksClient, Url("identity"), LogsWrite);
+        Dictionary<string, string?> SettingsOf(string service, Dictionary<string, string?>? settings = null) =>
+            WithOwnClient(settings ?? shared, clients.Single(c => c.Service == service), Url("identity"));
 
         // The nine services migrate their own databases at the same time.
         await Task.WhenAll(
-            StartServiceAsync("identity", identity, urls["identity"]),
-            StartServiceAsync("catalog", catalog, urls["catalog"]),
-            StartServiceAsync("cart", cart, urls["cart"]),
-            StartServiceAsync("ordering", ordering, urls["ordering"]),
-            StartServiceAsync("payments", payments, urls["payments"]),
-            StartServiceAsync("notifications", notifications, urls["notifications"]),
-            StartServiceAsync("support", support, urls["support"]),
-            StartServiceAsync("webhooks", webhooks, urls["webhooks"]),
-            StartServiceAsync("logs", shared, urls["logs"]));
+            StartServiceAsync("identity", SettingsOf("identity", identity), urls["identity"]),
+            StartServiceAsync("catalog", SettingsOf("catalog"), urls["catalog"]),
+            StartServiceAsync("cart", SettingsOf("cart"), urls["cart"]),
+            StartServiceAsync("ordering", SettingsOf("ordering"), urls["ordering"]),
+            StartServiceAsync("payments", SettingsOf("payments"), urls["payments"]),
+            StartServiceAsync("notifications", SettingsOf("notifications"), urls["notifications"]),
+            StartServiceAsync("support", SettingsOf("support"), urls["support"]),
+            StartServiceAsync("webhooks", SettingsOf("webhooks"), urls["webhooks"]),
+            StartServiceAsync("logs", SettingsOf("logs"), urls["logs"]));
 
         var gateway = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase);
         foreach (var service in new[] { "identity", "catalog", "cart", "ordering", "payments", "notifications", "support", "webhooks", "logs" })
@@ -109,7 +82,7 @@ public sealed class DistributedShop : ShopDeployment
         }
 
         var process = Track("gateway", await MercatoProcess.StartAsync(
-            RepoPaths.ServerDll, gateway, Workspace.Folder("gateway"), ["--services", "gateway"], urls["gateway"], waitUntilLive: false));
+            RepoPaths.ServerDll, SettingsOf("gateway", gateway), Workspace.Folder("gateway"), ["--services", "gateway"], urls["gateway"], waitUntilLive: false));
         await process.WaitUntilLiveAsync(StartupPatience);
         return process.Client;
     }
@@ -143,20 +116,23 @@ public sealed class DistributedShop : ShopDeployment
         await WaitUntilReadyAsync(process);
     }
 
-    private static Dictionary<string, string?> WithServiceClient(
-        Dictionary<string, string?> shared, string clientId, string identityUrl, params string[] scopes)
+    /// <summary>A copy of <paramref name="settings"/> with the service's own client, when it needs one.</summary>
+    private static Dictionary<string, string?> WithOwnClient(Dictionary<string, string?> settings, ServiceClientNeeds client, string identityUrl)
     {
-        var settings = new Dictionary<string, string?>(shared, StringComparer.OrdinalIgnoreCase)
+        var own = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+        if (client.ClientId is null)
         {
-            ["Auth:ServiceClient:ClientId"] = clientId,
-            ["Auth:ServiceClient:ClientSecret"] = ClientSecret,
-            ["Auth:ServiceClient:TokenEndpoint"] = identityUrl + "/api/v1/auth/token",
-        };
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            settings[$"Auth:ServiceClient:Scopes:{i}"] = scopes[i];
+            return own;
         }
 
-        return settings;
+        own["Auth:ServiceClient:ClientId"] = client.ClientId;
+        own["Auth:ServiceClient:ClientSecret"] = ClientSecret;
+        own["Auth:ServiceClient:TokenEndpoint"] = identityUrl + "/api/v1/auth/token";
+        for (var i = 0; i < client.Scopes.Count; i++)
+        {
+            own[$"Auth:ServiceClient:Scopes:{i}"] = client.Scopes[i];
+        }
+
+        return own;
     }
 }

@@ -99,7 +99,7 @@ public abstract class HttpIdentityClientContractTests<TFactory>(TFactory factory
     where TFactory : AccountsFactory
 {
     private readonly ModuleClientConsumer _consumer = new(
-        factory.Server, IdentityClientOptions.Section, IdentityClientSetup.HttpClientName, b => b.AddIdentityClient(),
+        factory.Server, IdentityClientOptions.Section, IdentityClientSetup.HttpClientName, b => b.AddIdentityClient(IdentityScopes.Addresses),
         ServiceClients.OrdersId, ServiceClients.OrdersSecret);
 
     /// <inheritdoc />
@@ -113,7 +113,7 @@ public abstract class HttpIdentityClientContractTests<TFactory>(TFactory factory
     public async Task A_token_without_the_scope_is_an_IdentityUnavailableException()
     {
         await using var reports = new ModuleClientConsumer(
-            Factory.Server, IdentityClientOptions.Section, IdentityClientSetup.HttpClientName, b => b.AddIdentityClient(),
+            Factory.Server, IdentityClientOptions.Section, IdentityClientSetup.HttpClientName, b => b.AddIdentityClient(IdentityScopes.Addresses),
             AccountsFactory.ReportsId, AccountsFactory.ReportsSecret);
         await using var scope = reports.Services.CreateAsyncScope();
         var client = scope.ServiceProvider.GetRequiredService<IIdentityClient>();

@@ -7,7 +7,9 @@ namespace Mercato.Server.Tests.Deployment;
 /// <param name="Source">Where it is declared, for messages (<c>compose.yaml service cart</c>).</param>
 /// <param name="Arguments">Its command-line arguments (<c>--services cart</c>, <c>migrate --services all</c>).</param>
 /// <param name="Settings">Every environment variable it gets, by name, with where each comes from.</param>
-internal sealed record DeployedProcess(string Source, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Settings)
+/// <param name="Values">Every environment variable it gets, by name, with its value as the files write it (an env file's from its committed <c>.example</c>).</param>
+internal sealed record DeployedProcess(
+    string Source, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Settings, IReadOnlyDictionary<string, string?> Values)
 {
     /// <summary>Whether it runs the <c>migrate</c> command rather than serving.</summary>
     public bool Migrates => Arguments.Count > 0 && string.Equals(Arguments[0], "migrate", StringComparison.OrdinalIgnoreCase);

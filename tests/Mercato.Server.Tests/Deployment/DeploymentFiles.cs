@@ -29,27 +29,32 @@ internal static class DeploymentFiles
             }
 
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var entry in EnvFiles(service))
             {
                 var file = Path.Combine(Path.GetDirectoryName(path)!, entry + ".example");
-                foreach (var key in EnvFileKeys(file))
+                foreach (var (key, text) in EnvFileSettings(file))
                 {
                     settings[key] = entry;
+                    values[key] = text;
                 }
             }
 
-            foreach (var (key, _) in service.Map("environment"))
+            foreach (var (key, text) in service.Map("environment"))
             {
                 settings[(string)key] = "environment";
+                values[(string)key] = text?.ToString();
             }
 
             foreach (var item in service.List("environment").OfType<string>())
             {
-                settings[item.Split('=')[0]] = "environment";
+                var parts = item.Split('=', 2);
+                settings[parts[0]] = "environment";
+                values[parts[0]] = parts.Length > 1 ? parts[1] : null;
             }
 
             var arguments = service.List("command").Select(a => a?.ToString() ?? string.Empty).ToList();
-            processes.Add(new DeployedProcess($"compose.yaml service {name}", arguments, settings));
+            processes.Add(new DeployedProcess($"compose.yaml service {name}", arguments, settings, values));
         }
 
         return processes;
@@ -65,13 +70,13 @@ internal static class DeploymentFiles
             .Where(f => Path.GetFileName(f) != "kustomization.yaml")
             .SelectMany(f => YamlFiles.Documents(f).Select(d => (File: Path.GetFileName(f), Document: d)))
             .ToList();
-        Dictionary<string, IReadOnlyList<string>> KeysOf(string kind) => documents
+        Dictionary<string, IReadOnlyList<KeyValuePair<object, object?>>> EntriesOf(string kind) => documents
             .Where(d => d.Document.Text("kind") == kind)
             .ToDictionary(
                 d => d.Document.Map("metadata").Text("name")!,
-                d => (IReadOnlyList<string>)[.. d.Document.Map("data").Keys.Concat(d.Document.Map("stringData").Keys).Cast<string>()]);
-        var configMaps = KeysOf("ConfigMap");
-        var secrets = KeysOf("Secret");
+                d => (IReadOnlyList<KeyValuePair<object, object?>>)[.. d.Document.Map("data").Concat(d.Document.Map("stringData"))]);
+        var configMaps = EntriesOf("ConfigMap");
+        var secrets = EntriesOf("Secret");
 
         var processes = new List<DeployedProcess>();
         foreach (var (file, document) in documents.Where(d => d.Document.Text("kind") is "Deployment" or "Job"))
@@ -80,29 +85,32 @@ internal static class DeploymentFiles
             foreach (var container in document.Map("spec").Map("template").Map("spec").List("containers").OfType<Dictionary<object, object?>>())
             {
                 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+                var values = new Dictionary<string, string?>(StringComparer.Ordinal);
                 foreach (var from in container.List("envFrom").OfType<Dictionary<object, object?>>())
                 {
                     var (kind, map, reference) = from.ContainsKey("configMapRef")
                         ? ("ConfigMap", configMaps, from.Map("configMapRef").Text("name"))
                         : ("Secret", secrets, from.Map("secretRef").Text("name"));
-                    if (reference is null || !map.TryGetValue(reference, out var keys))
+                    if (reference is null || !map.TryGetValue(reference, out var entries))
                     {
                         throw new InvalidOperationException($"{source} reads {kind} '{reference}', which no manifest defines");
                     }
 
-                    foreach (var key in keys)
+                    foreach (var (key, text) in entries)
                     {
-                        settings[key] = $"{kind} {reference}";
+                        settings[(string)key] = $"{kind} {reference}";
+                        values[(string)key] = text?.ToString();
                     }
                 }
 
                 foreach (var env in container.List("env").OfType<Dictionary<object, object?>>())
                 {
                     settings[env.Text("name")!] = "env";
+                    values[env.Text("name")!] = env.Text("value");
                 }
 
                 var arguments = container.List("args").Select(a => a?.ToString() ?? string.Empty).ToList();
-                processes.Add(new DeployedProcess(source, arguments, settings));
+                processes.Add(new DeployedProcess(source, arguments, settings, values));
             }
         }
 
@@ -119,9 +127,10 @@ internal static class DeploymentFiles
             }
             : [];
 
-    /// <summary>The variable names an env file sets (<c>KEY=value</c> lines; comments and blank lines skipped).</summary>
-    private static IEnumerable<string> EnvFileKeys(string file) => File.ReadAllLines(file)
+    /// <summary>The variables an env file sets, with their values (<c>KEY=value</c> lines; comments and blank lines skipped).</summary>
+    private static IEnumerable<KeyValuePair<string, string?>> EnvFileSettings(string file) => File.ReadAllLines(file)
         .Select(l => l.Trim())
         .Where(l => l.Length > 0 && !l.StartsWith('#'))
-        .Select(l => l.Split('=')[0].Trim());
+        .Select(l => l.Split('=', 2))
+        .Select(p => KeyValuePair.Create(p[0].Trim(), p.Length > 1 ? p[1].Trim() : null));
 }

@@ -1,16 +1,24 @@
+using Mercato.Platform.Hosting;
+using Mercato.Testing;
+
 namespace Mercato.Server.Tests.Deployment;
 
 /// <summary>
 /// The deployment files (<c>deploy/compose.yaml</c>, <c>deploy/kubernetes</c>) against the code:
 /// every configuration key they set is one the code reads (a misspelt key would be ignored
-/// silently at run time), every service the server knows runs in both, and nothing else does.
-/// Their schemas are checked by <c>scripts/checks/deploy.sh</c>.
+/// silently at run time), every service the server knows runs in both, and nothing else does, and
+/// the service clients (Identity's and each service's own) are the code's table, no scope more or
+/// less. Their schemas are checked by <c>scripts/checks/deploy.sh</c>.
 /// </summary>
 public sealed class DeploymentManifestTests
 {
     private static readonly ConfigurationKeys Keys = ConfigurationKeys.OfServer();
 
     private static readonly string[] KnownServices = [.. ServerModules.All.Select(m => m.Name)];
+
+    /// <summary>What <c>Mercato.Server service-clients</c> prints, composed in this process.</summary>
+    private static readonly IReadOnlyList<ServiceClientNeeds> ServiceClients =
+        ServiceClientsCommand.Table([], ServerModules.All, ServerModules.EveryProcess);
 
     [Theory]
     [InlineData("compose")]
@@ -34,6 +42,50 @@ public sealed class DeploymentManifestTests
             Assert.All(processes.Where(p => !p.Migrates && p.Services is not ["gateway"]), p =>
                 Assert.True(p.Settings.ContainsKey("Persistence__MigrateOnStart"), $"{p.Source} does not set Persistence__MigrateOnStart"));
         }
+    }
+
+    [Theory]
+    [InlineData("compose")]
+    [InlineData("kubernetes")]
+    public void Service_clients_and_their_scopes_are_the_codes(string files) =>
+        AssertServiceClients(Processes(files), ServiceClients);
+
+    [Theory]
+    [InlineData("compose")]
+    [InlineData("kubernetes")]
+    public void A_scope_the_code_adds_or_drops_is_reported_at_identity_and_at_the_service(string files)
+    {
+        var processes = Processes(files);
+        var added = Changed(ServiceClients, "ordering", scopes => [.. scopes, "catalog.read"]);
+        var dropped = Changed(ServiceClients, "cart", scopes => [.. scopes.Where(s => s != "catalog.read")]);
+        var none = Changed(ServiceClients, "catalog", _ => []);
+
+        Assert.Equal(2, DeployedServiceClients.Mismatches(processes, added).Count(p => p.Contains("lacks catalog.read", StringComparison.Ordinal)));
+        Assert.Equal(2, DeployedServiceClients.Mismatches(processes, dropped).Count(p => p.Contains("has catalog.read", StringComparison.Ordinal)));
+        var problems = DeployedServiceClients.Mismatches(processes, none);
+        Assert.Contains(problems, p => p.Contains("Identity has a client catalog-service, which no service needs", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("catalog needs no service client", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_scope_added_or_dropped_in_a_file_is_reported()
+    {
+        using var copy = new TempDirectory();
+        CopyFolder(DeploymentFiles.Folder, copy.Path);
+        var compose = Path.Combine(copy.Path, "compose.yaml");
+        var secrets = Path.Combine(copy.Path, "kubernetes", "secrets.yaml");
+        Edit(compose, "      Identity__Clients__cart-service__Scopes__0: catalog.read\n", string.Empty);
+        Edit(compose, "      Auth__ServiceClient__ClientId: webhooks-service\n", "      Auth__ServiceClient__ClientId: webhooks-service\n      Auth__ServiceClient__Scopes__7: ordering.read\n");
+        Edit(secrets, "  Identity__Clients__payments-service__Scopes__1: ordering.payments\n", "  Identity__Clients__payments-service__Scopes__1: ordering.payments\n  Identity__Clients__payments-service__Scopes__9: catalog.stock\n");
+
+        var inCompose = DeployedServiceClients.Mismatches(DeploymentFiles.Compose(compose), ServiceClients);
+        var inKubernetes = DeployedServiceClients.Mismatches(DeploymentFiles.Kubernetes(Path.Combine(copy.Path, "kubernetes")), ServiceClients);
+
+        Assert.Equal(2, inCompose.Count);
+        Assert.Contains(inCompose, p => p.Contains("client cart-service lacks catalog.read", StringComparison.Ordinal));
+        Assert.Contains(inCompose, p => p.Contains("service webhooks: Auth__ServiceClient__Scopes has ordering.read", StringComparison.Ordinal));
+        Assert.Contains(inKubernetes, p => p.Contains("client payments-service has catalog.stock", StringComparison.Ordinal));
+        Assert.Single(inKubernetes);
     }
 
     [Theory]
@@ -72,6 +124,35 @@ public sealed class DeploymentManifestTests
             .SelectMany(p => p.Settings.Where(s => !Keys.Knows(s.Key)).Select(s => $"{p.Source}: {s.Key} (from {s.Value})"))
             .ToList();
         Assert.True(unknown.Count == 0, "Settings the code does not read:\n" + string.Join('\n', unknown));
+    }
+
+    private static void AssertServiceClients(IReadOnlyList<DeployedProcess> processes, IReadOnlyList<ServiceClientNeeds> table)
+    {
+        Assert.Contains(table, r => r.ClientId is not null);
+        var problems = DeployedServiceClients.Mismatches(processes, table);
+        Assert.True(problems.Count == 0, "Service clients that differ from `Mercato.Server service-clients`:\n" + string.Join('\n', problems));
+    }
+
+    private static List<ServiceClientNeeds> Changed(
+        IReadOnlyList<ServiceClientNeeds> table, string service, Func<IReadOnlyList<string>, IReadOnlyList<string>> scopes) =>
+        [.. table.Select(r => r.Service == service ? r with { Scopes = scopes(r.Scopes) } : r)];
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(from, f).StartsWith("validate", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static void Edit(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
     }
 
     private static void AssertServices(IReadOnlyList<DeployedProcess> processes)

@@ -9,7 +9,8 @@ namespace Mercato.Platform.Hosting;
 
 /// <summary>
 /// Builds and runs the one Mercato executable: reads <c>--services</c>, adds the platform and
-/// the chosen modules, and either serves or (with the <c>migrate</c> command) migrates and exits.
+/// the chosen modules, and either serves, or (with the <c>migrate</c> command) migrates and exits,
+/// or (with <c>service-clients</c>) prints the scopes each service's own client needs and exits.
 /// </summary>
 public static class MercatoHost
 {
@@ -18,28 +19,48 @@ public static class MercatoHost
         ["--services"] = "Mercato:Services",
     };
 
-    /// <summary>Splits a leading command word (<c>migrate</c>) from the configuration arguments.</summary>
+    /// <summary>
+    /// Splits a leading command word (<c>migrate</c>, <c>service-clients</c>) from the configuration
+    /// arguments.
+    /// </summary>
     public static (ServerCommand Command, string[] Arguments) ParseCommand(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         if (args.Length > 0 && string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
         {
             return (ServerCommand.Migrate, args[1..]);
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], ServiceClientsCommand.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return (ServerCommand.ServiceClients, args[1..]);
         }
 
         return (ServerCommand.Run, args);
     }
 
     /// <summary>
-    /// Builds the application for the given arguments and known modules; <paramref name="everyProcess"/>
-    /// adds what every process has whichever modules it hosts (log shipping), after the modules.
+    /// Composes the application without building it: configuration (shipped appsettings, the usual
+    /// sources, the command line, then <paramref name="overrides"/> above all), the platform and the
+    /// modules <c>Mercato:Services</c> selects; <paramref name="everyProcess"/> adds what every
+    /// process has whichever modules it hosts (log shipping), after the modules. Nothing is started
+    /// or validated yet.
     /// </summary>
-    public static WebApplication Build(string[] args, IReadOnlyList<MercatoModule> known, Action<IHostApplicationBuilder, HostedModules>? everyProcess = null)
+    public static (WebApplicationBuilder Builder, HostedModules Modules) Compose(
+        string[] args,
+        IReadOnlyList<MercatoModule> known,
+        Action<IHostApplicationBuilder, HostedModules>? everyProcess = null,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         AddShippedSettings(builder);
         builder.Configuration.AddCommandLine(args, SwitchMappings);
-        var modules = HostedModules.Select(builder.Configuration["Mercato:Services"], known);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
 
+        var modules = HostedModules.Select(builder.Configuration["Mercato:Services"], known);
         builder.AddMercatoPlatform(modules);
         foreach (var module in modules.Hosted)
         {
@@ -47,6 +68,16 @@ public static class MercatoHost
         }
 
         everyProcess?.Invoke(builder, modules);
+        return (builder, modules);
+    }
+
+    /// <summary>
+    /// Builds the application for the given arguments and known modules (see <see cref="Compose"/>)
+    /// and maps the platform's and the modules' endpoints.
+    /// </summary>
+    public static WebApplication Build(string[] args, IReadOnlyList<MercatoModule> known, Action<IHostApplicationBuilder, HostedModules>? everyProcess = null)
+    {
+        var (builder, modules) = Compose(args, known, everyProcess);
         var app = builder.Build();
         app.UseMercatoPlatform();
         foreach (var module in modules.Hosted)
@@ -89,8 +120,9 @@ public static class MercatoHost
 
     /// <summary>
     /// The executable's entry point: serve until SIGTERM/Ctrl+C (draining in-flight requests for up
-    /// to <c>Mercato:ShutdownTimeoutSeconds</c>), or migrate and exit. Why a start was refused goes
-    /// to <paramref name="errors"/> (standard error unless given).
+    /// to <c>Mercato:ShutdownTimeoutSeconds</c>), or migrate and exit, or print the service clients
+    /// (<see cref="ServiceClientsCommand"/>) and exit. Why a start or a command was refused goes to
+    /// <paramref name="errors"/> (standard error unless given).
     /// </summary>
     public static async Task<int> RunAsync(
         string[] args,
@@ -100,6 +132,20 @@ public static class MercatoHost
     {
         errors ??= Console.Error;
         var (command, arguments) = ParseCommand(args);
+        if (command == ServerCommand.ServiceClients)
+        {
+            try
+            {
+                await ServiceClientsCommand.WriteAsync(Console.Out, arguments, known, everyProcess);
+                return 0;
+            }
+            catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
+            {
+                await errors.WriteLineAsync(ConfigurationErrors.Prefix + problem);
+                return InvalidConfigurationExitCode;
+            }
+        }
+
         WebApplication app;
         try
         {

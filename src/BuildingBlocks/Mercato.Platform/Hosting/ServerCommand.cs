@@ -8,4 +8,7 @@ public enum ServerCommand
 
     /// <summary>Apply database migrations for the selected modules, then exit.</summary>
     Migrate,
+
+    /// <summary>Print the client id and scopes each service needs in distributed mode, then exit (<see cref="ServiceClientsCommand"/>).</summary>
+    ServiceClients,
 }

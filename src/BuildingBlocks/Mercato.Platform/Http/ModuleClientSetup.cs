@@ -19,7 +19,9 @@ public static class ModuleClientSetup
     /// service's token (<c>Auth:ServiceClient:*</c>) and the caller's <c>X-Correlation-Id</c>,
     /// through the standard resilience pipeline tuned by <c>&lt;section&gt;:Resilience</c>. If the
     /// HTTP client is the one in use when the host starts, a missing URL or missing credentials
-    /// stop the start. Safe to call more than once.
+    /// stop the start. Safe to call more than once: every call records the scopes its consumer
+    /// declared (<see cref="ModuleClientScopes"/>), so this service's client asks for what every
+    /// consumer in the process needs, and only while the HTTP client is the one in use.
     /// </summary>
     /// <typeparam name="TClient">The module's client interface.</typeparam>
     /// <typeparam name="THttpClient">Its HTTP implementation.</typeparam>
@@ -28,15 +30,33 @@ public static class ModuleClientSetup
     /// <param name="module">The module's name as people read it (e.g. <c>Catalog</c>).</param>
     /// <param name="httpClientName">The HttpClient's name.</param>
     /// <param name="section">The configuration section, e.g. <c>Services:Catalog</c>.</param>
+    /// <param name="scopes">
+    /// The scopes the consumer's calls need (at least one: the module's service-only endpoints each
+    /// require one), from the module's Contracts (e.g. <c>CatalogScopes.Read</c>).
+    /// </param>
+    /// <exception cref="ArgumentException">No scope, or a blank one, is given.</exception>
     public static IHostApplicationBuilder AddModuleClient<TClient, THttpClient, TOptions>(
-        this IHostApplicationBuilder builder, string module, string httpClientName, string section)
+        this IHostApplicationBuilder builder, string module, string httpClientName, string section, params string[] scopes)
         where TClient : class
         where THttpClient : class, TClient
         where TOptions : ModuleClientOptions
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (scopes.Length == 0 || scopes.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"Name the scopes the calls to the {module} need.", nameof(scopes));
+        }
+
         var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(THttpClient)))
         {
+            // Added already by another consumer: only this consumer's scopes are new.
+            if (ModuleClientScopes.In(services).FirstOrDefault(c => c.Remote.ServiceType == typeof(TClient)) is { } first)
+            {
+                services.AddSingleton(first with { Scopes = [.. scopes] });
+            }
+
             return builder;
         }
 
@@ -54,9 +74,11 @@ public static class ModuleClientSetup
 
         var remote = ServiceDescriptor.Scoped<TClient>(provider => provider.GetRequiredService<THttpClient>());
         services.TryAdd(remote);
+        var declared = new ModuleClientScopes(module, remote, [.. scopes]);
+        services.AddSingleton(declared);
         services.AddValidatedOptions<TOptions>(section)
             .Validate<IOptions<ServiceClientCredentials>>(
-                (options, credentials) => !services.Contains(remote) || (options.HasValidUrl && credentials.Value.IsConfigured),
+                (options, credentials) => !declared.IsRemoteIn(services) || (options.HasValidUrl && credentials.Value.IsConfigured),
                 $"The {module} is not hosted in this process: set {section}:Url to its absolute http(s) URL and "
                 + $"{ServiceClientCredentials.Section}:ClientId and ClientSecret to this service's credentials.");
         return builder;

@@ -42,8 +42,9 @@ public static class CartModule
         builder.AddEventHandler<OrderPlaced, OrderPlacedHandler, CartDbContext>(Name);
         builder.AddEventHandler<OrderCancelled, OrderCancelledHandler, CartDbContext>(Name);
         builder.AddValidatorsOf<CartDbContext>();
-        // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
-        builder.AddCatalogClient();
+        // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise:
+        // the Cart reads product snapshots only.
+        builder.AddCatalogClient(CatalogScopes.Read);
         builder.Services.AddValidatedOptions<CartOptions>(CartOptions.Section);
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartQuoter>();

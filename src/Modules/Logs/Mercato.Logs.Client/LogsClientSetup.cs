@@ -21,8 +21,8 @@ public static class LogsClientSetup
     /// <summary>
     /// Ships this process's logs (<c>Logs:Shipping</c>): in process when the Logs module runs here
     /// (it registers the <see cref="ILogSink"/>), otherwise over HTTP to <c>Services:Logs:Url</c>
-    /// with this service's token (<c>Auth:ServiceClient</c>). A process with neither (or with the URL
-    /// but no credentials, as a gateway) ships nothing.
+    /// with this service's token (<c>Auth:ServiceClient</c>, scope <see cref="LogsScopes.Write"/>). A
+    /// process with neither (or with the URL but no credentials) ships nothing.
     /// </summary>
     public static IHostApplicationBuilder AddLogShipping(this IHostApplicationBuilder builder, HostedModules modules)
     {
@@ -38,8 +38,8 @@ public static class LogsClientSetup
 
         if (!modules.IsHosted(LogsModuleName))
         {
-            // Without the Logs service's URL, or without this process's service credentials (a
-            // gateway knows the URL to route to, and has none), nothing is shipped.
+            // Without the Logs service's URL, or without this process's service credentials,
+            // nothing is shipped.
             var configuration = builder.Configuration;
             if (string.IsNullOrWhiteSpace(configuration[LogsClientOptions.Section + ":Url"])
                 || string.IsNullOrWhiteSpace(configuration[Platform.Auth.ServiceTokens.ServiceClientCredentials.Section + ":ClientId"])
@@ -48,7 +48,7 @@ public static class LogsClientSetup
                 return builder;
             }
 
-            builder.AddModuleClient<ILogSink, LogsHttpSink, LogsClientOptions>("Logs", HttpClientName, LogsClientOptions.Section);
+            builder.AddModuleClient<ILogSink, LogsHttpSink, LogsClientOptions>("Logs", HttpClientName, LogsClientOptions.Section, LogsScopes.Write);
         }
 
         services.TryAddSingleton(TimeProvider.System);

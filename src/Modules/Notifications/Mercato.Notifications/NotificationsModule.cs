@@ -40,8 +40,9 @@ public static class NotificationsModule
         builder.AddMessaging<NotificationsDbContext>(Name);
         builder.AddIdempotency<NotificationsDbContext>();
         builder.AddValidatorsOf<NotificationsDbContext>();
-        // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise.
-        builder.AddOrderingClient();
+        // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise:
+        // Notifications reads the orders it writes about.
+        builder.AddOrderingClient(OrderingScopes.Read);
         builder.Services.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section);
         // The file transports write under the data folder (Persistence:DataDirectory).
         builder.Services.AddOptions<PersistenceOptions>().Bind(builder.Configuration.GetSection(PersistenceOptions.Section));

@@ -11,11 +11,15 @@ public static class OrderingClientSetup
     public const string HttpClientName = "Mercato.Ordering";
 
     /// <summary>
-    /// Registers <see cref="IOrderingClient"/> as the HTTP client (<see cref="OrderingHttpClient"/>,
-    /// scope <see cref="OrderingScopes.Read"/>) unless one is registered already; a co-hosted
-    /// Ordering module replaces it with its in-process client. See
-    /// <see cref="ModuleClientSetup.AddModuleClient{TClient, THttpClient, TOptions}"/>.
+    /// Registers <see cref="IOrderingClient"/> as the HTTP client (<see cref="OrderingHttpClient"/>)
+    /// unless one is registered already; a co-hosted Ordering module replaces it with its in-process
+    /// client. See <see cref="ModuleClientSetup.AddModuleClient{TClient, THttpClient, TOptions}"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddOrderingClient(this IHostApplicationBuilder builder)
-        => builder.AddModuleClient<IOrderingClient, OrderingHttpClient, OrderingClientOptions>("Ordering", HttpClientName, OrderingClientOptions.Section);
+    /// <param name="builder">The consumer's host.</param>
+    /// <param name="scopes">
+    /// The scopes the consumer's calls need: <see cref="OrderingScopes.Read"/> for the reads,
+    /// <see cref="OrderingScopes.Payments"/> to revive an order.
+    /// </param>
+    public static IHostApplicationBuilder AddOrderingClient(this IHostApplicationBuilder builder, params string[] scopes)
+        => builder.AddModuleClient<IOrderingClient, OrderingHttpClient, OrderingClientOptions>("Ordering", HttpClientName, OrderingClientOptions.Section, scopes);
 }

@@ -2,6 +2,7 @@ using Mercato.Cart.Client;
 using Mercato.Cart.Contracts;
 using Mercato.Catalog.Client;
 using Mercato.Identity.Client;
+using Mercato.Identity.Contracts;
 using Mercato.Catalog.Contracts;
 using Mercato.Ordering.Checkout;
 using Mercato.Messaging;
@@ -43,10 +44,12 @@ public static class OrderingModule
         builder.AddMessaging<OrderingDbContext>(Name);
         builder.AddIdempotency<OrderingDbContext>();
         builder.AddValidatorsOf<OrderingDbContext>();
-        // The in-process client when the Catalog is co-hosted (AddCatalog replaces this), HTTP otherwise.
-        builder.AddCatalogClient();
-        builder.AddCartClient();
-        builder.AddIdentityClient();
+        // The in-process clients when the neighbours are co-hosted (their Add<Module> replaces these),
+        // HTTP otherwise, with the scopes Ordering's calls need: stock reservations (no product
+        // snapshots: the cart comes priced), carts and coupons at checkout, a saved address.
+        builder.AddCatalogClient(CatalogScopes.Stock);
+        builder.AddCartClient(CartScopes.Checkout);
+        builder.AddIdentityClient(IdentityScopes.Addresses);
         builder.Services.AddValidatedOptions<OrderingOptions>(OrderingOptions.Section);
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderAccess>();

@@ -45,8 +45,9 @@ public static class PaymentsModule
         builder.AddMessaging<PaymentsDbContext>(Name);
         builder.AddIdempotency<PaymentsDbContext>();
         builder.AddValidatorsOf<PaymentsDbContext>();
-        // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise.
-        builder.AddOrderingClient();
+        // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise:
+        // Payments reads the orders it charges and revives a late-paid one.
+        builder.AddOrderingClient(OrderingScopes.Read, OrderingScopes.Payments);
         builder.Services.AddValidatedOptions<PaymentsOptions>(PaymentsOptions.Section);
         var services = builder.Services;
         services.AddSingleton<PaymentUrls>();

@@ -2,6 +2,7 @@ using Mercato.Identity.Contracts;
 using Mercato.Messaging;
 using Mercato.Messaging.Operations;
 using Mercato.Ordering.Client;
+using Mercato.Ordering.Contracts;
 using Mercato.Platform.Hosting;
 using Mercato.Platform.Persistence;
 using Mercato.Platform.Security;
@@ -32,7 +33,7 @@ public static class SupportModule
         builder.AddValidatorsOf<SupportDbContext>();
         // The in-process client when Ordering is co-hosted (AddOrdering replaces this), HTTP otherwise:
         // a conversation about an order must be about one of the customer's own.
-        builder.AddOrderingClient();
+        builder.AddOrderingClient(OrderingScopes.Read);
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddScoped<StaffDirectory>();
         builder.AddEventHandler<UserRolesChanged, UserRolesChangedHandler, SupportDbContext>(Name);
