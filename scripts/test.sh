@@ -72,13 +72,13 @@ trap 'exit 143' TERM
 # Minutes each suite took in CI (two lanes on two cores, so each alongside another suite): the
 # lanes are balanced by them. A suite not listed counts 1 minute.
 declare -A suite_minutes=(
-    [Mercato.Web.Tests]=12.7 [Mercato.Identity.Tests]=5.8 [Mercato.Ordering.Tests]=3.7
-    [Mercato.Server.Tests]=3.7 [Mercato.EndToEnd.Tests]=3.2 [Mercato.Catalog.Tests]=2.9
-    [Mercato.Cart.Tests]=2.6 [Mercato.Platform.Tests]=1.9 [Mercato.Messaging.Tests]=1.9
-    [Mercato.Payments.Tests]=1.8 [Mercato.Client.Tests]=1.4 [Mercato.Support.Tests]=1.2
-    [Mercato.Notifications.Tests]=1.2 [Mercato.Webhooks.Tests]=0.9 [Mercato.Logs.Tests]=0.9
-    [Mercato.Architecture.Tests]=0.1 [run-distributed.sh]=5.1 [generated.sh]=2.9
-    [typescript-client.sh]=2.5 [newman.sh]=2.5 [deploy.sh]=0.5
+    [Mercato.Web.Tests]=9.8 [Mercato.Identity.Tests]=7.1 [Mercato.Ordering.Tests]=3.8
+    [Mercato.Catalog.Tests]=3.2 [Mercato.Server.Tests]=2.5 [Mercato.Payments.Tests]=2.4
+    [Mercato.EndToEnd.Tests]=2.2 [Mercato.Notifications.Tests]=2.2 [Mercato.Platform.Tests]=1.6
+    [Mercato.Messaging.Tests]=1.6 [Mercato.Logs.Tests]=1.5 [Mercato.Webhooks.Tests]=1.5
+    [Mercato.Client.Tests]=1.4 [Mercato.Cart.Tests]=1.3 [Mercato.Support.Tests]=1.1
+    [Mercato.Architecture.Tests]=0.1 [run-distributed.sh]=4.1 [generated.sh]=2.3
+    [typescript-client.sh]=1.6 [newman.sh]=1.0 [deploy.sh]=0.2
 )
 
 # Run one suite (a test project or a check script), its output into its own log, printed whole
