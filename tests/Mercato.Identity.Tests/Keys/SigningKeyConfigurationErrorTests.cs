@@ -43,14 +43,8 @@ public sealed class SigningKeyConfigurationErrorTests
     public async Task Unusable_signing_key_configuration_stops_the_server_with_exit_code_2_and_says_why(string @case, string expected)
     {
         using var workDir = new TempDirectory();
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Auth:Issuer"] = "http://127.0.0.1:" + FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Identity:Admin:Email"] = IdentityFactory.AdminEmail,
-            ["Identity:Admin:Password"] = IdentityFactory.AdminPassword,
-            ["Identity:Password:HashIterations"] = "1000",
-            ["RateLimiting:Enabled"] = "false",
-        };
+        var settings = OwnedProcess.IdentitySettings(FreePort.Next());
+        settings["RateLimiting:Enabled"] = "false";
         foreach (var (key, value) in Settings(@case))
         {
             settings[key] = value;

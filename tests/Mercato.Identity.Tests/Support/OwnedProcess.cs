@@ -34,16 +34,21 @@ public sealed class OwnedProcess : IAsyncDisposable
     public static Task<OwnedProcess> StartIdentityAsync(IDictionary<string, string?> settings, bool waitUntilLive = true)
     {
         var port = FreePort.Next();
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Mercato:Services"] = "identity",
-            ["Auth:Issuer"] = $"http://127.0.0.1:{port}",
-            ["Identity:Admin:Email"] = IdentityFactory.AdminEmail,
-            ["Identity:Admin:Password"] = IdentityFactory.AdminPassword,
-            ["Identity:Password:HashIterations"] = "1000",
-        };
-        return StartAsync(RepoPaths.ServerDll, all, settings, port, waitUntilLive);
+        return StartAsync(RepoPaths.ServerDll, IdentitySettings(port), settings, port, waitUntilLive);
     }
+
+    /// <summary>
+    /// What an Identity-only server of these tests runs with: only Identity, the test administrator,
+    /// cheap password hashing, its issuer at <paramref name="port"/> on loopback.
+    /// </summary>
+    public static Dictionary<string, string?> IdentitySettings(int port) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Mercato:Services"] = "identity",
+        ["Auth:Issuer"] = $"http://127.0.0.1:{port}",
+        ["Identity:Admin:Email"] = IdentityFactory.AdminEmail,
+        ["Identity:Admin:Password"] = IdentityFactory.AdminPassword,
+        ["Identity:Password:HashIterations"] = "1000",
+    };
 
     /// <summary>Starts the TestHost (Probe and Audit), trusting tokens from <paramref name="issuer"/>.</summary>
     public static Task<OwnedProcess> StartTestHostAsync(string issuer) =>
