@@ -29,6 +29,18 @@ public sealed class CapturedLogs : ILoggerProvider
     /// <summary>The entries at <paramref name="level"/> or above.</summary>
     public IReadOnlyList<CapturedLog> AtLeast(LogLevel level) => [.. _entries.Where(e => e.Level >= level)];
 
+    /// <summary>
+    /// The entries at <paramref name="level"/> or above as text, with their exceptions in full, for
+    /// an assertion's message: a test that meets an unexpected 5xx says what the server logged.
+    /// </summary>
+    public string Describe(LogLevel level = LogLevel.Error)
+    {
+        var entries = AtLeast(level);
+        return entries.Count == 0
+            ? $"(nothing logged at {level} or above)"
+            : string.Join(Environment.NewLine, entries.Select(e => e.Exception is null ? e.ToString() : $"{e}{Environment.NewLine}{e.Exception}"));
+    }
+
     /// <summary>A logger of category <typeparamref name="T"/> that writes here.</summary>
     public ILogger<T> CreateLogger<T>() => new Logger<T>(new LoggerFactory([this], new LoggerFilterOptions { MinLevel = LogLevel.Trace }));
 
