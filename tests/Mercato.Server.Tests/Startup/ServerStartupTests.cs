@@ -13,8 +13,13 @@ namespace Mercato.Server.Tests.Startup;
 /// </summary>
 public sealed class ServerStartupTests
 {
+    /// <remarks>
+    /// The server runs in a folder of its own, as operators start it: in the test command that is
+    /// the published ReadyToRun server (<see cref="RepoPaths.ServerDll"/>), whose static files live
+    /// in the <c>wwwroot</c> shipped next to it, not in the working directory.
+    /// </remarks>
     [Fact]
-    public async Task Server_becomes_ready_and_logs_its_url_and_the_api_docs_url()
+    public async Task Server_becomes_ready_logs_its_url_and_serves_the_api_docs_and_the_storefronts_static_files()
     {
         using var workDir = new TempDirectory();
 
@@ -34,6 +39,24 @@ public sealed class ServerStartupTests
         using var docs = await server.Client.GetAsync(new Uri("/api/docs", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
+
+        var home = await server.Client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var stylesheet = StaticFile(home, @"_content/Mercato\.Web/css/site\.[a-z0-9]+\.css");
+        var script = StaticFile(home, @"_framework/blazor\.web\.[a-z0-9]+\.js");
+        foreach (var (path, mediaType, text) in new[] { (stylesheet, "text/css", "body"), (script, "text/javascript", "Blazor") })
+        {
+            using var file = await server.Client.GetAsync(new Uri("/" + path, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(mediaType, file.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(text, await file.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
+    private static string StaticFile(string page, string pattern)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(page, pattern);
+        Assert.True(match.Success, $"The home page links no file like {pattern}");
+        return match.Value;
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public static class MercatoHost
     {
         var builder = WebApplication.CreateBuilder(args);
         AddShippedSettings(builder);
+        UseShippedWebRoot(builder);
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         if (overrides is not null)
         {
@@ -110,6 +111,26 @@ public static class MercatoHost
             Path = "appsettings.json",
             Optional = true,
         });
+    }
+
+    /// <summary>
+    /// Likewise the static files a published server ships in <c>wwwroot</c> next to the executable
+    /// (the storefront's stylesheets, <c>blazor.web.js</c>): when the working directory has no
+    /// <c>wwwroot</c> of its own, they are served from the shipped one. Without it, a published
+    /// server started from another folder answered every static file 200 with an empty body and no
+    /// content type, and browsers refused the scripts and styles.
+    /// </summary>
+    private static void UseShippedWebRoot(WebApplicationBuilder builder)
+    {
+        var environment = builder.Environment;
+        var shipped = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if ((!string.IsNullOrEmpty(environment.WebRootPath) && Directory.Exists(environment.WebRootPath)) || !Directory.Exists(shipped))
+        {
+            return;
+        }
+
+        environment.WebRootPath = shipped;
+        environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shipped);
     }
 
     /// <summary>Exit code for configuration the operator must fix (see <see cref="InvalidConfigurationException"/>).</summary>
