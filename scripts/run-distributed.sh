@@ -51,6 +51,9 @@ Environment:
   MERCATO_KEEP_DATA=1       same as --keep
   MERCATO_ADMIN_PASSWORD    the administrator's password (default: generated and printed)
   MERCATO_READY_TIMEOUT     seconds to wait for every process to be ready (default 300)
+  MERCATO_SERVER_DLL        run this Mercato.Server.dll instead of the Release build (for example
+                            a \`dotnet publish -p:PublishReadyToRun=true\` copy; scripts/test.sh
+                            passes its own); never built by this script
   MERCATO_GUEST_LIMIT, MERCATO_GUEST_BURST
                             the guest rate-limit plan per hour and its burst (default 100000 and
                             1000: every caller here is 127.0.0.1, one guest)
@@ -77,7 +80,7 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is needed"
 command -v openssl >/dev/null || die "openssl is needed (signing key)"
 command -v curl >/dev/null || die "curl is needed"
 
-server_dll=$repo/src/Mercato.Server/bin/Release/net10.0/Mercato.Server.dll
+server_dll=${MERCATO_SERVER_DLL:-$repo/src/Mercato.Server/bin/Release/net10.0/Mercato.Server.dll}
 dir=""
 declare -A pid_of=() port_of=()
 stopping=0
@@ -115,7 +118,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if ((build)) || [[ ! -f "$server_dll" ]]; then
+if [[ -n "${MERCATO_SERVER_DLL:-}" ]]; then
+    [[ -f "$server_dll" ]] || die "MERCATO_SERVER_DLL names $server_dll, which does not exist"
+elif ((build)) || [[ ! -f "$server_dll" ]]; then
     log "building src/Mercato.Server (Release)"
     ( cd "$repo" && dotnet build src/Mercato.Server -c Release -nologo -v quiet ) >&2 \
         || die "the build failed"

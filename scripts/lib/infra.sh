@@ -50,9 +50,10 @@ infra_ensure_packages() {
     command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
     # Seed 004's own Python client drives one payment test.
     python3 -c 'import requests' >/dev/null 2>&1 || missing+=(python3 python3-requests)
-    # The storefront's and dashboard's browser tests drive Debian's Chromium through Playwright;
-    # the accessibility pass runs axe-core from npm.
-    command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
+    # The storefront's and dashboard's browser tests drive Debian's Chromium through Playwright, in
+    # its headless build (half the Web suite's time of the full browser in headless mode); the
+    # accessibility pass runs axe-core from npm.
+    command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell fonts-liberation)
     { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || missing+=(nodejs npm)
     if ((${#missing[@]})); then
         infra_log "installing: ${missing[*]}"

@@ -14,7 +14,8 @@
 # shellcheck source=scripts/lib/infra.sh
 . "$(dirname "${BASH_SOURCE[0]}")/infra.sh"
 
-SERVER_DLL=${SERVER_DLL:-$INFRA_REPO/src/Mercato.Server/bin/Release/net10.0/Mercato.Server.dll}
+# MERCATO_SERVER_DLL: a published server to run instead of the Release build (scripts/test.sh sets it).
+SERVER_DLL=${SERVER_DLL:-${MERCATO_SERVER_DLL:-$INFRA_REPO/src/Mercato.Server/bin/Release/net10.0/Mercato.Server.dll}}
 SERVER_URL=""
 SERVER_PID=""
 

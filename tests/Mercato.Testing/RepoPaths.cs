@@ -13,8 +13,16 @@ public static class RepoPaths
     /// <summary>The TestHost executable (Probe and Audit test modules).</summary>
     public static string TestHostDll => Built("tests/Mercato.TestHost", "Mercato.TestHost.dll");
 
-    /// <summary>The real server executable.</summary>
-    public static string ServerDll => Built("src/Mercato.Server", "Mercato.Server.dll");
+    /// <summary>
+    /// The real server executable: the build's, or the published copy named by
+    /// <c>MERCATO_SERVER_DLL</c> (the test command publishes it ReadyToRun, as operators run it).
+    /// </summary>
+    public static string ServerDll => Environment.GetEnvironmentVariable(ServerDllVariable) is { Length: > 0 } published
+        ? File.Exists(published) ? published : throw new FileNotFoundException($"{ServerDllVariable} names {published}, which does not exist.", published)
+        : Built("src/Mercato.Server", "Mercato.Server.dll");
+
+    /// <summary>The environment variable that points the tests at a published server.</summary>
+    public const string ServerDllVariable = "MERCATO_SERVER_DLL";
 
     private static string Built(string project, string dll)
     {
