@@ -13,16 +13,22 @@ namespace Mercato.Platform.RateLimiting;
 /// </summary>
 public sealed class SharedRedis : IAsyncDisposable
 {
-    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
+    private readonly Lazy<Task<IConnectionMultiplexer>> _connection;
 
     /// <summary>Reads the settings; connects on first use only.</summary>
     public SharedRedis(IOptions<RateLimitingOptions> options)
+        : this(options, async configuration => await ConnectionMultiplexer.ConnectAsync(configuration))
+    {
+    }
+
+    /// <summary>Reads the settings; <paramref name="connect"/> makes the connection on first use.</summary>
+    internal SharedRedis(IOptions<RateLimitingOptions> options, Func<ConfigurationOptions, Task<IConnectionMultiplexer>> connect)
     {
         var value = options.Value;
         InUse = value.UsesRedis;
         KeyPrefix = value.Redis.KeyPrefix;
         var connectionString = value.Redis.ConnectionString;
-        _connection = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(Configure(connectionString!)));
+        _connection = new Lazy<Task<IConnectionMultiplexer>>(() => connect(Configure(connectionString!)));
     }
 
     /// <summary>Whether shared state lives in Redis (distributed mode) rather than in each process's memory.</summary>
@@ -46,17 +52,34 @@ public sealed class SharedRedis : IAsyncDisposable
     public async Task<IDatabase> DatabaseAsync() => (await _connection.Value).GetDatabase();
 
     /// <summary>The connection itself, for libraries that take a multiplexer (the Catalog's read cache and its backplane).</summary>
-    public async Task<IConnectionMultiplexer> ConnectionAsync() => await _connection.Value;
+    public Task<IConnectionMultiplexer> ConnectionAsync() => _connection.Value;
 
     /// <summary>Pings Redis, for the readiness check.</summary>
     public async Task<TimeSpan> PingAsync() => await (await DatabaseAsync()).PingAsync();
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Closes the connection, letting the commands in flight complete first. StackExchange.Redis can
+    /// fail that graceful close with a NullReferenceException (its issue #2754: a QUIT task missing
+    /// while the connection is still being established; CI met it when a test host stopped); the
+    /// connection is then closed without waiting, so stopping a process never fails on it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_connection.IsValueCreated)
+        if (!_connection.IsValueCreated)
         {
-            await (await _connection.Value).DisposeAsync();
+            return;
         }
+
+        var connection = await _connection.Value;
+        try
+        {
+            await connection.CloseAsync(allowCommandsToComplete: true);
+        }
+        catch (NullReferenceException)
+        {
+            // The upstream race above; the disposal below closes every connection without the QUITs.
+        }
+
+        await connection.DisposeAsync();
     }
 }
