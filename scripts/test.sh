@@ -17,6 +17,9 @@
 #   MERCATO_TEST_LANES    parallel lanes (default 2: on two cores, three lanes of suites that
 #                         each start server processes pushed the load past 80 and servers missed
 #                         their 60 s start-up limit)
+#   MERCATO_TEST_READYTORUN=0
+#                         run the server processes from the plain build instead of the
+#                         ReadyToRun copy the run publishes (see publish_server below)
 #   MERCATO_TEST_CHECKS=0 skip scripts/checks/*.sh (they are skipped too when arguments such
 #                         as --filter are given)
 #   MERCATO_KEEP_TMP=1    keep the temp dir (logs, data, trx) after the run
