@@ -74,11 +74,20 @@ public sealed class SharedRedisTests
     }
 
     [Fact]
-    public async Task Disposing_an_instance_that_was_never_used_opens_nothing()
+    public async Task Disposing_an_instance_that_was_never_used_connects_to_nothing()
     {
-        var redis = Create($"127.0.0.1:{FreePort.Next()}");
+        var connects = 0;
+        var redis = new SharedRedis(
+            Options.Create(new RateLimitingOptions { Store = RateLimitStores.Redis, Redis = { ConnectionString = TestInfrastructure.Redis } }),
+            _ =>
+            {
+                Interlocked.Increment(ref connects);
+                throw new InvalidOperationException("a disposal must not connect");
+            });
+
         await redis.DisposeAsync();
-        Assert.True(redis.InUse);
+
+        Assert.Equal(0, connects);
     }
 
     [Fact]
