@@ -407,7 +407,12 @@ infra__stop_redis() {
 infra__start_smtp4dev() (
     local dir=$1 smtp=$2 web=$3 sd=$1/smtp4dev
     mkdir -p "$sd"
-    ( cd "$INFRA_REPO" && dotnet tool restore ) >"$sd/restore.log" 2>&1 || {
+    # On an empty NuGet cache the SDK's parallel tool restore can mix up two packages
+    # ("The command \"kiota\" ... is not contained in the package ... The commands contained
+    # in the package are smtp4dev"; seen on a fresh machine, the second try restores all):
+    # one retry, and the first try's output is kept in the log.
+    ( cd "$INFRA_REPO" && dotnet tool restore ) >"$sd/restore.log" 2>&1 ||
+        { infra_log "dotnet tool restore failed once; retrying"; ( cd "$INFRA_REPO" && dotnet tool restore ) >>"$sd/restore.log" 2>&1; } || {
         infra_log "dotnet tool restore failed:"; tail -n 20 "$sd/restore.log" >&2; return 1; }
     INFRA_SPAWN_CWD=$INFRA_REPO infra__spawn "$sd/smtp4dev.pid" "$sd/smtp4dev.log" \
         dotnet tool run smtp4dev -- --urls="http://127.0.0.1:$web" --smtpport="$smtp" \

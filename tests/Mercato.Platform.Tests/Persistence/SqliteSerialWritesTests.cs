@@ -192,6 +192,60 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 1223 && e.Level == LogLevel.Debug);
     }
 
+    [Fact]
+    public async Task A_writer_that_waits_too_long_names_the_write_holding_the_slot_and_that_hold_is_reported_when_it_ends()
+    {
+        // A one-second budget: the waiter gives up after 1 s, a hold of a sixth of that is reported.
+        await using var holder = Context(timeoutSeconds: 1);
+        var held = await holder.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await holder.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, 70), TestContext.Current.CancellationToken);
+        Assert.StartsWith("a transaction took it ", Lock.DescribeHolder(), StringComparison.Ordinal);
+
+        await using var waiter = Context(timeoutSeconds: 1);
+        waiter.Rows.Add(new RaceRow { Id = 500, Key = "waiter", Quantity = 1 });
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => waiter.SaveChangesAsync(TestContext.Current.CancellationToken));
+        var timeout = Assert.IsType<TimeoutException>(refused.InnerException ?? refused);
+        Assert.Contains("could begin within 1 s: a transaction took it ", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("last statement: UPDATE \"race_rows\"", timeout.Message, StringComparison.Ordinal);
+        var timedOut = Assert.Single(_logs.Entries, e => e.EventId.Id == 1222);
+        Assert.Equal(LogLevel.Error, timedOut.Level);
+        Assert.Contains(timeout.Message, timedOut.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId.Id == 1224);
+
+        await held.CommitAsync(TestContext.Current.CancellationToken);
+        Assert.Null(Lock.DescribeHolder());
+        var longHold = Assert.Single(_logs.Entries, e => e.EventId.Id == 1224);
+        Assert.Equal(LogLevel.Warning, longHold.Level);
+        Assert.Contains(File, longHold.Message, StringComparison.Ordinal);
+        Assert.Contains("a transaction took it ", longHold.Message, StringComparison.Ordinal);
+
+        await using var check = Context();
+        Assert.Equal(70, (await check.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken)).Quantity);
+        Assert.False(await check.Rows.AnyAsync(r => r.Id == 500, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_short_write_is_not_reported_and_leaves_the_slot_free()
+    {
+        await using var db = Context();
+        await db.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, 3), TestContext.Current.CancellationToken);
+        db.Rows.Add(new RaceRow { Id = 501, Key = "short", Quantity = 1 });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(Lock.DescribeHolder());
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId.Id is 1222 or 1224);
+    }
+
+    [Fact]
+    public void A_holders_statement_is_named_on_one_line_and_cut_after_160_characters()
+    {
+        Assert.Equal("UPDATE race_rows SET a = 1 WHERE b = 2", SqliteWriteHold.Shorten("UPDATE race_rows\r\n  SET a = 1\n\tWHERE b = 2\n"));
+        var longStatement = "INSERT INTO t VALUES (" + string.Join(", ", Enumerable.Range(0, 100)) + ")";
+        var shortened = SqliteWriteHold.Shorten(longStatement);
+        Assert.Equal(163, shortened.Length);
+        Assert.Equal(longStatement[..160] + "...", shortened);
+    }
+
     [Theory]
     [InlineData("SELECT 1", false)]
     [InlineData("-- tag\n\n  select * from t", false)]
@@ -203,8 +257,8 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
     public void Statements_other_than_queries_count_as_writes(string sql, bool write)
         => Assert.Equal(write, SqliteSerialWrites.IsWrite(sql));
 
-    private RaceDbContext Context() => new(new DbContextOptionsBuilder<RaceDbContext>()
-        .UseSqlite($"Data Source={File};Default Timeout=30")
+    private RaceDbContext Context(int timeoutSeconds = 30) => new(new DbContextOptionsBuilder<RaceDbContext>()
+        .UseSqlite($"Data Source={File};Default Timeout={timeoutSeconds}")
         .AddInterceptors(_writes)
         .Options);
 }

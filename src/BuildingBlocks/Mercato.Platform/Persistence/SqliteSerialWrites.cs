@@ -41,6 +41,8 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     // The waits SQLite's own busy_timeout handler uses, in milliseconds; the last one repeats.
     private static readonly int[] BusySteps = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
+    private const string TransactionHolder = "a transaction";
+
     private static readonly ConditionalWeakTable<sqlite3, PreparedConnection> Prepared = new();
     private static readonly ConcurrentDictionary<string, BusyFile> BusyFiles = new(StringComparer.Ordinal);
     private static readonly SqliteNativeMethods.BusyCallback OnBusy = WaitWhileBusy;
@@ -91,8 +93,8 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
             return result;
         }
 
-        var writeLock = prepared.Busy.File.Lock;
-        var hold = MarkWriting(Guard(writeLock, () => writeLock.Enter(TimeoutOf(connection))), prepared.Busy);
+        var (writeLock, timeout) = (prepared.Busy.File.Lock, TimeoutOf(connection));
+        var hold = MarkWriting(Guard(writeLock, () => writeLock.Enter(TransactionHolder, timeout)), prepared.Busy, timeout);
         return InterceptionResult<DbTransaction>.SuppressWithResult(BeginImmediate((SqliteConnection)connection, eventData.IsolationLevel, hold));
     }
 
@@ -106,8 +108,8 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
             return result;
         }
 
-        var writeLock = prepared.Busy.File.Lock;
-        var hold = MarkWriting(await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(connection), cancellationToken)), prepared.Busy);
+        var (writeLock, timeout) = (prepared.Busy.File.Lock, TimeoutOf(connection));
+        var hold = MarkWriting(await GuardAsync(writeLock, () => writeLock.EnterAsync(TransactionHolder, timeout, cancellationToken)), prepared.Busy, timeout);
         return InterceptionResult<DbTransaction>.SuppressWithResult(BeginImmediate((SqliteConnection)connection, eventData.IsolationLevel, hold));
     }
 
@@ -312,8 +314,12 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     {
         if (StatementLock(command) is { } prepared)
         {
-            var writeLock = prepared.Busy.File.Lock;
-            ByStatement.AddOrUpdate(command, MarkWriting(Guard(writeLock, () => writeLock.Enter(TimeoutOf(command.Connection!))), prepared.Busy));
+            var (writeLock, timeout, holder) = (prepared.Busy.File.Lock, TimeoutOf(command.Connection!), StatementHolder(command));
+            ByStatement.AddOrUpdate(command, MarkWriting(Guard(writeLock, () => writeLock.Enter(holder, timeout)), prepared.Busy, timeout));
+        }
+        else
+        {
+            NoteStatementOfTransaction(command);
         }
     }
 
@@ -321,9 +327,24 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     {
         if (StatementLock(command) is { } prepared)
         {
-            var writeLock = prepared.Busy.File.Lock;
-            var hold = await GuardAsync(writeLock, () => writeLock.EnterAsync(TimeoutOf(command.Connection!), cancellationToken));
-            ByStatement.AddOrUpdate(command, MarkWriting(hold, prepared.Busy));
+            var (writeLock, timeout, holder) = (prepared.Busy.File.Lock, TimeoutOf(command.Connection!), StatementHolder(command));
+            var hold = await GuardAsync(writeLock, () => writeLock.EnterAsync(holder, timeout, cancellationToken));
+            ByStatement.AddOrUpdate(command, MarkWriting(hold, prepared.Busy, timeout));
+        }
+        else
+        {
+            NoteStatementOfTransaction(command);
+        }
+    }
+
+    private static string StatementHolder(DbCommand command) => "the statement " + SqliteWriteHold.Shorten(command.CommandText);
+
+    /// <summary>A statement run inside a transaction that holds its file's slot: noted on the hold, so a writer kept waiting can tell what the transaction does.</summary>
+    private static void NoteStatementOfTransaction(DbCommand command)
+    {
+        if (command.Transaction is not null && command.Connection is { } connection && ByConnection.TryGetValue(connection, out var hold))
+        {
+            hold.Ran(command.CommandText);
         }
     }
 
@@ -366,9 +387,9 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
         {
             return enter();
         }
-        catch (TimeoutException)
+        catch (TimeoutException e)
         {
-            LogLockTimedOut(logger, writeLock.File);
+            LogLockTimedOut(logger, writeLock.File, e.Message);
             throw;
         }
     }
@@ -379,18 +400,29 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
         {
             return await enter();
         }
-        catch (TimeoutException)
+        catch (TimeoutException e)
         {
-            LogLockTimedOut(logger, writeLock.File);
+            LogLockTimedOut(logger, writeLock.File, e.Message);
             throw;
         }
     }
 
-    /// <summary>Marks the connection as writing until the hold is given back (its busy waits are a writer's).</summary>
-    private static SqliteWriteHold MarkWriting(SqliteWriteHold hold, BusyConnection connection)
+    /// <summary>
+    /// Marks the connection as writing until the hold is given back (its busy waits are a
+    /// writer's), and reports a hold long enough to keep other writers waiting for seconds.
+    /// </summary>
+    private SqliteWriteHold MarkWriting(SqliteWriteHold hold, BusyConnection connection, TimeSpan timeout)
     {
         connection.Writing = true;
-        hold.OnRelease(() => connection.Writing = false);
+        hold.OnRelease(h =>
+        {
+            connection.Writing = false;
+            // A sixth of the wait a writer allows (5 s of the default 30 s): writers behind it waited that long.
+            if (h.Held >= timeout / 6)
+            {
+                LogLongHold(logger, connection.File.Lock.File, h.Describe());
+            }
+        });
         return hold;
     }
 
@@ -509,6 +541,9 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     [LoggerMessage(EventId = 1221, Level = LogLevel.Error, Message = "The SQLite database {File} stayed locked by another connection for {WaitedMs} ms; giving up")]
     private static partial void LogBusyGaveUp(ILogger logger, string file, int waitedMs);
 
-    [LoggerMessage(EventId = 1222, Level = LogLevel.Error, Message = "A write to the SQLite database {File} waited too long for the previous write to end")]
-    private static partial void LogLockTimedOut(ILogger logger, string file);
+    [LoggerMessage(EventId = 1222, Level = LogLevel.Error, Message = "A write to the SQLite database {File} waited too long for the previous write to end: {Reason}")]
+    private static partial void LogLockTimedOut(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 1224, Level = LogLevel.Warning, Message = "A write held the SQLite database {File} long enough to keep other writes waiting: {Holder}")]
+    private static partial void LogLongHold(ILogger logger, string file, string holder);
 }

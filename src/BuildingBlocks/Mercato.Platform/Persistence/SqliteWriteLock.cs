@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Mercato.Platform.Persistence;
 
@@ -20,6 +21,7 @@ public sealed class SqliteWriteLock
     private long _queued;
     private long _busyRetries;
     private long _readerBusyRetries;
+    private SqliteWriteHold? _holder;
 
     private SqliteWriteLock(string file) => File = file;
 
@@ -52,9 +54,18 @@ public sealed class SqliteWriteLock
         return Files.GetOrAdd(Path.GetFullPath(file), static f => new SqliteWriteLock(f));
     }
 
+    /// <summary>
+    /// Who holds the slot right now (what it runs and for how long), or null when it is free: what a
+    /// writer that gave up waiting reports, so the write that kept the others out can be found.
+    /// </summary>
+    public string? DescribeHolder() => Volatile.Read(ref _holder)?.Describe();
+
     /// <summary>Waits for the slot; the returned hold gives it back once released.</summary>
+    /// <param name="holder">What takes the slot (a transaction, a statement), reported while it holds it.</param>
+    /// <param name="timeout">How long to wait for it.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
     /// <exception cref="TimeoutException">The slot stayed taken for <paramref name="timeout"/>.</exception>
-    internal async ValueTask<SqliteWriteHold> EnterAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    internal async ValueTask<SqliteWriteHold> EnterAsync(string holder, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writes);
         if (!_slot.Wait(0, CancellationToken.None))
@@ -66,12 +77,14 @@ public sealed class SqliteWriteLock
             }
         }
 
-        return new SqliteWriteHold(this);
+        return Taken(holder);
     }
 
     /// <summary>Waits for the slot, blocking the caller (the synchronous EF Core paths).</summary>
+    /// <param name="holder">What takes the slot (a transaction, a statement), reported while it holds it.</param>
+    /// <param name="timeout">How long to wait for it.</param>
     /// <exception cref="TimeoutException">The slot stayed taken for <paramref name="timeout"/>.</exception>
-    internal SqliteWriteHold Enter(TimeSpan timeout)
+    internal SqliteWriteHold Enter(string holder, TimeSpan timeout)
     {
         Interlocked.Increment(ref _writes);
         if (!_slot.Wait(0))
@@ -83,15 +96,27 @@ public sealed class SqliteWriteLock
             }
         }
 
-        return new SqliteWriteHold(this);
+        return Taken(holder);
     }
 
-    internal void Exit() => _slot.Release();
+    internal void Exit(SqliteWriteHold hold)
+    {
+        Interlocked.CompareExchange(ref _holder, null, hold);
+        _slot.Release();
+    }
 
     internal void CountBusyRetry() => Interlocked.Increment(ref _busyRetries);
 
     internal void CountReaderBusyRetry() => Interlocked.Increment(ref _readerBusyRetries);
 
+    private SqliteWriteHold Taken(string holder)
+    {
+        var hold = new SqliteWriteHold(this, holder, Activity.Current?.DisplayName, Environment.CurrentManagedThreadId);
+        Volatile.Write(ref _holder, hold);
+        return hold;
+    }
+
     private TimeoutException TimedOut(TimeSpan timeout) =>
-        new($"No write to the SQLite database '{File}' could begin within {timeout.TotalSeconds:0} s: another write held it all that time.");
+        new($"No write to the SQLite database '{File}' could begin within {timeout.TotalSeconds:0} s: "
+            + $"{DescribeHolder() ?? "another write held it all that time (it has just ended)"}.");
 }
