@@ -2,6 +2,7 @@ using Mercato.Platform.Persistence;
 using Mercato.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace Mercato.Platform.Tests.Persistence;
@@ -222,6 +223,85 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
         await using var check = Context();
         Assert.Equal(70, (await check.Rows.SingleAsync(r => r.Id == 1, TestContext.Current.CancellationToken)).Quantity);
         Assert.False(await check.Rows.AnyAsync(r => r.Id == 500, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Parallel_saves_that_lose_a_unique_race_give_the_slot_back()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var key = "dup-" + round;
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+            {
+                await using var db = Context(timeoutSeconds: 5);
+                db.Rows.Add(new RaceRow { Id = 1000 + (round * 10) + i, Key = key, Quantity = 1 });
+                db.Rows.Add(new RaceRow { Id = 5000 + (round * 10) + i, Key = key + "-" + i, Quantity = 1 });
+                try
+                {
+                    await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                    return "saved";
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                    return await db.Rows.AnyAsync(r => r.Key == key, TestContext.Current.CancellationToken) ? "lost" : "?";
+                }
+            }, TestContext.Current.CancellationToken)));
+            Assert.Single(outcomes, o => o == "saved");
+            Assert.All(outcomes.Where(o => o != "saved"), o => Assert.Equal("lost", o));
+            Assert.Null(Lock.DescribeHolder());
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_save_of_a_pooled_context_that_once_opened_its_connection_gives_the_slot_back()
+    {
+        var pool = new PooledDbContextFactory<RaceDbContext>(
+            new DbContextOptionsBuilder<RaceDbContext>().UseSqlite($"Data Source={File};Default Timeout=2").AddInterceptors(_writes).Options,
+            poolSize: 1);
+
+        // A read that opens the connection for its statements (as the product list and details do).
+        await using (var reader = await pool.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await reader.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            await reader.Rows.AsNoTracking().CountAsync(TestContext.Current.CancellationToken);
+        }
+
+        // The same pooled context loses a unique race in a save that needs a transaction.
+        await using (var writer = await pool.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            writer.Rows.Add(new RaceRow { Id = 600, Key = "counter", Quantity = 1 });
+            writer.Rows.Add(new RaceRow { Id = 601, Key = "other", Quantity = 1 });
+            await Assert.ThrowsAsync<DbUpdateException>(() => writer.SaveChangesAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Null(Lock.DescribeHolder());
+        await using var next = Context(timeoutSeconds: 2);
+        await next.Rows.Where(r => r.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, 9), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_held_connection_is_closed_again_so_a_later_failed_save_of_the_pooled_context_frees_the_slot_at_once()
+    {
+        var pool = new PooledDbContextFactory<RaceDbContext>(
+            new DbContextOptionsBuilder<RaceDbContext>().UseSqlite($"Data Source={File};Default Timeout=2").AddInterceptors(_writes).Options,
+            poolSize: 1);
+
+        await using (var reader = await pool.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await using var connection = await HeldConnection.OpenAsync(reader.Database, TestContext.Current.CancellationToken);
+            await reader.Rows.AsNoTracking().CountAsync(TestContext.Current.CancellationToken);
+            await reader.Rows.AsNoTracking().AnyAsync(r => r.Id == 1, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Data.ConnectionState.Open, reader.Database.GetDbConnection().State);
+        }
+
+        await using var writer = await pool.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await writer.Rows.AsNoTracking().CountAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(System.Data.ConnectionState.Closed, writer.Database.GetDbConnection().State);
+        writer.Rows.Add(new RaceRow { Id = 602, Key = "counter", Quantity = 1 });
+        writer.Rows.Add(new RaceRow { Id = 603, Key = "another", Quantity = 1 });
+        await Assert.ThrowsAsync<DbUpdateException>(() => writer.SaveChangesAsync(TestContext.Current.CancellationToken));
+        Assert.Null(Lock.DescribeHolder());
     }
 
     [Fact]

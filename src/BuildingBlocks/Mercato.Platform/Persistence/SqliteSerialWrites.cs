@@ -49,6 +49,7 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
     private static readonly ConditionalWeakTable<DbConnection, SqliteWriteHold> ByConnection = new();
     private static readonly ConditionalWeakTable<DbTransaction, SqliteWriteHold> ByTransaction = new();
     private static readonly ConditionalWeakTable<DbCommand, SqliteWriteHold> ByStatement = new();
+    private static readonly ConditionalWeakTable<SqliteConnection, SqliteConnection> WatchedConnections = new();
 
     // Connections
 
@@ -301,12 +302,37 @@ public sealed partial class SqliteSerialWrites(ILogger<SqliteSerialWrites> logge
             var transaction = connection.BeginTransaction(isolationLevel, deferred: false);
             ByConnection.AddOrUpdate(connection, hold);
             ByTransaction.AddOrUpdate(transaction, hold);
+            WatchClose(connection);
             return transaction;
         }
         catch
         {
             hold.Release();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Gives a transaction's slot back whenever its connection closes, also when no interceptor
+    /// sees it: EF Core disposes a failed save's transaction without a rollback event, and a pooled
+    /// context's reset closes its connection directly; an EF Core connection opened explicitly
+    /// once stays counted as open into the pooled context's next use, so that failed save does not
+    /// close it either. Without this, such a slot stayed taken until that context's next write.
+    /// </summary>
+    private static void WatchClose(SqliteConnection connection)
+    {
+        if (!WatchedConnections.TryGetValue(connection, out _))
+        {
+            WatchedConnections.AddOrUpdate(connection, connection);
+            connection.StateChange += OnStateChange;
+        }
+    }
+
+    private static void OnStateChange(object sender, StateChangeEventArgs e)
+    {
+        if (e.CurrentState == ConnectionState.Closed && sender is DbConnection connection)
+        {
+            Release(ByConnection, connection);
         }
     }
 

@@ -4,6 +4,7 @@ using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.Persistence;
 using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +40,7 @@ internal static class ProductDetailsApi
         }
 
         // The product and its reviews are two statements on one connection, opened once.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await HeldConnection.OpenAsync(db.Database, cancellationToken);
         var product = await ProductDetails.FindShownAsync(db, idOrSlug, cancellationToken);
         return product is null
             ? ApiResults.NotFound($"Product '{idOrSlug}' not found")

@@ -5,6 +5,7 @@ using Mercato.Catalog.Data;
 using Mercato.Platform.Envelope;
 using Mercato.Platform.Errors;
 using Mercato.Platform.Hosting;
+using Mercato.Platform.Persistence;
 using Mercato.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ internal static class ProductListApi
             return ApiResults.Validation(errors);
         }
 
-        await OpenOnceAsync(db, cancellationToken);
+        await using var connection = await HeldConnection.OpenAsync(db.Database, cancellationToken);
         var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
         return await PageAsync(query, tree, query.Category, "category", db, cache, cancellationToken);
     }
@@ -50,7 +51,7 @@ internal static class ProductListApi
             return refused;
         }
 
-        await OpenOnceAsync(db, cancellationToken);
+        await using var connection = await HeldConnection.OpenAsync(db.Database, cancellationToken);
         var tree = CategoryTree.Of(await cache.CategoriesAsync(db, cancellationToken));
         if (tree.FindByIdOrSlug(idOrSlug) is null)
         {
@@ -62,14 +63,6 @@ internal static class ProductListApi
             ? ApiResults.Validation(errors)
             : await PageAsync(query, tree, idOrSlug, null, db, cache, cancellationToken);
     }
-
-    /// <summary>
-    /// Opens the connection for the whole request: a list runs three statements, and letting EF
-    /// open and close around each one takes the connection from the pool three times (on SQLite
-    /// each open also sets up the connection again), which under load is contended.
-    /// </summary>
-    private static Task OpenOnceAsync(CatalogDbContext db, CancellationToken cancellationToken)
-        => db.Database.OpenConnectionAsync(cancellationToken);
 
     private static async Task<Results<Ok<ApiResponse<PagedResult<ProductSummaryResponse>>>, ApiErrorResult>> PageAsync(
         ProductListQuery query, CategoryTree tree, string? category, string? categoryField, CatalogDbContext db, CatalogReadCache cache,
