@@ -256,9 +256,7 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_save_of_a_pooled_context_that_once_opened_its_connection_gives_the_slot_back()
     {
-        var pool = new PooledDbContextFactory<RaceDbContext>(
-            new DbContextOptionsBuilder<RaceDbContext>().UseSqlite($"Data Source={File};Default Timeout=2").AddInterceptors(_writes).Options,
-            poolSize: 1);
+        var pool = PoolOfOne();
 
         // A read that opens the connection for its statements (as the product list and details do).
         await using (var reader = await pool.CreateDbContextAsync(TestContext.Current.CancellationToken))
@@ -283,9 +281,7 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
     [Fact]
     public async Task A_held_connection_is_closed_again_so_a_later_failed_save_of_the_pooled_context_frees_the_slot_at_once()
     {
-        var pool = new PooledDbContextFactory<RaceDbContext>(
-            new DbContextOptionsBuilder<RaceDbContext>().UseSqlite($"Data Source={File};Default Timeout=2").AddInterceptors(_writes).Options,
-            poolSize: 1);
+        var pool = PoolOfOne();
 
         await using (var reader = await pool.CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
@@ -336,6 +332,11 @@ public sealed class SqliteSerialWritesTests : IAsyncLifetime
     [InlineData("PRAGMA journal_mode=WAL;", true)]
     public void Statements_other_than_queries_count_as_writes(string sql, bool write)
         => Assert.Equal(write, SqliteSerialWrites.IsWrite(sql));
+
+    /// <summary>A context pool that hands out the same context each time (as the app's pooled contexts are reused).</summary>
+    private PooledDbContextFactory<RaceDbContext> PoolOfOne() => new(
+        new DbContextOptionsBuilder<RaceDbContext>().UseSqlite($"Data Source={File};Default Timeout=2").AddInterceptors(_writes).Options,
+        poolSize: 1);
 
     private RaceDbContext Context(int timeoutSeconds = 30) => new(new DbContextOptionsBuilder<RaceDbContext>()
         .UseSqlite($"Data Source={File};Default Timeout={timeoutSeconds}")
