@@ -46,7 +46,11 @@ public abstract class OrderMailTests<TFactory>(TFactory factory) : IClassFixture
             ["Order " + order.Number + " is on its way", "Payment received for order " + order.Number, "Welcome to Test Shop, Grace", "Your Test Shop order " + order.Number],
             all.Select(m => m.Subject ?? string.Empty).Order(StringComparer.Ordinal).ToArray());
 
-        // Each is a record the customer reads in their history, sent, with the SMTP Message-Id.
+        // Each is a record the customer reads in their history, sent, with the SMTP Message-Id (the
+        // dispatcher records the send once the SMTP server has answered, a moment after the mail arrives).
+        await factory.EventuallyAsync(
+            async () => (await _client.HistoryAsync(order.Token)).GetProperty("items").EnumerateArray().All(i => i.GetProperty("status").GetString() != "sending"),
+            "every message's send to be recorded");
         var history = await _client.HistoryAsync(order.Token);
         var items = history.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(4, history.GetProperty("totalCount").GetInt32());
