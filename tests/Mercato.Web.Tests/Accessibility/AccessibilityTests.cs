@@ -6,7 +6,8 @@ namespace Mercato.Web.Tests.Accessibility;
 /// The accessibility pass of issue 18: axe-core on the main pages of the storefront (as a guest)
 /// and of the dashboard (as the administrator) finds no serious or critical violation.
 /// </summary>
-public sealed class AccessibilityTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed class AccessibilityTests(WebShop shop)
 {
     public static TheoryData<string> StorefrontPages => new()
     {

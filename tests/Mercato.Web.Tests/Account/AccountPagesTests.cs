@@ -11,7 +11,8 @@ namespace Mercato.Web.Tests.Account;
 /// book, and the forgotten-password flow through the real SMTP server. Each change is checked
 /// through the API, and a bad input shows the API's message next to its field with nothing saved.
 /// </summary>
-public sealed partial class AccountPagesTests(WebShop shop) : IClassFixture<WebShop>, IDisposable
+[Collection(nameof(SharedWebShop))]
+public sealed partial class AccountPagesTests(WebShop shop) : IDisposable
 {
     private readonly MailServer _mail = new();
 

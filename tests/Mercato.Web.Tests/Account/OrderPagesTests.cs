@@ -11,7 +11,8 @@ namespace Mercato.Web.Tests.Account;
 /// and an anonymous visitor (sent to sign in), and a support conversation about an order answered by
 /// staff, whose internal notes never show. Orders are placed through the API, as a shopper's client does.
 /// </summary>
-public sealed class OrderPagesTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed class OrderPagesTests(WebShop shop)
 {
     private const string TrackingNumber = "1Z999AA10123456784";
 

@@ -10,7 +10,8 @@ namespace Mercato.Web.Tests.Pages;
 /// an HTML 404 page in the shop's style; the API's paths, and clients that do not ask for HTML, keep
 /// the JSON error envelope.
 /// </summary>
-public sealed class ErrorPageTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed class ErrorPageTests(WebShop shop)
 {
     [Fact]
     public async Task A_browser_gets_an_html_not_found_page_with_a_way_back()

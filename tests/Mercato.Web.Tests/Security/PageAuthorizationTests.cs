@@ -16,7 +16,8 @@ namespace Mercato.Web.Tests.Security;
 /// the staff) policy; an anonymous visitor of any protected page is sent to the sign-in page with
 /// the way back; a customer opening any dashboard page gets the 403 page.
 /// </summary>
-public sealed partial class PageAuthorizationTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed partial class PageAuthorizationTests(WebShop shop)
 {
     /// <summary>Every routable page: its route templates and its authorisation.</summary>
     private static readonly IReadOnlyList<(string Template, AuthorizeAttribute? Authorize)> Pages =

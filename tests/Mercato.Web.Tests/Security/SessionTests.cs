@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Mercato.Web.Tests.Security;
 
 /// <summary>Signing in and out through the pages: the session is an HttpOnly cookie, the API's tokens never reach the browser, and forms need their antiforgery token.</summary>
-public sealed class SessionTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed class SessionTests(WebShop shop)
 {
     [Fact]
     public async Task An_administrator_signs_in_with_the_form_and_out_again_and_no_token_reaches_the_browser()

@@ -12,7 +12,8 @@ namespace Mercato.Web.Tests.Storefront;
 /// order, and the rules a shopper meets on the way (bad quantities, unknown coupons and products,
 /// sign-in before checkout, products out of stock).
 /// </summary>
-public sealed partial class StorefrontTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed partial class StorefrontTests(WebShop shop)
 {
     [Fact]
     public async Task The_header_shows_the_shops_logo_before_its_name_on_every_page()

@@ -7,8 +7,9 @@ namespace Mercato.Web.Tests.Support;
 /// <summary>
 /// The shop as a browser meets it: the built <c>Mercato.Server</c> in embedded mode (every module,
 /// the storefront and the dashboard, SQLite files in a temporary folder, the 200 demo products, mail to
-/// the test SMTP server) on a loopback port, and Debian's Chromium driven by Playwright. One per
-/// test class (xUnit class fixture); each test opens its own browser context (its own cookies).
+/// the test SMTP server) on a loopback port, and Debian's Chromium driven by Playwright. The test
+/// classes of <see cref="SharedWebShop"/> share one (a collection fixture; a subclass serves its own
+/// classes); each test opens its own browser context (its own cookies).
 /// </summary>
 public class WebShop : IAsyncLifetime
 {

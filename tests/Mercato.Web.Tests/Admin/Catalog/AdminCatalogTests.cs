@@ -13,7 +13,8 @@ namespace Mercato.Web.Tests.Admin.Catalog;
 /// The administrator's catalog side of the dashboard in Chromium: categories, products, stock,
 /// CSV export and import, bulk edits and coupons, each checked on the page and through the API.
 /// </summary>
-public sealed partial class AdminCatalogTests(WebShop shop) : IClassFixture<WebShop>
+[Collection(nameof(SharedWebShop))]
+public sealed partial class AdminCatalogTests(WebShop shop)
 {
     [Fact]
     public async Task The_administrator_creates_a_category_and_a_product_with_stock_adjusts_it_exports_it_and_changes_its_price_in_bulk()

@@ -14,7 +14,8 @@ namespace Mercato.Web.Tests.Admin.Operations;
 /// The rest of the operations side of the dashboard: webhook endpoints and deliveries, customers'
 /// roles and locks, notifications and their templates, the support inbox, and who may open which page.
 /// </summary>
-public sealed class DashboardOperationsTests(OperationsShop shop) : IClassFixture<OperationsShop>, IDisposable
+[Collection(nameof(SharedOperationsShop))]
+public sealed class DashboardOperationsTests(OperationsShop shop) : IDisposable
 {
     private readonly MailServer _mail = new();
 

@@ -12,7 +12,8 @@ namespace Mercato.Web.Tests.Admin.Operations;
 /// its tracking number, refunded in part, its invoice downloaded and each step found in the audit;
 /// the payments list shows it. Bad inputs show the API's (or the page's) message and change nothing.
 /// </summary>
-public sealed class OrderOperationsTests(OperationsShop shop) : IClassFixture<OperationsShop>, IDisposable
+[Collection(nameof(SharedOperationsShop))]
+public sealed class OrderOperationsTests(OperationsShop shop) : IDisposable
 {
     private const string Tracking = "1Z999AA10123456784";
 
