@@ -20,6 +20,10 @@
 #   MERCATO_TEST_READYTORUN=0
 #                         run the server processes from the plain build instead of the
 #                         ReadyToRun copy the run publishes (see publish_server below)
+#   MERCATO_TEST_TEMPLATES=0
+#                         every in-memory test host migrates its module databases instead of
+#                         starting from copies of templates migrated once per test process
+#                         (tests/Mercato.Testing/MigratedTemplates.cs)
 #   MERCATO_TEST_CHECKS=0 skip scripts/checks/*.sh (they are skipped too when arguments such
 #                         as --filter are given)
 #   MERCATO_KEEP_TMP=1    keep the temp dir (logs, data, trx) after the run

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Mercato.Testing;
 
@@ -36,6 +37,12 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     /// <summary>Whether disposing deletes <see cref="DataDirectory"/> (not when another factory took it over).</summary>
     protected bool OwnsData { get; set; } = true;
 
+    /// <summary>
+    /// Whether the host's module databases start as copies of migrated templates
+    /// (<see cref="MigratedTemplates"/>); a factory that tests the migrations themselves turns it off.
+    /// </summary>
+    protected bool StartFromMigratedTemplates { get; set; } = MigratedTemplates.Enabled;
+
     /// <summary>Every log entry the host writes at or above the configured levels (<c>Logging:LogLevel:Default</c> is Warning).</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -60,6 +67,12 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     {
         builder.UseEnvironment("Production");
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+        if (StartFromMigratedTemplates)
+        {
+            // First of the hosted services, so the copies exist before the migrator's turn.
+            builder.ConfigureServices(s => s.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new MigratedTemplateStart(sp))));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
