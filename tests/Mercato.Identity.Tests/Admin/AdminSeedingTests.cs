@@ -10,7 +10,8 @@ namespace Mercato.Identity.Tests.Admin;
 
 /// <summary>
 /// The administrator that exists after the first start, seen from outside: the real server
-/// process, its standard output, and its data directory across a restart.
+/// process, its standard output, and its data directory across a restart; a configured password
+/// that breaks the policy refuses the start (the entry point run in the test process).
 /// </summary>
 public sealed class AdminSeedingTests : IDisposable
 {
@@ -98,11 +99,15 @@ public sealed class AdminSeedingTests : IDisposable
         var settings = Settings();
         settings["Identity:Admin:Password"] = password;
 
-        await using var server = await StartAsync(settings, waitUntilLive: false);
+        // The entry point in the test process (the exit code and standard error of a refused start
+        // through the real executable are proven by the signing-key configuration tests).
+        var start = await InProcessStart.RunAsync([IdentityModule.Descriptor], null, settings, [], Path.Combine(_workspace.Path, "data"), IdentityProcesses.Patience);
 
-        Assert.Equal(2, await server.WaitForExitAsync(IdentityProcesses.Patience));
-        Assert.Contains(server.Output, line => line.Contains("Identity:Admin cannot be created", StringComparison.Ordinal));
-        Assert.DoesNotContain(server.Output, line => line.Contains(password, StringComparison.Ordinal));
+        var output = string.Join('\n', start.Errors.Concat(start.Logs.Select(l => l.ToString())));
+        Assert.True(start.ExitCode == 2, $"exit code {start.ExitCode}:\n{output}");
+        Assert.Contains(start.Errors, line => line.Contains("Identity:Admin cannot be created", StringComparison.Ordinal));
+        Assert.DoesNotContain(password, output, StringComparison.Ordinal);
+        Assert.False(start.ShowsAStackTrace, output);
     }
 
     /// <inheritdoc />
