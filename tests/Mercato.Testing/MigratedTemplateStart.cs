@@ -1,3 +1,4 @@
+using Mercato.Platform.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,7 @@ internal sealed class MigratedTemplateStart(IServiceProvider services) : IHosted
 {
     /// <inheritdoc />
     public Task StartingAsync(CancellationToken cancellationToken)
-        => services.GetRequiredService<IConfiguration>().GetValue("Persistence:MigrateOnStart", defaultValue: true)
+        => (services.GetRequiredService<IConfiguration>().GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions()).MigrateOnStart
             ? MigratedTemplates.PrepareAsync(services)
             : Task.CompletedTask;
 

@@ -47,17 +47,14 @@ internal static class MigratedTemplates
             }
 
             var template = await TemplateAsync(services, database);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+            OwnerOnlyFiles.EnsureFolder(Path.GetDirectoryName(Path.GetFullPath(target))!);
             File.Copy(template, target);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            OwnerOnlyFiles.Restrict(target);
             return;
         }
 
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
-        await using var connection = new NpgsqlConnection(Administration(database.ConnectionString));
+        await using var connection = new NpgsqlConnection(TestInfrastructure.PostgresAdministration);
         await connection.OpenAsync();
         await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
         {
@@ -118,9 +115,6 @@ internal static class MigratedTemplates
         await context.Database.MigrateAsync();
         return template;
     }
-
-    private static string Administration(string connectionString)
-        => new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
 
     private static void RegisterCleanup()
     {

@@ -27,10 +27,13 @@ public static class TestInfrastructure
     /// <summary>A unique, lower-case name for per-test databases, queues and key prefixes.</summary>
     public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)].ToLowerInvariant();
 
+    /// <summary>The test server's <c>postgres</c> database, where databases are created and dropped.</summary>
+    public static string PostgresAdministration => new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres" }.ConnectionString;
+
     /// <summary>Drops every database whose name starts with <paramref name="prefix"/>.</summary>
     public static async Task DropPostgresDatabasesAsync(string prefix)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(PostgresAdministration);
         await connection.OpenAsync();
         var names = new List<string>();
         await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @p", connection))

@@ -83,7 +83,7 @@ public sealed class MigrateCommandTests
 
     private static async Task<List<string>> DatabasesAsync(string prefix)
     {
-        var server = new NpgsqlConnectionStringBuilder(TestInfrastructure.Postgres) { Database = "postgres" }.ConnectionString;
+        var server = TestInfrastructure.PostgresAdministration;
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @p) ORDER BY datname", connection);
