@@ -225,39 +225,14 @@ else
     run_lanes "$@" || rc=$?
 fi
 
-# ---- count real results from the .trx files (error/timeout/aborted = failed)
-passed=0 failed=0 ntrx=0
-while IFS= read -r -d '' trx; do
-    ntrx=$((ntrx + 1))
-    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1 || true)
-    for attr in passed failed error timeout aborted; do
-        v=$(sed -n "s/.* $attr=\"\([0-9]*\)\".*/\1/p" <<<"$counters")
-        v=${v:-0}
-        if [[ $attr == passed ]]; then passed=$((passed + v)); else failed=$((failed + v)); fi
-    done
-done < <(find "$tmp/results" -name '*.trx' -print0)
-
-# ---- and the shell checks' JUnit files (a testcase with a <failure> or <error> failed)
-if compgen -G "$tmp/results/*.junit.xml" >/dev/null; then
-    read -r jp jf < <(python3 - "$tmp/results"/*.junit.xml <<'PY'
-import sys, xml.etree.ElementTree as ET
-passed = failed = 0
-for path in sys.argv[1:]:
-    try:
-        cases = ET.parse(path).getroot().iter("testcase")
-    except ET.ParseError:
-        failed += 1
-        continue
-    for case in cases:
-        if case.find("failure") is not None or case.find("error") is not None:
-            failed += 1
-        elif case.find("skipped") is None:
-            passed += 1
-print(passed, failed)
-PY
-)
-    passed=$((passed + jp)) failed=$((failed + jf))
-fi
+# ---- count the real results: the .trx files of the test projects and the shell checks' JUnit
+# files (scripts/lib/results.py). The failed tests are named just above the last line, so a log
+# cut to its end still says which ones failed.
+results=$(python3 "$script_dir/lib/results.py" "$tmp/results") || results="failed: the results could not be read
+0 1 0"
+failures=""
+if [[ $results == *$'\n'* ]]; then failures=${results%$'\n'*}; fi
+read -r passed failed ntrx <<<"${results##*$'\n'}"
 
 # dotnet test failed (build error, crashed test host, ...) but no failure was
 # counted: never report that as green.
@@ -268,6 +243,7 @@ fi
 
 cleanup
 summary_printed=1
+if [[ -n $failures ]]; then printf '%s\n' "$failures"; fi
 echo "tests: $passed passed, $failed failed"
 if ((rc == 0 && failed == 0)); then exit 0; fi
 ((rc != 0)) || rc=1
