@@ -161,10 +161,8 @@ public abstract class ShopDeployment : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var (_, process) in Enumerable.Reverse(_processes))
-        {
-            await process.StopAsync(TimeSpan.FromSeconds(30));
-        }
+        // All at once, as an orchestrator stops a deployment (and as scripts/run-distributed.sh does).
+        await Task.WhenAll(_processes.Select(entry => entry.Process.StopAsync(TimeSpan.FromSeconds(30))));
 
         _processes.Clear();
         try

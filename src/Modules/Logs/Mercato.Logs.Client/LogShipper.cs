@@ -1,4 +1,5 @@
 using Mercato.Logs.Contracts;
+using Mercato.Platform.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,8 +63,10 @@ internal sealed partial class LogShipper(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The host is stopping: one last try for what waits, bounded in time.
+            // The host is stopping: one last try for what waits, bounded in time and sent once (the
+            // Logs service may be stopping too: retrying it would only hold this host's shutdown up).
             using var final = new CancellationTokenSource(FinalFlushTimeout);
+            using var once = ServiceCallResilience.WithoutRetries();
             while (reader.TryRead(out var record))
             {
                 batch.Add(record);

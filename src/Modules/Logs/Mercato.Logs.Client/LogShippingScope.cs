@@ -1,3 +1,5 @@
+using Mercato.Platform.Context;
+
 namespace Mercato.Logs.Client;
 
 /// <summary>
@@ -7,21 +9,11 @@ namespace Mercato.Logs.Client;
 /// </summary>
 public static class LogShippingScope
 {
-    private static readonly AsyncLocal<bool> Suppressed = new();
+    private static readonly AmbientFlag Suppressed = new();
 
     /// <summary>Whether the current work's logs are kept from shipping.</summary>
-    public static bool IsSuppressed => Suppressed.Value;
+    public static bool IsSuppressed => Suppressed.IsRaised;
 
     /// <summary>Keeps the current async flow's logs from shipping until the returned scope is disposed.</summary>
-    public static IDisposable Suppress()
-    {
-        var previous = Suppressed.Value;
-        Suppressed.Value = true;
-        return new Restore(previous);
-    }
-
-    private sealed class Restore(bool previous) : IDisposable
-    {
-        public void Dispose() => Suppressed.Value = previous;
-    }
+    public static IDisposable Suppress() => Suppressed.Raise();
 }
