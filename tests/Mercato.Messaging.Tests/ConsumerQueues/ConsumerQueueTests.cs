@@ -105,6 +105,10 @@ public abstract class ConsumerQueueTests<THost>(THost host) : IClassFixture<THos
     public async Task Stored_copy_survives_a_restart_and_is_applied_once_after_it()
     {
         var before = new THost();
+        // Audit stays blocked long enough to outlast the stop below, and no longer: in this test
+        // process the stopped host's handler goes on (a stopped process's would be gone), and on
+        // SQLite its open transaction keeps the restarted host's Audit writes waiting until it ends.
+        before.Settings["Audit:HandlerDelayMs"] = "8000";
         var beforeStopped = false;
         QueueHost? after = null;
         try
