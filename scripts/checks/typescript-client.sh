@@ -19,12 +19,12 @@ junit_begin typescript-client
 junit_case "npm ci (pinned tools)" bash -c "cd '$client' && npm ci --no-audit --no-fund --ignore-scripts"
 junit_case "tsc builds the client and its tests" bash -c "cd '$client' && rm -rf dist && npx --no-install tsc -p tsconfig.json"
 
-# Access tokens live one minute without clock skew, so the refresh test sees one expire; the
+# Access tokens live ten seconds (the shortest Identity accepts) without clock skew, so the refresh test sees one expire; the
 # sandbox's hosted page is on the server's own URL (Auth:Issuer).
 mkdir -p "$work/server"
 if server_start "$work/server" \
     ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 Auth__Issuer={url} \
-    Auth__ClockSkew=00:00:00 Identity__AccessTokenLifetime=00:01:00 \
+    Auth__ClockSkew=00:00:00 Identity__AccessTokenLifetime=00:00:10 \
     Identity__Admin__Email=admin@client.test Identity__Admin__Password='Client-Admin-Passw0rd!' \
     Identity__Password__HashIterations=1000 RateLimiting__Enabled=false \
     Messaging__Relay__PollInterval=00:00:00.250 Messaging__Relay__BaseDelay=00:00:00.250 \

@@ -7,7 +7,7 @@ namespace Mercato.Client.Tests;
 
 /// <summary>
 /// The shop the client talks to: the built <c>Mercato.Server</c> in embedded mode (every module,
-/// SQLite files in a temporary folder, the demo catalog) on a free loopback port, with one-minute
+/// SQLite files in a temporary folder, the demo catalog) on a free loopback port, with ten-second
 /// access tokens and no clock skew so that the token tests see a token expire. One for the assembly.
 /// </summary>
 public sealed class ShopServer : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class ShopServer : IAsyncLifetime
     public const string AdminPassword = "Client-Admin-Passw0rd!";
 
     /// <summary>The access tokens' lifetime (the shortest Identity accepts).</summary>
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan StartupPatience = MercatoProcess.StartupPatience;
     private readonly TempDirectory _workspace = new();

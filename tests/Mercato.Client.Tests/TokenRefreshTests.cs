@@ -1,8 +1,9 @@
 namespace Mercato.Client.Tests;
 
 /// <summary>
-/// Token refresh: the server issues one-minute access tokens with no clock skew; the client goes on
-/// after they expire, refreshing before the call or after a 401.
+/// Token refresh: the server issues ten-second access tokens (the shortest Identity accepts) with no
+/// clock skew; the client goes on after they expire, refreshing before the call or after a 401. The
+/// client that refreshes ahead does so 3 s before expiry (its default, 30 s, is longer than these tokens live).
 /// </summary>
 public sealed class TokenRefreshTests(ShopServer shop)
 {
@@ -12,7 +13,7 @@ public sealed class TokenRefreshTests(ShopServer shop)
         var ct = TestContext.Current.CancellationToken;
         var early = new RecordingHandler();
         var late = new RecordingHandler();
-        using var ahead = new MercatoClient(new MercatoClientOptions { BaseUrl = shop.Url, PrimaryHandler = early });
+        using var ahead = new MercatoClient(new MercatoClientOptions { BaseUrl = shop.Url, PrimaryHandler = early, RefreshMargin = TimeSpan.FromSeconds(3) });
         using var onRefusal = new MercatoClient(new MercatoClientOptions { BaseUrl = shop.Url, PrimaryHandler = late, RefreshBeforeExpiry = false });
         var aheadEmail = await ahead.RegisterAndSignInAsync();
         var refusalEmail = await onRefusal.RegisterAndSignInAsync();

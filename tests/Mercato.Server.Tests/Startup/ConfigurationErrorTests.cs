@@ -29,7 +29,7 @@ public sealed class ConfigurationErrorTests
         { "Payments:CaptureMethod", "later", "Payments:CaptureMethod must be automatic or manual", [] },
 
         // Identity (IdentitySettings and the classes it holds).
-        { "Identity:AccessTokenLifetime", "00:00:10", "Identity:AccessTokenLifetime must be at least a minute", [] },
+        { "Identity:AccessTokenLifetime", "00:00:09", "Identity:AccessTokenLifetime must be at least 10 seconds", [] },
         { "Identity:RefreshTokenLifetime", "00:05:00", "Identity:RefreshTokenLifetime must be longer than Identity:AccessTokenLifetime", [] },
         { "Identity:Password:MinimumLength", "0", "Identity:Password:MinimumLength must be at least 1", [] },
         { "Identity:Password:MinimumCharacterClasses", "5", "Identity:Password:MinimumCharacterClasses must be between 1 and 4", [] },

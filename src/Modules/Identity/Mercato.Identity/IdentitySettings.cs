@@ -53,7 +53,7 @@ internal sealed class IdentitySettings : IValidatedOptions
     public IEnumerable<string> Problems() =>
     [
         .. SettingRules.Failed(
-            AccessTokenLifetime >= TimeSpan.FromMinutes(1) ? null : "Identity:AccessTokenLifetime must be at least a minute",
+            AccessTokenLifetime >= TimeSpan.FromSeconds(10) ? null : "Identity:AccessTokenLifetime must be at least 10 seconds",
             RefreshTokenLifetime > AccessTokenLifetime ? null : "Identity:RefreshTokenLifetime must be longer than Identity:AccessTokenLifetime"),
         .. Password.Problems(),
         .. Lockout.Problems(),
