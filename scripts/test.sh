@@ -14,17 +14,18 @@
 #   MERCATO_TEST_TARGET   run only this (a project or solution) in one dotnet test call
 #                         (default: build Mercato.slnx once, then run every tests/*.Tests
 #                         project and every scripts/checks/*.sh in MERCATO_TEST_LANES lanes)
-#   MERCATO_TEST_LANES    parallel lanes (default 3)
+#   MERCATO_TEST_LANES    parallel lanes (default 2)
 #   MERCATO_TEST_SERVER_LANES
-#                         how many of them may run suites that start server processes (default 2:
-#                         on two cores, three lanes of such suites pushed the load past 80 and
-#                         servers missed their 60 s start-up limit). The other lanes take only
-#                         suites that start none (in_process_suites below), whose tests mostly
-#                         wait (on the databases, the broker, the clock), filling the cores the
-#                         two server lanes leave idle.
+#                         how many of them may run suites that start server processes (default 2).
+#                         Lanes beyond these take only suites that start none (in_process_suites
+#                         below). Measured on two cores: three lanes of suites that each start
+#                         servers pushed the load past 80 and servers missed their 60 s start-up
+#                         limit; a third lane of in-process suites only (LANES=3, SERVER_LANES=2)
+#                         kept the load at 11-14 and slowed everything (Web 283 -> 680 s,
+#                         Identity 171 -> 457 s), so two lanes stay the default.
 #   MERCATO_TEST_READYTORUN=0
 #                         run the server processes from the plain build instead of the
-#                         ReadyToRun copy the run publishes (see publish_server below)
+#                         ReadyToRun copy the run publishes (see publish_server_in_background below)
 #   MERCATO_TEST_TEMPLATES=0
 #                         every in-memory test host migrates its module databases instead of
 #                         starting from copies of templates migrated once per test process
@@ -184,7 +185,7 @@ wait_for_publish() {
 
 # Build once, then run the suites in lanes, longest first, each into the lane with least work.
 run_lanes() {
-    local lanes=${MERCATO_TEST_LANES:-3} server_lanes=${MERCATO_TEST_SERVER_LANES:-2} i item rc=0 best
+    local lanes=${MERCATO_TEST_LANES:-2} server_lanes=${MERCATO_TEST_SERVER_LANES:-2} i item rc=0 best
     local -a items=() order=() load=() lane_items=() pids=()
     mkdir -p "$tmp/logs"
     build || return $?
