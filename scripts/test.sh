@@ -14,18 +14,12 @@
 #   MERCATO_TEST_TARGET   run only this (a project or solution) in one dotnet test call
 #                         (default: build Mercato.slnx once, then run every tests/*.Tests
 #                         project and every scripts/checks/*.sh in MERCATO_TEST_LANES lanes)
-#   MERCATO_TEST_LANES    parallel lanes (default 2)
-#   MERCATO_TEST_SERVER_LANES
-#                         how many of them may run suites that start server processes (default 2).
-#                         Lanes beyond these take only suites that start none (in_process_suites
-#                         below). Measured on two cores: three lanes of suites that each start
-#                         servers pushed the load past 80 and servers missed their 60 s start-up
-#                         limit; a third lane of in-process suites only (LANES=3, SERVER_LANES=2)
-#                         kept the load at 11-14 and slowed everything (Web 283 -> 680 s,
-#                         Identity 171 -> 457 s), so two lanes stay the default.
+#   MERCATO_TEST_LANES    parallel lanes (default 2: on two cores, three lanes of suites that
+#                         each start server processes pushed the load past 80 and servers missed
+#                         their 60 s start-up limit)
 #   MERCATO_TEST_READYTORUN=0
 #                         run the server processes from the plain build instead of the
-#                         ReadyToRun copy the run publishes (see publish_server_in_background below)
+#                         ReadyToRun copy the run publishes (see publish_server below)
 #   MERCATO_TEST_TEMPLATES=0
 #                         every in-memory test host migrates its module databases instead of
 #                         starting from copies of templates migrated once per test process
@@ -82,17 +76,16 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Minutes each suite took in CI (two lanes on two cores, so each alongside another suite; Client,
-# EndToEnd, Messaging and typescript-client estimated after their waits were cut): the lanes are
-# balanced by them. A suite not listed counts 1 minute.
+# Minutes each suite took in CI (two lanes on two cores, so each alongside another suite): the
+# lanes are balanced by them. A suite not listed counts 1 minute.
 declare -A suite_minutes=(
-    [Mercato.Web.Tests]=4.7 [Mercato.Identity.Tests]=2.9 [Mercato.Ordering.Tests]=4.0
-    [Mercato.Catalog.Tests]=2.6 [Mercato.Server.Tests]=2.5 [Mercato.Payments.Tests]=1.5
-    [Mercato.EndToEnd.Tests]=1.2 [Mercato.Notifications.Tests]=1.3 [Mercato.Platform.Tests]=1.6
-    [Mercato.Messaging.Tests]=1.3 [Mercato.Logs.Tests]=0.8 [Mercato.Webhooks.Tests]=1.1
-    [Mercato.Client.Tests]=0.5 [Mercato.Cart.Tests]=0.8 [Mercato.Support.Tests]=0.7
-    [Mercato.Architecture.Tests]=0.15 [run-distributed.sh]=2.0 [generated.sh]=1.9
-    [typescript-client.sh]=1.2 [newman.sh]=0.8 [deploy.sh]=0.35
+    [Mercato.Web.Tests]=4.7 [Mercato.Identity.Tests]=3.4 [Mercato.Ordering.Tests]=3.6
+    [Mercato.Catalog.Tests]=3.3 [Mercato.Server.Tests]=2.6 [Mercato.Payments.Tests]=1.7
+    [Mercato.EndToEnd.Tests]=2.2 [Mercato.Notifications.Tests]=1.3 [Mercato.Platform.Tests]=1.2
+    [Mercato.Messaging.Tests]=1.6 [Mercato.Logs.Tests]=0.7 [Mercato.Webhooks.Tests]=1.1
+    [Mercato.Client.Tests]=1.2 [Mercato.Cart.Tests]=1.2 [Mercato.Support.Tests]=0.9
+    [Mercato.Architecture.Tests]=0.1 [run-distributed.sh]=2.6 [generated.sh]=1.7
+    [typescript-client.sh]=1.8 [newman.sh]=1.5 [deploy.sh]=0.2
 )
 
 # Run one suite (a test project or a check script), its output into its own log, printed whole
@@ -104,9 +97,7 @@ run_suite() {
     name=${name%.sh}
     log=$tmp/logs/$name.log
     start=$SECONDS
-    if [[ -z "${in_process_suites[$name]:-}" ]] && ! wait_for_publish >"$log" 2>&1; then
-        rc=1
-    elif [[ $item == *.csproj ]]; then
+    if [[ $item == *.csproj ]]; then
         dotnet test "$item" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$tmp/results" "$@" >"$log" 2>&1 || rc=$?
     else
         bash "$item" >"$log" 2>&1 || rc=$?
@@ -119,14 +110,17 @@ run_suite() {
     return "$rc"
 }
 
-# Build the solution once. With the C# compiler server (VBCSCompiler): a machine whose environment
-# turns it off (UseSharedCompilation=false) starts and warms up a new compiler for each of the 56
-# projects. A compiler server this run started is shut down once the server is published (below;
-# one that was already running belongs to someone else and is left alone).
-compiler_was_running=0
+# Build the solution once, and publish the server (below). With the C# compiler server
+# (VBCSCompiler): a machine whose environment turns it off (UseSharedCompilation=false) starts and
+# warms up a new compiler for each of the 56 projects. A compiler server this build started is
+# shut down after it (one that was already running belongs to someone else and is left alone).
 build() {
-    pgrep -f VBCSCompiler >/dev/null 2>&1 && compiler_was_running=1
-    UseSharedCompilation=true dotnet build Mercato.slnx -c Release -v:q -nologo
+    local rc=0 had_server=0
+    pgrep -f VBCSCompiler >/dev/null 2>&1 && had_server=1
+    UseSharedCompilation=true dotnet build Mercato.slnx -c Release -v:q -nologo || rc=$?
+    if ((rc == 0)); then publish_server || rc=$?; fi
+    if ((!had_server)); then dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true; fi
+    return "$rc"
 }
 
 # Publish the server as operators run it (ReadyToRun: precompiled, framework-dependent) for the
@@ -136,60 +130,22 @@ build() {
 # suites gain nothing from it (measured on the Cart suite), so their own builds are left as built.
 # MercatoTestPublish leaves the SDKs the tests barely run to the JIT (see Mercato.Server.csproj).
 # MERCATO_TEST_READYTORUN=0 runs the plain build instead.
-#
-# The publish (a minute or more, mostly ReadyToRun compilation) runs in the background while the
-# lanes begin with suites that start no server process (in_process_suites); every other suite
-# waits for it (wait_for_publish). Its exit status lands in $tmp/publish.rc.
-publish_server_in_background() {
-    if [[ "${MERCATO_TEST_READYTORUN:-1}" == 0 || -n "${MERCATO_SERVER_DLL:-}" ]]; then
-        if ((!compiler_was_running)); then dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true; fi
-        return 0
-    fi
+publish_server() {
+    if [[ "${MERCATO_TEST_READYTORUN:-1}" == 0 || -n "${MERCATO_SERVER_DLL:-}" ]]; then return 0; fi
     local rid
     rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
-    infra_log "publishing src/Mercato.Server ReadyToRun ($rid) for the server processes, while the lanes begin"
+    infra_log "publishing src/Mercato.Server ReadyToRun ($rid) for the server processes"
+    UseSharedCompilation=true dotnet publish src/Mercato.Server -c Release -r "$rid" --self-contained false \
+        -p:PublishReadyToRun=true -p:MercatoTestPublish=true -o "$tmp/server" -v:q -nologo || return $?
     export MERCATO_SERVER_DLL=$tmp/server/Mercato.Server.dll
-    publishing=1
-    (
-        rc=0
-        UseSharedCompilation=true dotnet publish src/Mercato.Server -c Release -r "$rid" --self-contained false \
-            -p:PublishReadyToRun=true -p:MercatoTestPublish=true -o "$tmp/server" -v:q -nologo \
-            >"$tmp/logs/publish.log" 2>&1 || rc=$?
-        if ((!compiler_was_running)); then dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true; fi
-        echo "$rc" >"$tmp/publish.rc.part" && mv "$tmp/publish.rc.part" "$tmp/publish.rc"
-    ) &
-}
-
-# The suites that start no server process (nothing in them reads RepoPaths.ServerDll or runs
-# scripts/lib/server.sh): they may run while the server is being published. A suite wrongly
-# listed here fails loudly (RepoPaths.ServerDll names a file that does not exist yet).
-declare -A in_process_suites=(
-    [Mercato.Architecture.Tests]=1 [Mercato.Cart.Tests]=1 [Mercato.Catalog.Tests]=1
-    [Mercato.Logs.Tests]=1 [Mercato.Notifications.Tests]=1 [Mercato.Ordering.Tests]=1
-    [Mercato.Payments.Tests]=1 [Mercato.Support.Tests]=1 [Mercato.Webhooks.Tests]=1
-)
-publishing=0
-
-# Waits until the background publish has ended; fails (printing its log) when it failed.
-wait_for_publish() {
-    ((publishing)) || return 0
-    while [[ ! -f "$tmp/publish.rc" ]]; do sleep 1; done
-    local rc
-    rc=$(cat "$tmp/publish.rc")
-    if ((rc != 0)); then
-        echo "the ReadyToRun publish of src/Mercato.Server failed (exit $rc):"
-        cat "$tmp/logs/publish.log"
-        return 1
-    fi
 }
 
 # Build once, then run the suites in lanes, longest first, each into the lane with least work.
 run_lanes() {
-    local lanes=${MERCATO_TEST_LANES:-2} server_lanes=${MERCATO_TEST_SERVER_LANES:-2} i item rc=0 best
+    local lanes=${MERCATO_TEST_LANES:-2} i item rc=0 best
     local -a items=() order=() load=() lane_items=() pids=()
     mkdir -p "$tmp/logs"
     build || return $?
-    publish_server_in_background
     for item in tests/*.Tests/*.Tests.csproj; do items+=("$item"); done
     if [[ "${MERCATO_TEST_CHECKS:-1}" != 0 && $# -eq 0 ]]; then
         for item in scripts/checks/*.sh; do [[ -e $item ]] && items+=("$item"); done
@@ -200,27 +156,15 @@ run_lanes() {
         printf '%s %s\n' "${suite_minutes[$key]:-1}" "$item"
     done | sort -rn | cut -d' ' -f2)
     for ((i = 0; i < lanes; i++)); do load[i]=0; lane_items[i]=""; done
-    # Longest first, each into the least loaded lane it may go to: a suite that starts server
-    # processes only into the first server_lanes lanes, one that starts none into any.
-    ((server_lanes >= 1 && server_lanes <= lanes)) || server_lanes=$lanes
     for item in "${order[@]}"; do
-        local key reach=$server_lanes
-        key=$(basename "$item" .csproj)
-        [[ -z "${in_process_suites[$key]:-}" ]] || reach=$lanes
         best=0
-        for ((i = 1; i < reach; i++)); do
+        for ((i = 1; i < lanes; i++)); do
             if awk -v a="${load[i]}" -v b="${load[best]}" 'BEGIN { exit !(a < b) }'; then best=$i; fi
         done
+        local key
+        key=$(basename "$item" .csproj)
         load[best]=$(awk -v a="${load[best]}" -v b="${suite_minutes[$key]:-1}" 'BEGIN { print a + b }')
         lane_items[best]+="$item "
-    done
-    # Each lane begins with its longest suite that starts no server process, which covers the publish.
-    for ((i = 0; i < lanes; i++)); do
-        local first="" rest=""
-        for item in ${lane_items[i]}; do
-            if [[ -z $first && -n "${in_process_suites[$(basename "$item" .csproj)]:-}" ]]; then first=$item; else rest+="$item "; fi
-        done
-        lane_items[i]="${first:+$first }$rest"
     done
     for ((i = 0; i < lanes; i++)); do
         [[ -n "${lane_items[i]}" ]] || continue
