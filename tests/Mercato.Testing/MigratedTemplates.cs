@@ -66,7 +66,11 @@ internal static class MigratedTemplates
         }
 
         var templateName = await TemplateAsync(services, database);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{templateName}\"", connection);
+        // FILE_COPY copies the template's files instead of writing every page through the WAL
+        // (PostgreSQL 15's default, WAL_LOG): measured on the test cluster (fsync off), 0.04 instead
+        // of 0.17 CPU-s per database, and a test run creates hundreds (older servers only copy files).
+        var strategy = connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{templateName}\"{strategy}", connection);
         await create.ExecuteNonQueryAsync();
     }
 
