@@ -46,6 +46,7 @@ public sealed class ShopServer : IAsyncLifetime
             ["Identity:Admin:Email"] = AdminEmail,
             ["Identity:Admin:Password"] = AdminPassword,
             ["Identity:Password:HashIterations"] = "1000",
+            ["Catalog:DemoData:Enabled"] = "true",
             ["RateLimiting:Enabled"] = "false",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

@@ -87,6 +87,7 @@ public class WebShop : IAsyncLifetime
             ["Identity:Admin:Email"] = AdminEmail,
             ["Identity:Admin:Password"] = AdminPassword,
             ["Identity:Password:HashIterations"] = "1000",
+            ["Catalog:DemoData:Enabled"] = "true",
             ["Web:ShopName"] = ShopName,
             ["Web:LogoUrl"] = LogoUrl,
             ["RateLimiting:Enabled"] = "false",
