@@ -22,6 +22,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="$(cd "${CLIENTS_ROOT:-$repo}" && pwd)"
 # shellcheck source=scripts/lib/server.sh
 . "$repo/scripts/lib/server.sh"
+# shellcheck source=scripts/lib/npm.sh
+. "$repo/scripts/lib/npm.sh"
 
 scratch="$(mktemp -d /tmp/mercato-clients.XXXXXX)"
 cleanup() {
@@ -49,9 +51,7 @@ generate_openapi() {
 # no-5xx scripts under clients/postman/scripts) and postman-config.json (openapi-to-postman).
 generate_postman() {
     local dir="$root/clients/postman" tools="$repo/clients/postman"
-    if [[ ! -x "$tools/node_modules/.bin/portman" ]]; then
-        (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts >&2)
-    fi
+    npm_tools_install "$tools" --ignore-scripts >&2
     log "generating the Postman collection (Portman)"
     # Money is "format: decimal", which Postman's JSON schema validator does not know: the contract
     # tests list it with the numeric formats Portman already tells the validator to leave alone.

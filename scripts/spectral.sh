@@ -12,9 +12,9 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 tools="$here/spectral"
-if [[ ! -x "$tools/node_modules/.bin/spectral" ]]; then
-  (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts >&2)
-fi
+# shellcheck source=scripts/lib/npm.sh
+. "$here/lib/npm.sh"
+npm_tools_install "$tools" --ignore-scripts >&2
 
 documents=()
 while [[ $# -gt 0 && "$1" != "--" ]]; do documents+=("$1"); shift; done

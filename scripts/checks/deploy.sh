@@ -18,11 +18,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root" || exit 1
 # shellcheck source=scripts/lib/junit.sh
 . scripts/lib/junit.sh
+# shellcheck source=scripts/lib/npm.sh
+. scripts/lib/npm.sh
 
 tools="$root/deploy/validate"
 junit_begin deploy
 
-if ! (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2); then
+if ! npm_tools_install "$tools" --ignore-scripts --loglevel=error >&2; then
     junit_fail "validation tools install (npm ci in deploy/validate)" "npm ci failed"
     junit_end
     exit 1

@@ -15,6 +15,8 @@ cd "$repo"
 . scripts/lib/junit.sh
 # shellcheck source=scripts/lib/server.sh
 . scripts/lib/server.sh
+# shellcheck source=scripts/lib/npm.sh
+. scripts/lib/npm.sh
 
 tools="$repo/clients/postman"
 scratch="$(mktemp -d /tmp/mercato-newman.XXXXXX)"
@@ -27,7 +29,7 @@ trap cleanup EXIT
 junit_begin newman
 admin_password="Newman-Admin-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')!"
 
-if ! (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts) >"$scratch/npm.log" 2>&1; then
+if ! npm_tools_install "$tools" --ignore-scripts >"$scratch/npm.log" 2>&1; then
     junit_fail "npm ci (clients/postman)" "$(tail -n 30 "$scratch/npm.log")"
     junit_end
     exit 1

@@ -16,7 +16,7 @@ trap 'server_stop; rm -rf "$work"' EXIT
 
 junit_begin typescript-client
 
-junit_case "npm ci (pinned tools)" bash -c "cd '$client' && npm ci --no-audit --no-fund --ignore-scripts"
+junit_case "npm ci (pinned tools)" bash -c ". scripts/lib/npm.sh && npm_tools_install '$client' --ignore-scripts"
 junit_case "tsc builds the client and its tests" bash -c "cd '$client' && rm -rf dist && npx --no-install tsc -p tsconfig.json"
 
 # Access tokens live ten seconds (the shortest Identity accepts) without clock skew, so the refresh test sees one expire; the
