@@ -12,14 +12,16 @@
 # node_modules while the other is reading it. Before this, every run installed clients/postman twice
 # (measured, 12 s and 17 CPU-s each).
 npm_tools_install() {
-    local dir=$1 record
+    local dir=$1 record lock
     shift
     record="$dir/node_modules/.package-lock.json"
+    # The lock lives outside the folder (which the stale-clients check compares file by file).
+    lock="${TMPDIR:-/tmp}/mercato-npm-$(realpath "$dir" | sha256sum | cut -c1-16).lock"
     (
         flock 9
         if [[ -f $record && $record -nt "$dir/package-lock.json" && $record -nt "$dir/package.json" ]]; then
             exit 0
         fi
         cd "$dir" && npm ci --no-audit --no-fund "$@"
-    ) 9>"$dir/.npm-install.lock"
+    ) 9>"$lock"
 }
