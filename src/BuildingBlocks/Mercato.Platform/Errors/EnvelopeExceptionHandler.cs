@@ -100,10 +100,15 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
         }
 
         return name is not null
-            ? (StatusCodes.Status400BadRequest, new ApiError(ErrorCodes.InvalidFormat, $"The value of '{name}' is not valid", name))
+            ? (StatusCodes.Status400BadRequest, InvalidValue(name))
             : (status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest,
                 new ApiError(StatusMessages.CodeFor(status), "The request could not be read"));
     }
+
+    /// <summary>The error for a route, query or header value that does not parse.</summary>
+    /// <param name="field">The value's field name, in camelCase.</param>
+    internal static ApiError InvalidValue(string field) =>
+        new(ErrorCodes.InvalidFormat, $"The value of '{field}' is not valid", field);
 
     private static JsonException? FindJsonException(Exception exception)
     {

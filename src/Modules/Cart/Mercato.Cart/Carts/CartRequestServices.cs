@@ -5,6 +5,7 @@ using Mercato.Platform.Errors;
 using Mercato.Platform.Http;
 using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Mercato.Cart.Carts;
@@ -19,8 +20,14 @@ namespace Mercato.Cart.Carts;
 /// <param name="Time">The clock.</param>
 /// <param name="Writes">The platform's retry policy for writes that race.</param>
 internal sealed record CartRequestServices(
-    HttpContext Http, CartDbContext Db, CartStore Store, CartQuoter Quoter, ICatalogClient Catalog, IOptions<CartOptions> Options, TimeProvider Time,
-    ConcurrentWrites Writes)
+    HttpContext Http,
+    [FromServices] CartDbContext Db,
+    [FromServices] CartStore Store,
+    [FromServices] CartQuoter Quoter,
+    [FromServices] ICatalogClient Catalog,
+    [FromServices] IOptions<CartOptions> Options,
+    [FromServices] TimeProvider Time,
+    [FromServices] ConcurrentWrites Writes)
 {
     /// <summary>Who is asking.</summary>
     public CartCaller Caller { get; } = CartCaller.From(Http);

@@ -27,7 +27,12 @@ namespace Mercato.Webhooks.Api;
 /// <param name="UrlRules">The URL and address rules.</param>
 /// <param name="Worker">The delivery worker, woken when deliveries are queued.</param>
 /// <param name="Options">The module's settings.</param>
-internal sealed record WebhookServices(WebhooksDbContext Db, TimeProvider Time, WebhookUrlRules UrlRules, DeliveryWorker Worker, IOptions<WebhooksOptions> Options)
+internal sealed record WebhookServices(
+    [FromServices] WebhooksDbContext Db,
+    [FromServices] TimeProvider Time,
+    [FromServices] WebhookUrlRules UrlRules,
+    [FromServices] DeliveryWorker Worker,
+    [FromServices] IOptions<WebhooksOptions> Options)
 {
     /// <summary>Now, in UTC.</summary>
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
