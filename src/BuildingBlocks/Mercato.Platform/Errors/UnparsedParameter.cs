@@ -85,17 +85,23 @@ internal static class UnparsedParameter
             return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateStyles, out _);
         }
 
-        var tryParse = type.GetMethod(
-            "TryParse",
-            BindingFlags.Public | BindingFlags.Static,
-            [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
-        if (tryParse is null)
+        // TryParse(string, IFormatProvider, out T), or TryParse(string, out T) for types such as
+        // bool that implement the first only explicitly (IParsable<T>).
+        var flags = BindingFlags.Public | BindingFlags.Static;
+        var byRef = type.MakeByRefType();
+        if (type.GetMethod("TryParse", flags, [typeof(string), typeof(IFormatProvider), byRef]) is { } withProvider)
         {
-            // A parse method this does not know (BindAsync, a custom TryParse): not ours to judge.
-            return true;
+            object?[] arguments = [raw, CultureInfo.InvariantCulture, null];
+            return withProvider.Invoke(null, arguments) is true;
         }
 
-        object?[] arguments = [raw, CultureInfo.InvariantCulture, null];
-        return tryParse.Invoke(null, arguments) is true;
+        if (type.GetMethod("TryParse", flags, [typeof(string), byRef]) is { } plain)
+        {
+            object?[] arguments = [raw, null];
+            return plain.Invoke(null, arguments) is true;
+        }
+
+        // A parse method this does not know (BindAsync, a custom TryParse): not ours to judge.
+        return true;
     }
 }
