@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Mercato.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -28,7 +29,9 @@ public sealed class WebReplicasTests(WebReplicasShop shop) : IClassFixture<WebRe
             MaxRedirects = 0,
         });
 
-        Assert.True(signedIn.Status == 302, $"the second replica answered {signedIn.Status}:\n{shop.ServerOutput}");
+        // A page instead of the redirect shows why in its alert (what the API answered the replica).
+        var refusal = signedIn.Status == 302 ? string.Empty : AlertOf(await signedIn.TextAsync());
+        Assert.True(signedIn.Status == 302, $"the second replica answered {signedIn.Status} ({refusal}):\n{shop.ServerOutput}");
         Assert.Contains(await page.Context.CookiesAsync(), c => c.Name.StartsWith("mercato_session", StringComparison.Ordinal));
 
         // The first replica reads the session cookie the second one wrote.
@@ -43,4 +46,9 @@ public sealed class WebReplicasTests(WebReplicasShop shop) : IClassFixture<WebRe
         Assert.True(await shop.Redis.Connection.GetDatabase().ListLengthAsync(ring) >= 1);
         Problems.AssertNone(page);
     }
+
+    private static string AlertOf(string html) =>
+        Regex.Match(html, "role=\"alert\"[^>]*>(.*?)</div>", RegexOptions.Singleline) is { Success: true } alert
+            ? Regex.Replace(alert.Groups[1].Value, "<[^>]+>", " ").Trim()
+            : "no alert on the page";
 }
