@@ -109,7 +109,7 @@ run_suite() {
     start=$SECONDS
     if [[ $item == *.csproj && $# -eq 0 ]]; then
         bin=$(dirname "$item")/bin/Release/net10.0
-        (cd "$bin" && dotnet "$name.dll" -noColor -trx "$tmp/results/$name.trx") >"$log" 2>&1 || rc=$?
+        (cd "$bin" && cpu_of dotnet "$name.dll" -noColor -trx "$tmp/results/$name.trx") >"$log" 2>&1 || rc=$?
         if [[ ! -s $tmp/results/$name.trx ]]; then
             local output
             output=$(tail -n 40 "$log")
@@ -122,16 +122,30 @@ run_suite() {
             ((rc != 0)) || rc=1
         fi
     elif [[ $item == *.csproj ]]; then
-        dotnet test "$item" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$tmp/results" "$@" >"$log" 2>&1 || rc=$?
+        cpu_of dotnet test "$item" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$tmp/results" "$@" >"$log" 2>&1 || rc=$?
     else
-        bash "$item" >"$log" 2>&1 || rc=$?
+        cpu_of bash "$item" >"$log" 2>&1 || rc=$?
     fi
     (
         flock 9
-        printf '==== %s: exit %d after %ds\n' "$name" "$rc" $((SECONDS - start))
+        printf '==== %s: exit %d after %ds, %s CPU-s\n' "$name" "$rc" $((SECONDS - start)) "$(cat "$log.cpu" 2>/dev/null || echo '?')"
         cat "$log"
     ) 9>"$tmp/logs/.lock"
     return "$rc"
+}
+
+# Runs a command in a subshell and writes the CPU seconds it and the processes it waited for used
+# (the test process, the servers and browsers it started and stopped) to "$log.cpu"; its exit code.
+cpu_of() {
+    (
+        local rc=0
+        "$@" || rc=$?
+        # The builtin's own output: in a pipe or $(...) it would run in a fork that has no children.
+        times >"$log.times"
+        awk 'NR == 2 { n = split($1 " " $2, t, /[ ms]+/); s = 0
+            for (i = 1; i < n; i += 2) s += t[i] * 60 + t[i + 1]; printf "%.0f\n", s }' "$log.times" >"$log.cpu"
+        exit "$rc"
+    )
 }
 
 # Build the solution once, and publish the server (below). With the C# compiler server

@@ -473,9 +473,39 @@ EOF
 }
 
 # Stop whatever DIR/infra.state says was started. Safe to call on a partial start.
+# CPU seconds pid $1 and its descendants used so far (their own, and that of the children they
+# reaped: a PostgreSQL backend's work is the postmaster's once the backend ends).
+infra__cpu_seconds() {
+    local root=$1 pid ticks=0 stat
+    local -a f
+    infra__alive "$root" || { echo 0; return 0; }
+    for pid in "$root" $(infra__descendants "$root"); do
+        stat=$(cat /proc/"$pid"/stat 2>/dev/null) || continue
+        # Fields after the command name (which may hold spaces): utime stime cutime cstime are 14-17.
+        read -r -a f <<<"${stat##*) }"
+        ticks=$((ticks + f[11] + f[12] + f[13] + f[14]))
+    done
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t / hz }'
+}
+
+# Log the CPU seconds each server of the test infrastructure used: the part of a run's CPU that
+# is not in the suites' own account (run_suite in scripts/test.sh).
+infra_cpu() {
+    local dir=$1
+    [[ -f "$dir/infra.state" ]] || return 0
+    (
+        # shellcheck source=/dev/null
+        . "$dir/infra.state"
+        infra_log "CPU seconds of the infrastructure: postgres $(infra__cpu_seconds "${PG_PID:-}")," \
+            "rabbitmq $(infra__cpu_seconds "${RMQ_PID:-}"), redis $(infra__cpu_seconds "${REDIS_PID:-}")," \
+            "smtp4dev $(infra__cpu_seconds "${SMTP4DEV_PID:-}")"
+    )
+}
+
 infra_stop() {
     local dir=$1 t0=$SECONDS
     [[ -f "$dir/infra.state" ]] || return 0
+    infra_cpu "$dir"
     (   # subshell: the state variables don't leak into the caller
         # shellcheck source=/dev/null
         . "$dir/infra.state"
