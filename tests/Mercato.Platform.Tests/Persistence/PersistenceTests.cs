@@ -5,6 +5,7 @@ using Mercato.Platform.Persistence;
 using Mercato.Probe.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -105,6 +106,49 @@ public sealed class PersistenceTests
         Assert.Equal(2, exitCode);
         Assert.Contains("neither Persistence:Postgres nor ConnectionStrings:probe is set", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_module_connection_string_that_is_not_one_stops_start_up_with_a_clear_message()
+    {
+        var (exitCode, output) = await RefusedStart.RunAsync(new()
+        {
+            ["Persistence:Provider"] = "postgres",
+            ["ConnectionStrings:probe"] = "not a connection string",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("ConnectionStrings:probe is not a valid PostgreSQL connection string", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("ConnectionStrings:probe", true)]
+    [InlineData("ConnectionStrings:probe;No Reset On Close=false", false)]
+    [InlineData("Persistence:Postgres;NoResetOnClose=false", false)]
+    public void Pooled_postgres_connections_skip_the_session_reset_unless_the_operator_asks_for_it(string? where, bool expected)
+    {
+        var server = TestInfrastructure.Postgres.TrimEnd(';');
+        var settings = new Dictionary<string, string?>
+        {
+            ["Persistence:Provider"] = "postgres",
+            ["Persistence:Postgres"] = server,
+            ["Persistence:DatabasePrefix"] = "mercato_",
+        };
+        if (where is not null)
+        {
+            var parts = where.Split(';', 2);
+            settings[parts[0]] = parts.Length > 1 ? $"{server};Database=probe_db;{parts[1]}" : $"{server};Database=probe_db";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var database = PersistenceSetup.Resolve(configuration, "probe", typeof(ProbeDbContext));
+
+        var resolved = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        Assert.Equal(expected, resolved.NoResetOnClose);
+        Assert.Equal(where?.StartsWith("ConnectionStrings", StringComparison.Ordinal) == true ? "probe_db" : "mercato_probe", resolved.Database);
+        Assert.Equal(new NpgsqlConnectionStringBuilder(server).Host, resolved.Host);
     }
 
     private static async Task<long> ScalarAsync(string database, string sql)

@@ -70,7 +70,19 @@ public static class PersistenceSetup
         var explicitConnection = configuration.GetConnectionString(module);
         if (!string.IsNullOrWhiteSpace(explicitConnection))
         {
-            return new ModuleDatabase(module, contextType, provider, explicitConnection);
+            if (provider != DatabaseProvider.Postgres)
+            {
+                return new ModuleDatabase(module, contextType, provider, explicitConnection);
+            }
+
+            try
+            {
+                return new ModuleDatabase(module, contextType, provider, PostgresConnectionDefaults.Apply(explicitConnection));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidConfigurationException($"ConnectionStrings:{module} is not a valid PostgreSQL connection string: {ex.Message}");
+            }
         }
 
         if (provider == DatabaseProvider.Postgres)
@@ -82,7 +94,7 @@ public static class PersistenceSetup
             }
 
             var csb = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = options.DatabasePrefix + module };
-            return new ModuleDatabase(module, contextType, provider, csb.ConnectionString);
+            return new ModuleDatabase(module, contextType, provider, PostgresConnectionDefaults.Apply(csb.ConnectionString));
         }
 
         var file = Path.GetFullPath(Path.Combine(options.DataDirectory, module + ".db"));
