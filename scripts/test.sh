@@ -2,7 +2,7 @@
 # Run every Mercato test on a fresh Debian machine (as root):
 #   1. install missing infra packages (rabbitmq-server, redis-server),
 #   2. start private PostgreSQL, RabbitMQ, Redis and an SMTP server (smtp4dev)
-#      on free 127.0.0.1 ports,
+#      on free 127.0.0.1 ports (in the background, while step 3 builds),
 #   3. build, then run every test project's xunit executable and the checks in two lanes
 #      (and a third for the suites that mostly wait)
 #      (extra arguments, e.g. --filter ..., run the test projects through dotnet test instead),
@@ -47,6 +47,7 @@ export MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-1}
 
 tmp=""
 started_infra=0
+infra_job=""
 summary_printed=0
 
 # Stop what we started and remove the temp dir. Runs once.
@@ -54,6 +55,8 @@ cleanup() {
     local d=$tmp
     tmp=""
     [[ -n "$d" ]] || return 0
+    # A start still under way records what it starts as it goes: let it end before stopping it all.
+    if [[ -n $infra_job ]]; then wait "$infra_job" 2>/dev/null || true; infra_job=""; fi
     if ((started_infra)); then
         infra_log "stopping test infrastructure"
         infra_stop "$d" || true
@@ -210,14 +213,13 @@ run_lane() {
     return "$rc"
 }
 
-# Build once, then run the suites: MERCATO_TEST_LANES lanes take the CPU-bound suites off one
+# Run the suites (the solution is built): MERCATO_TEST_LANES lanes take the CPU-bound suites off one
 # queue, longest first (a lane starts the next suite when its last one ends, so the lanes stay
 # even whatever the suites take on the day), and one more lane runs the suites that mostly wait.
 run_lanes() {
     local lanes=${MERCATO_TEST_LANES:-2} i item key rc=0
     local -a items=() pids=()
     mkdir -p "$tmp/logs"
-    build || return $?
     for item in tests/*.Tests/*.Tests.csproj; do items+=("$item"); done
     if [[ "${MERCATO_TEST_CHECKS:-1}" != 0 && $# -eq 0 ]]; then
         for item in scripts/checks/*.sh; do [[ -e $item ]] && items+=("$item"); done
@@ -251,10 +253,25 @@ if [[ -n "${MERCATO_TEST_POSTGRES:-}" && -n "${MERCATO_TEST_RABBITMQ:-}" && -n "
 else
     infra_ensure_packages
     started_infra=1
-    infra_start "$tmp"
+    # The servers start while the solution builds (below): they need little CPU, the build needs
+    # none of them, and nothing runs a test before infra_ready has read their addresses.
+    infra_start "$tmp" &
+    infra_job=$!
+fi
+
+# Waits for the background start of the infrastructure and reads its addresses; fails when it failed.
+infra_ready() {
+    [[ -n $infra_job ]] || return 0
+    local rc=0
+    wait "$infra_job" || rc=$?
+    infra_job=""
+    if ((rc != 0)) || [[ ! -f $tmp/env.sh ]]; then
+        infra_log "the test infrastructure did not start (exit $rc)"
+        return 1
+    fi
     # shellcheck source=/dev/null
     . "$tmp/env.sh"
-fi
+}
 
 # ---- the browser tests' tools: axe-core from npm (the accessibility pass); screenshots kept
 # beside the results (MERCATO_SCREENSHOTS), and in artifacts/screenshots when MERCATO_KEEP_TMP is unset.
@@ -280,10 +297,14 @@ export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${DOTNET_ThreadPool_UnfairSema
 rc=0
 export MERCATO_TEST_RESULTS=$tmp/results
 if [[ -n "${MERCATO_TEST_TARGET:-}" ]]; then
+    infra_ready || exit 1
     # Default .trx names: the logger reserves a unique name per test project.
     dotnet test "$target" -c Release --logger trx --results-directory "$tmp/results" "$@" || rc=$?
-else
+elif build; then
+    infra_ready || exit 1
     run_lanes "$@" || rc=$?
+else
+    rc=$?
 fi
 
 # ---- count the real results: the .trx files of the test projects and the shell checks' JUnit
