@@ -20,12 +20,17 @@ public static class MercatoHost
     };
 
     /// <summary>
-    /// Splits a leading command word (<c>migrate</c>, <c>service-clients</c>) from the configuration
+    /// Splits a leading command word (<c>migrate</c>, <c>service-clients</c>, <c>--help</c>) from the configuration
     /// arguments.
     /// </summary>
     public static (ServerCommand Command, string[] Arguments) ParseCommand(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && HelpCommand.Words.Contains(args[0]))
+        {
+            return (ServerCommand.Help, args[1..]);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
         {
             return (ServerCommand.Migrate, args[1..]);
@@ -153,6 +158,12 @@ public static class MercatoHost
     {
         errors ??= Console.Error;
         var (command, arguments) = ParseCommand(args);
+        if (command == ServerCommand.Help)
+        {
+            await HelpCommand.WriteAsync(Console.Out, known);
+            return 0;
+        }
+
         if (command == ServerCommand.ServiceClients)
         {
             try

@@ -11,4 +11,7 @@ public enum ServerCommand
 
     /// <summary>Print the client id and scopes each service needs in distributed mode, then exit (<see cref="ServiceClientsCommand"/>).</summary>
     ServiceClients,
+
+    /// <summary>Print what the executable does and its commands, then exit (<see cref="HelpCommand"/>).</summary>
+    Help,
 }
