@@ -131,7 +131,8 @@ run_suite() {
     fi
     (
         flock 9
-        printf '==== %s: exit %d after %ds, %s CPU-s\n' "$name" "$rc" $((SECONDS - start)) "$(cat "$log.cpu" 2>/dev/null || echo '?')"
+        printf '==== %s: exit %d after %ds (from %ds into the run), %s CPU-s\n' "$name" "$rc" $((SECONDS - start)) "$start" \
+            "$(cat "$log.cpu" 2>/dev/null || echo '?')"
         cat "$log"
     ) 9>"$tmp/logs/.lock"
     return "$rc"
