@@ -159,9 +159,10 @@ cpu_of() {
     )
 }
 
-# Build the solution once, then publish the server (below) in the background: the suites that start
-# no server process run meanwhile (the publish leaves a fifth of two cores idle for about 70 s),
-# and a suite that does waits for it in run_suite. With the C# compiler server (VBCSCompiler): a
+# Build the solution once, then publish the server (below) in the background: the lane of the
+# suites that mostly wait runs those that start no server process meanwhile (the publish leaves a
+# fifth of two cores idle for about 70 s; see run_lanes), and a suite that starts one waits for it
+# in run_suite. With the C# compiler server (VBCSCompiler): a
 # machine whose environment turns it off (UseSharedCompilation=false) starts and warms up a new
 # compiler for each of the 56 projects. A compiler server this build started is shut down after
 # the publish (one that was already running belongs to someone else and is left alone).
@@ -286,8 +287,12 @@ run_lanes() {
     done
     infra_log "$lanes lanes, longest first: $(tr '\n' ' ' <"$tmp/queue.compute")"
     infra_log "1 lane for the suites that mostly wait: $(tr '\n' ' ' <"$tmp/queue.waits")"
+    # The CPU lanes start when the server is published: a clean-clone run whose lanes all took
+    # in-process suites meanwhile starved the publish (it took 400 s instead of 70) and started the
+    # longest suites last. Only the lane of the suites that mostly wait runs meanwhile (its
+    # in-process ones), on the CPU the publish leaves idle.
     for ((i = 0; i < lanes; i++)); do
-        run_lane "$tmp/queue.compute $tmp/queue.waits" "$@" &
+        { while publishing; do sleep 1; done; run_lane "$tmp/queue.compute $tmp/queue.waits" "$@"; } &
         pids+=($!)
     done
     run_lane "$tmp/queue.waits" "$@" &
