@@ -171,7 +171,7 @@ build() {
     pgrep -f VBCSCompiler >/dev/null 2>&1 && had_server=1
     UseSharedCompilation=true dotnet build Mercato.slnx -c Release -v:q -nologo || rc=$?
     if ((rc == 0)) && [[ "${MERCATO_TEST_READYTORUN:-1}" != 0 && -z "${MERCATO_SERVER_DLL:-}" ]]; then
-        infra_log "publishing src/Mercato.Server ReadyToRun in the background; the suites that start no server run meanwhile"
+        infra_log "publishing src/Mercato.Server ReadyToRun in the background; meanwhile the waiting lane runs its suites that start no server"
         (
             prc=0
             publish_server || prc=$?
