@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mercato.Catalog.Tests.Support;
 using Mercato.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Mercato.Catalog.Tests.Caching;
 
@@ -46,6 +47,9 @@ public sealed class DistributedReadCacheTests
         await Eventually.HoldsAsync(
             async () => (await ShownAsync(clientB, $"{list}&pageSize=9", product.Id)).GetProperty("category").GetProperty("name").GetString() == "Renamed on A",
             "replica B to name the renamed category");
+
+        // FusionCache checks its Redis serializer at setup and warns about one it finds lacking.
+        Assert.DoesNotContain(a.Logs.Entries.Concat(b.Logs.Entries), e => e.Level >= LogLevel.Warning && e.Category.StartsWith("ZiggyCreatures", StringComparison.Ordinal));
     }
 
     private static async Task<decimal> PriceAsync(HttpClient client, string url, Guid id)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Data;
 using Mercato.Catalog.Products;
@@ -49,7 +50,9 @@ internal sealed class CatalogReadCache : IDisposable
         {
             _cache.SetupDistributedCache(
                 new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = redis.ConnectionAsync })),
-                new FusionCacheSystemTextJsonSerializer());
+                // Fields included, as .NET's HybridCache does: value tuples (Item1, Item2) are
+                // fields, and FusionCache checks at setup that they survive the round trip.
+                new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions { IncludeFields = true }));
             _cache.SetupBackplane(new RedisBackplane(
                 Options.Create(new RedisBackplaneOptions { ConnectionMultiplexerFactory = redis.ConnectionAsync }),
                 loggers.CreateLogger<RedisBackplane>()));
