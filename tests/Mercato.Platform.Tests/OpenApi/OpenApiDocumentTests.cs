@@ -102,6 +102,7 @@ public sealed class OpenApiDocumentTests(TestHostFactory factory) : IClassFixtur
             var statuses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
             Assert.Contains("429", statuses);
             Assert.Contains("500", statuses);
+            Assert.Contains("503", statuses);
             Assert.All(
                 statuses.Where(s => s[0] is '4' or '5'),
                 status => Assert.True(SchemaRef(operation, status) == ErrorSchemaRef, $"{method} {path} {status} does not use ErrorResponse"));
@@ -113,11 +114,11 @@ public sealed class OpenApiDocumentTests(TestHostFactory factory) : IClassFixtur
     {
         var document = await GetDocumentAsync("v1");
 
-        Assert.Equal(["201", "400", "429", "500"], Statuses(Operation(document, "/api/v1/probe/notes", "post")));
-        Assert.Equal(["200", "400", "404", "429", "500"], Statuses(Operation(document, "/api/v1/probe/notes/{id}", "get")));
-        Assert.Equal(["200", "429", "500"], Statuses(Operation(document, "/api/v1/probe/boom", "get")));
-        Assert.Equal(["200", "401", "403", "429", "500"], Statuses(Operation(document, "/api/v1/probe/admin", "get")));
-        Assert.Equal(["200", "400", "429", "500"], Statuses(Operation(document, "/api/v1/audit/entries", "get")));
+        Assert.Equal(["201", "400", "429", "500", "503"], Statuses(Operation(document, "/api/v1/probe/notes", "post")));
+        Assert.Equal(["200", "400", "404", "429", "500", "503"], Statuses(Operation(document, "/api/v1/probe/notes/{id}", "get")));
+        Assert.Equal(["200", "429", "500", "503"], Statuses(Operation(document, "/api/v1/probe/boom", "get")));
+        Assert.Equal(["200", "401", "403", "429", "500", "503"], Statuses(Operation(document, "/api/v1/probe/admin", "get")));
+        Assert.Equal(["200", "400", "429", "500", "503"], Statuses(Operation(document, "/api/v1/audit/entries", "get")));
     }
 
     [Fact]
@@ -179,6 +180,7 @@ public sealed class OpenApiDocumentTests(TestHostFactory factory) : IClassFixtur
             }
 
             Assert.Contains("Retry-After", operation.GetProperty("responses").GetProperty("429").GetProperty("headers").EnumerateObject().Select(h => h.Name));
+            Assert.Contains("Retry-After", operation.GetProperty("responses").GetProperty("503").GetProperty("headers").EnumerateObject().Select(h => h.Name));
         }
     }
 

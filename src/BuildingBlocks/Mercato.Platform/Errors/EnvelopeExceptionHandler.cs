@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mercato.Platform.Envelope;
@@ -10,7 +11,8 @@ namespace Mercato.Platform.Errors;
 /// <summary>
 /// Turns every exception that escapes an endpoint into the error envelope: bad requests
 /// (malformed JSON, wrong types, unbindable parameters, oversized bodies, wrong content type)
-/// keep their 4xx status with a precise error; anything else is a 500 that reveals nothing.
+/// keep their 4xx status with a precise error; a dependency or the database being unavailable
+/// answers 503 with <c>Retry-After</c>; anything else is a 500 that reveals nothing.
 /// </summary>
 internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
 {
@@ -33,12 +35,17 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
         if (exception is DependencyUnavailableException unavailable)
         {
             LogDependencyUnavailable(logger, exception, unavailable.Dependency, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
-            httpContext.Response.Headers.RetryAfter = "5";
-            await ErrorResponseWriter.WriteAsync(
-                httpContext,
-                StatusCodes.Status503ServiceUnavailable,
-                ErrorCodes.ServiceUnavailable,
-                $"The {unavailable.Dependency} service is temporarily unavailable; try again shortly");
+            await WriteUnavailableAsync(httpContext, $"The {unavailable.Dependency} service is temporarily unavailable; try again shortly");
+            return true;
+        }
+
+        if (TransientDatabaseError(exception) is { } database)
+        {
+            // The database refused or lost the connection, or gave up on the statement for a
+            // reason that passes (too many clients, shutting down, a deadlock): the request can
+            // be repeated, and nothing of it was kept (its transaction did not commit).
+            LogDatabaseUnavailable(logger, database, database.SqlState, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
+            await WriteUnavailableAsync(httpContext, "The database is temporarily unavailable; try again shortly");
             return true;
         }
 
@@ -56,6 +63,13 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
             ErrorCodes.InternalError,
             StatusMessages.DetailFor(StatusCodes.Status500InternalServerError));
         return true;
+    }
+
+    /// <summary>503 <c>SERVICE_UNAVAILABLE</c> with <c>Retry-After</c>: something the request needs will be back shortly.</summary>
+    private static Task WriteUnavailableAsync(HttpContext httpContext, string message)
+    {
+        httpContext.Response.Headers.RetryAfter = "5";
+        return ErrorResponseWriter.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, message);
     }
 
     internal static (int Status, ApiError Error) Describe(BadHttpRequestException bad)
@@ -110,6 +124,20 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
     internal static ApiError InvalidValue(string field) =>
         new(ErrorCodes.InvalidFormat, $"The value of '{field}' is not valid", field);
 
+    /// <summary>The database error in <paramref name="exception"/>'s chain that its provider calls transient (EF Core wraps it), or null.</summary>
+    private static DbException? TransientDatabaseError(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { IsTransient: true } database)
+            {
+                return database;
+            }
+        }
+
+        return null;
+    }
+
     private static JsonException? FindJsonException(Exception exception)
     {
         for (var current = exception.InnerException; current is not null; current = current.InnerException)
@@ -143,6 +171,9 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Dependency} unavailable for {Method} {Path}; answered 503")]
     private static partial void LogDependencyUnavailable(ILogger logger, Exception exception, string dependency, string method, string path);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Database unavailable (SQLSTATE {SqlState}) for {Method} {Path}; answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string? sqlState, string method, string path);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

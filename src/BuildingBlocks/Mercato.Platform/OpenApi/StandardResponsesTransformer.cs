@@ -47,6 +47,8 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
         AddError(responses, document, 429, "RATE_LIMIT_EXCEEDED: the caller's budget is spent; retry after `retryAfter` seconds (also sent as `Retry-After`).")
             ?.Headers?.TryAdd(OpenApiNames.RetryAfterHeader, new OpenApiHeaderReference(OpenApiNames.RetryAfterHeader, document));
         AddError(responses, document, 500, "INTERNAL_ERROR: an unexpected failure; nothing internal is revealed. Quote `traceId` when reporting it.");
+        AddError(responses, document, 503, "SERVICE_UNAVAILABLE: the database or a service this one depends on is temporarily unavailable; retry after `Retry-After` seconds.")
+            ?.Headers?.TryAdd(OpenApiNames.RetryAfterHeader, new OpenApiHeaderReference(OpenApiNames.RetryAfterHeader, document));
 
         foreach (var response in responses.Values.OfType<OpenApiResponse>())
         {

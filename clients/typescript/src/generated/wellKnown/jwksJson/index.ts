@@ -16,6 +16,7 @@ export interface JwksJsonRequestBuilder extends BaseRequestBuilder<JwksJsonReque
      * @returns {Promise<JsonWebKeySetDocument>}
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<JsonWebKeySetDocument | undefined>;
     /**
@@ -39,6 +40,7 @@ export const JwksJsonRequestBuilderRequestsMetadata: RequestsMetadata = {
         errorMappings: {
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createJsonWebKeySetDocumentFromDiscriminatorValue,

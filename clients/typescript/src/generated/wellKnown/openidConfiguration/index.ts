@@ -16,6 +16,7 @@ export interface OpenidConfigurationRequestBuilder extends BaseRequestBuilder<Op
      * @returns {Promise<DiscoveryDocument>}
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<DiscoveryDocument | undefined>;
     /**
@@ -39,6 +40,7 @@ export const OpenidConfigurationRequestBuilderRequestsMetadata: RequestsMetadata
         errorMappings: {
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createDiscoveryDocumentFromDiscriminatorValue,

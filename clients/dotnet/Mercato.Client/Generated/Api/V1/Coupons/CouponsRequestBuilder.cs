@@ -57,6 +57,7 @@ namespace Mercato.Client.Generated.Api.V1.Coupons
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 403 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfCouponResponse?> GetAsync(Action<RequestConfiguration<global::Mercato.Client.Generated.Api.V1.Coupons.CouponsRequestBuilder.CouponsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -74,6 +75,7 @@ namespace Mercato.Client.Generated.Api.V1.Coupons
                 { "403", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfCouponResponse>(requestInfo, global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfCouponResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -89,6 +91,7 @@ namespace Mercato.Client.Generated.Api.V1.Coupons
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 403 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Mercato.Client.Generated.Models.ApiResponseOfCouponResponse?> PostAsync(global::Mercato.Client.Generated.Models.CouponRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -107,6 +110,7 @@ namespace Mercato.Client.Generated.Api.V1.Coupons
                 { "403", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Mercato.Client.Generated.Models.ApiResponseOfCouponResponse>(requestInfo, global::Mercato.Client.Generated.Models.ApiResponseOfCouponResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

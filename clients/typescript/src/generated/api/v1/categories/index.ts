@@ -24,6 +24,7 @@ export interface CategoriesRequestBuilder extends BaseRequestBuilder<CategoriesR
      * @returns {Promise<ApiResponseOfCategoryResponseList>}
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCategoryResponseList | undefined>;
     /**
@@ -36,6 +37,7 @@ export interface CategoriesRequestBuilder extends BaseRequestBuilder<CategoriesR
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: CategoryRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCategoryResponse | undefined>;
     /**
@@ -76,6 +78,7 @@ export const CategoriesRequestBuilderRequestsMetadata: RequestsMetadata = {
         errorMappings: {
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCategoryResponseListFromDiscriminatorValue,
@@ -89,6 +92,7 @@ export const CategoriesRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCategoryResponseFromDiscriminatorValue,

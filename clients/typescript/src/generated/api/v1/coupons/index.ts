@@ -27,6 +27,7 @@ export interface CouponsRequestBuilder extends BaseRequestBuilder<CouponsRequest
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<CouponsRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfCouponResponse | undefined>;
     /**
@@ -39,6 +40,7 @@ export interface CouponsRequestBuilder extends BaseRequestBuilder<CouponsRequest
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: CouponRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCouponResponse | undefined>;
     /**
@@ -99,6 +101,7 @@ export const CouponsRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfCouponResponseFromDiscriminatorValue,
@@ -113,6 +116,7 @@ export const CouponsRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCouponResponseFromDiscriminatorValue,

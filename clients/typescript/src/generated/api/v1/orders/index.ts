@@ -27,6 +27,7 @@ export interface OrdersRequestBuilder extends BaseRequestBuilder<OrdersRequestBu
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<OrdersRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfOrderSummaryResponse | undefined>;
     /**
@@ -39,6 +40,7 @@ export interface OrdersRequestBuilder extends BaseRequestBuilder<OrdersRequestBu
      * @throws {ErrorResponse} error when the service returns a 409 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: PlaceOrderRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfOrderResponse | undefined>;
     /**
@@ -116,6 +118,7 @@ export const OrdersRequestBuilderRequestsMetadata: RequestsMetadata = {
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfOrderSummaryResponseFromDiscriminatorValue,
@@ -130,6 +133,7 @@ export const OrdersRequestBuilderRequestsMetadata: RequestsMetadata = {
             409: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfOrderResponseFromDiscriminatorValue,

@@ -57,6 +57,7 @@ export interface PaymentsRequestBuilder extends BaseRequestBuilder<PaymentsReque
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<PaymentsRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfPaymentResponse | undefined>;
     /**
@@ -134,6 +135,7 @@ export const PaymentsRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfPaymentResponseFromDiscriminatorValue,

@@ -39,6 +39,7 @@ export interface ProductsRequestBuilder extends BaseRequestBuilder<ProductsReque
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<ProductsRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfProductSummaryResponse | undefined>;
     /**
@@ -51,6 +52,7 @@ export interface ProductsRequestBuilder extends BaseRequestBuilder<ProductsReque
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: ProductRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfProductResponse | undefined>;
     /**
@@ -157,6 +159,7 @@ export const ProductsRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfProductSummaryResponseFromDiscriminatorValue,
@@ -171,6 +174,7 @@ export const ProductsRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfProductResponseFromDiscriminatorValue,

@@ -39,6 +39,7 @@ export interface WebhooksRequestBuilder extends BaseRequestBuilder<WebhooksReque
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<WebhooksRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfWebhookResponse | undefined>;
     /**
@@ -51,6 +52,7 @@ export interface WebhooksRequestBuilder extends BaseRequestBuilder<WebhooksReque
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: CreateWebhookRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfWebhookResponse | undefined>;
     /**
@@ -108,6 +110,7 @@ export const WebhooksRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfWebhookResponseFromDiscriminatorValue,
@@ -121,6 +124,7 @@ export const WebhooksRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfWebhookResponseFromDiscriminatorValue,

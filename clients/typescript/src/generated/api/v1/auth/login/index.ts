@@ -19,6 +19,7 @@ export interface LoginRequestBuilder extends BaseRequestBuilder<LoginRequestBuil
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: LoginRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfTokenPairResponse | undefined>;
     /**
@@ -45,6 +46,7 @@ export const LoginRequestBuilderRequestsMetadata: RequestsMetadata = {
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfTokenPairResponseFromDiscriminatorValue,

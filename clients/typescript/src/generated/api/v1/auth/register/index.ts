@@ -18,6 +18,7 @@ export interface RegisterRequestBuilder extends BaseRequestBuilder<RegisterReque
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: RegisterRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfRegisterResponse | undefined>;
     /**
@@ -43,6 +44,7 @@ export const RegisterRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfRegisterResponseFromDiscriminatorValue,

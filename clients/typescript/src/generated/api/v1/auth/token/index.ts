@@ -76,6 +76,7 @@ export interface TokenRequestBuilder extends BaseRequestBuilder<TokenRequestBuil
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: TokenPostRequestBody, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ClientCredentialsResponse | undefined>;
     /**
@@ -105,6 +106,7 @@ export const TokenRequestBuilderRequestsMetadata: RequestsMetadata = {
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createClientCredentialsResponseFromDiscriminatorValue,

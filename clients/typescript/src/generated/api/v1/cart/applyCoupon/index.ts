@@ -18,6 +18,7 @@ export interface ApplyCouponRequestBuilder extends BaseRequestBuilder<ApplyCoupo
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: ApplyCouponRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfAppliedCouponResponse | undefined>;
     /**
@@ -43,6 +44,7 @@ export const ApplyCouponRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfAppliedCouponResponseFromDiscriminatorValue,

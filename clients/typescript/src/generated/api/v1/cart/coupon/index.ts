@@ -17,6 +17,7 @@ export interface CouponRequestBuilder extends BaseRequestBuilder<CouponRequestBu
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      delete(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCartResponse | undefined>;
     /**
@@ -41,6 +42,7 @@ export const CouponRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCartResponseFromDiscriminatorValue,

@@ -26,6 +26,7 @@ export interface ItemsRequestBuilder extends BaseRequestBuilder<ItemsRequestBuil
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: AddItemRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCartItemResponse | undefined>;
     /**
@@ -60,6 +61,7 @@ export const ItemsRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCartItemResponseFromDiscriminatorValue,

@@ -25,6 +25,7 @@ export interface WithIdOrSlugItemRequestBuilder extends BaseRequestBuilder<WithI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      delete(requestConfiguration?: RequestConfiguration<WithIdOrSlugItemRequestBuilderDeleteQueryParameters> | undefined) : Promise<void>;
     /**
@@ -35,6 +36,7 @@ export interface WithIdOrSlugItemRequestBuilder extends BaseRequestBuilder<WithI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCategoryResponse | undefined>;
     /**
@@ -48,6 +50,7 @@ export interface WithIdOrSlugItemRequestBuilder extends BaseRequestBuilder<WithI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      put(body: CategoryRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCategoryResponse | undefined>;
     /**
@@ -102,6 +105,7 @@ export const WithIdOrSlugItemRequestBuilderRequestsMetadata: RequestsMetadata = 
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "sendNoResponseContent",
     },
@@ -113,6 +117,7 @@ export const WithIdOrSlugItemRequestBuilderRequestsMetadata: RequestsMetadata = 
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCategoryResponseFromDiscriminatorValue,
@@ -127,6 +132,7 @@ export const WithIdOrSlugItemRequestBuilderRequestsMetadata: RequestsMetadata = 
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCategoryResponseFromDiscriminatorValue,

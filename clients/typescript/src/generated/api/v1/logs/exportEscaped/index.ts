@@ -19,6 +19,7 @@ export interface ExportRequestBuilder extends BaseRequestBuilder<ExportRequestBu
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<ExportRequestBuilderGetQueryParameters> | undefined) : Promise<ArrayBuffer | undefined>;
     /**
@@ -59,6 +60,7 @@ export const ExportRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "sendPrimitive",
         responseBodyFactory:  "ArrayBuffer",

@@ -21,6 +21,7 @@ export interface EmailRequestBuilder extends BaseRequestBuilder<EmailRequestBuil
      * @throws {ErrorResponse} error when the service returns a 409 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: SendEmailRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfQueuedResponse | undefined>;
     /**
@@ -49,6 +50,7 @@ export const EmailRequestBuilderRequestsMetadata: RequestsMetadata = {
             409: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfQueuedResponseFromDiscriminatorValue,

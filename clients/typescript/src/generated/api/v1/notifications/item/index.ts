@@ -32,6 +32,7 @@ export interface NotificationsItemRequestBuilder extends BaseRequestBuilder<Noti
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfNotificationResponse | undefined>;
     /**
@@ -70,6 +71,7 @@ export const NotificationsItemRequestBuilderRequestsMetadata: RequestsMetadata =
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfNotificationResponseFromDiscriminatorValue,

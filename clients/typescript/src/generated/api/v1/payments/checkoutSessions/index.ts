@@ -27,6 +27,7 @@ export interface CheckoutSessionsRequestBuilder extends BaseRequestBuilder<Check
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: CheckoutSessionRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCheckoutSessionResponse | undefined>;
     /**
@@ -63,6 +64,7 @@ export const CheckoutSessionsRequestBuilderRequestsMetadata: RequestsMetadata = 
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCheckoutSessionResponseFromDiscriminatorValue,

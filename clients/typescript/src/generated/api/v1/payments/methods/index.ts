@@ -25,6 +25,7 @@ export interface MethodsRequestBuilder extends BaseRequestBuilder<MethodsRequest
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfPaymentMethodResponseList | undefined>;
     /**
@@ -36,6 +37,7 @@ export interface MethodsRequestBuilder extends BaseRequestBuilder<MethodsRequest
      * @throws {ErrorResponse} error when the service returns a 401 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: AddPaymentMethodRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfPaymentMethodResponse | undefined>;
     /**
@@ -76,6 +78,7 @@ export const MethodsRequestBuilderRequestsMetadata: RequestsMetadata = {
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPaymentMethodResponseListFromDiscriminatorValue,
@@ -88,6 +91,7 @@ export const MethodsRequestBuilderRequestsMetadata: RequestsMetadata = {
             401: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPaymentMethodResponseFromDiscriminatorValue,

@@ -19,6 +19,7 @@ export interface ProcessRequestBuilder extends BaseRequestBuilder<ProcessRequest
      * @throws {ErrorResponse} error when the service returns a 409 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: ProcessPaymentRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfPaymentResponse | undefined>;
     /**
@@ -45,6 +46,7 @@ export const ProcessRequestBuilderRequestsMetadata: RequestsMetadata = {
             409: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPaymentResponseFromDiscriminatorValue,

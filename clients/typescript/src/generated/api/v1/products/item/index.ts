@@ -31,6 +31,7 @@ export interface ProductsItemRequestBuilder extends BaseRequestBuilder<ProductsI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      delete(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<void>;
     /**
@@ -41,6 +42,7 @@ export interface ProductsItemRequestBuilder extends BaseRequestBuilder<ProductsI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfProductResponse | undefined>;
     /**
@@ -54,6 +56,7 @@ export interface ProductsItemRequestBuilder extends BaseRequestBuilder<ProductsI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      patch(body: ProductPatchRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfProductResponse | undefined>;
     /**
@@ -67,6 +70,7 @@ export interface ProductsItemRequestBuilder extends BaseRequestBuilder<ProductsI
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      put(body: ProductReplaceRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfProductResponse | undefined>;
     /**
@@ -126,6 +130,7 @@ export const ProductsItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "sendNoResponseContent",
     },
@@ -137,6 +142,7 @@ export const ProductsItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfProductResponseFromDiscriminatorValue,
@@ -151,6 +157,7 @@ export const ProductsItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfProductResponseFromDiscriminatorValue,
@@ -168,6 +175,7 @@ export const ProductsItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfProductResponseFromDiscriminatorValue,

@@ -17,6 +17,7 @@ export interface SearchRequestBuilder extends BaseRequestBuilder<SearchRequestBu
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<SearchRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfSearchResultResponse | undefined>;
     /**
@@ -57,6 +58,7 @@ export const SearchRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfSearchResultResponseFromDiscriminatorValue,

@@ -20,6 +20,7 @@ export interface ChangeEmailRequestBuilder extends BaseRequestBuilder<ChangeEmai
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: ChangeEmailRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfObject | undefined>;
     /**
@@ -47,6 +48,7 @@ export const ChangeEmailRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfObjectFromDiscriminatorValue,

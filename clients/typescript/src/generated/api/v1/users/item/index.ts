@@ -38,6 +38,7 @@ export interface UsersItemRequestBuilder extends BaseRequestBuilder<UsersItemReq
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfUserResponse | undefined>;
     /**
@@ -79,6 +80,7 @@ export const UsersItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfUserResponseFromDiscriminatorValue,

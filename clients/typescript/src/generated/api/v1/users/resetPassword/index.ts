@@ -24,6 +24,7 @@ export interface ResetPasswordRequestBuilder extends BaseRequestBuilder<ResetPas
      * @throws {ErrorResponse} error when the service returns a 400 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: ResetPasswordRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfObject | undefined>;
     /**
@@ -57,6 +58,7 @@ export const ResetPasswordRequestBuilderRequestsMetadata: RequestsMetadata = {
             400: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfObjectFromDiscriminatorValue,

@@ -27,6 +27,7 @@ export interface DeliveriesRequestBuilder extends BaseRequestBuilder<DeliveriesR
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<DeliveriesRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfDeliveryResponse | undefined>;
     /**
@@ -85,6 +86,7 @@ export const DeliveriesRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfDeliveryResponseFromDiscriminatorValue,

@@ -42,6 +42,7 @@ namespace Mercato.Client.Generated.Api.V1.Cart.Items.Item
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -58,6 +59,7 @@ namespace Mercato.Client.Generated.Api.V1.Cart.Items.Item
                 { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -72,6 +74,7 @@ namespace Mercato.Client.Generated.Api.V1.Cart.Items.Item
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Mercato.Client.Generated.Models.ApiResponseOfCartItemResponse?> PatchAsync(global::Mercato.Client.Generated.Models.ChangeQuantityRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -89,6 +92,7 @@ namespace Mercato.Client.Generated.Api.V1.Cart.Items.Item
                 { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Mercato.Client.Generated.Models.ApiResponseOfCartItemResponse>(requestInfo, global::Mercato.Client.Generated.Models.ApiResponseOfCartItemResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -103,6 +107,7 @@ namespace Mercato.Client.Generated.Api.V1.Cart.Items.Item
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Mercato.Client.Generated.Models.ApiResponseOfCartItemResponse?> PutAsync(global::Mercato.Client.Generated.Models.SetQuantityRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -120,6 +125,7 @@ namespace Mercato.Client.Generated.Api.V1.Cart.Items.Item
                 { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Mercato.Client.Generated.Models.ApiResponseOfCartItemResponse>(requestInfo, global::Mercato.Client.Generated.Models.ApiResponseOfCartItemResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

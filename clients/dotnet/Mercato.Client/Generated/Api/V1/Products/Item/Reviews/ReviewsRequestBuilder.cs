@@ -43,6 +43,7 @@ namespace Mercato.Client.Generated.Api.V1.Products.Item.Reviews
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfReviewResponse?> GetAsync(Action<RequestConfiguration<global::Mercato.Client.Generated.Api.V1.Products.Item.Reviews.ReviewsRequestBuilder.ReviewsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -59,6 +60,7 @@ namespace Mercato.Client.Generated.Api.V1.Products.Item.Reviews
                 { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfReviewResponse>(requestInfo, global::Mercato.Client.Generated.Models.ApiResponseOfPagedResultOfReviewResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -75,6 +77,7 @@ namespace Mercato.Client.Generated.Api.V1.Products.Item.Reviews
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 404 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 429 status code</exception>
         /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 500 status code</exception>
+        /// <exception cref="global::Mercato.Client.Generated.Models.ErrorResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Mercato.Client.Generated.Models.ApiResponseOfReviewResponse?> PostAsync(global::Mercato.Client.Generated.Models.CreateReviewRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -94,6 +97,7 @@ namespace Mercato.Client.Generated.Api.V1.Products.Item.Reviews
                 { "404", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "429", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
                 { "500", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
+                { "503", global::Mercato.Client.Generated.Models.ErrorResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Mercato.Client.Generated.Models.ApiResponseOfReviewResponse>(requestInfo, global::Mercato.Client.Generated.Models.ApiResponseOfReviewResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

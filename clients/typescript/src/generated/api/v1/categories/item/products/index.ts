@@ -20,6 +20,7 @@ export interface ProductsRequestBuilder extends BaseRequestBuilder<ProductsReque
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<ProductsRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfProductSummaryResponse | undefined>;
     /**
@@ -104,6 +105,7 @@ export const ProductsRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfProductSummaryResponseFromDiscriminatorValue,

@@ -32,6 +32,7 @@ export interface WithKeyItemRequestBuilder extends BaseRequestBuilder<WithKeyIte
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      delete(requestConfiguration?: RequestConfiguration<WithKeyItemRequestBuilderDeleteQueryParameters> | undefined) : Promise<ApiResponseOfTemplateResponse | undefined>;
     /**
@@ -44,6 +45,7 @@ export interface WithKeyItemRequestBuilder extends BaseRequestBuilder<WithKeyIte
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<WithKeyItemRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfTemplateResponse | undefined>;
     /**
@@ -57,6 +59,7 @@ export interface WithKeyItemRequestBuilder extends BaseRequestBuilder<WithKeyIte
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      put(body: SaveTemplateRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfTemplateResponse | undefined>;
     /**
@@ -120,6 +123,7 @@ export const WithKeyItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfTemplateResponseFromDiscriminatorValue,
@@ -134,6 +138,7 @@ export const WithKeyItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfTemplateResponseFromDiscriminatorValue,
@@ -148,6 +153,7 @@ export const WithKeyItemRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfTemplateResponseFromDiscriminatorValue,

@@ -34,6 +34,7 @@ export interface DeadLettersRequestBuilder extends BaseRequestBuilder<DeadLetter
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<DeadLettersRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfDeadLetterResponse | undefined>;
     /**
@@ -81,6 +82,7 @@ export const DeadLettersRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfDeadLetterResponseFromDiscriminatorValue,

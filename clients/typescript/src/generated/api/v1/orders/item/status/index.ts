@@ -21,6 +21,7 @@ export interface StatusRequestBuilder extends BaseRequestBuilder<StatusRequestBu
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      put(body: UpdateOrderStatusRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfOrderResponse | undefined>;
     /**
@@ -49,6 +50,7 @@ export const StatusRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfOrderResponseFromDiscriminatorValue,

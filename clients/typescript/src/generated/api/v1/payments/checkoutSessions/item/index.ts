@@ -24,6 +24,7 @@ export interface CheckoutSessionsItemRequestBuilder extends BaseRequestBuilder<C
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfCheckoutSessionResponse | undefined>;
     /**
@@ -57,6 +58,7 @@ export const CheckoutSessionsItemRequestBuilderRequestsMetadata: RequestsMetadat
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfCheckoutSessionResponseFromDiscriminatorValue,

@@ -22,6 +22,7 @@ export interface CaptureRequestBuilder extends BaseRequestBuilder<CaptureRequest
      * @throws {ErrorResponse} error when the service returns a 409 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: CaptureRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfPaymentResponse | undefined>;
     /**
@@ -51,6 +52,7 @@ export const CaptureRequestBuilderRequestsMetadata: RequestsMetadata = {
             409: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPaymentResponseFromDiscriminatorValue,

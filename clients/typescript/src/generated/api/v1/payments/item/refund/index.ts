@@ -22,6 +22,7 @@ export interface RefundRequestBuilder extends BaseRequestBuilder<RefundRequestBu
      * @throws {ErrorResponse} error when the service returns a 409 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: RefundRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfRefundResponse | undefined>;
     /**
@@ -51,6 +52,7 @@ export const RefundRequestBuilderRequestsMetadata: RequestsMetadata = {
             409: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfRefundResponseFromDiscriminatorValue,

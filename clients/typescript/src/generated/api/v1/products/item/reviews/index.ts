@@ -18,6 +18,7 @@ export interface ReviewsRequestBuilder extends BaseRequestBuilder<ReviewsRequest
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<ReviewsRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfReviewResponse | undefined>;
     /**
@@ -31,6 +32,7 @@ export interface ReviewsRequestBuilder extends BaseRequestBuilder<ReviewsRequest
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: CreateReviewRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfReviewResponse | undefined>;
     /**
@@ -77,6 +79,7 @@ export const ReviewsRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfReviewResponseFromDiscriminatorValue,
@@ -92,6 +95,7 @@ export const ReviewsRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfReviewResponseFromDiscriminatorValue,

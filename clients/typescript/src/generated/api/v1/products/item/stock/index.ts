@@ -33,6 +33,7 @@ export interface StockRequestBuilder extends BaseRequestBuilder<StockRequestBuil
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      put(body: SetStockRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfStockFiguresResponse | undefined>;
     /**
@@ -72,6 +73,7 @@ export const StockRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfStockFiguresResponseFromDiscriminatorValue,

@@ -26,6 +26,7 @@ export interface ConversationsItemRequestBuilder extends BaseRequestBuilder<Conv
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfConversationResponse | undefined>;
     /**
@@ -39,6 +40,7 @@ export interface ConversationsItemRequestBuilder extends BaseRequestBuilder<Conv
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      patch(body: UpdateConversationRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfConversationResponse | undefined>;
     /**
@@ -81,6 +83,7 @@ export const ConversationsItemRequestBuilderRequestsMetadata: RequestsMetadata =
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfConversationResponseFromDiscriminatorValue,
@@ -95,6 +98,7 @@ export const ConversationsItemRequestBuilderRequestsMetadata: RequestsMetadata =
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfConversationResponseFromDiscriminatorValue,

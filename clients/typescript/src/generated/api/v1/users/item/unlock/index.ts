@@ -20,6 +20,7 @@ export interface UnlockRequestBuilder extends BaseRequestBuilder<UnlockRequestBu
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfUserResponse | undefined>;
     /**
@@ -47,6 +48,7 @@ export const UnlockRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfUserResponseFromDiscriminatorValue,

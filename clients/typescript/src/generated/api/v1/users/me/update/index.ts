@@ -20,6 +20,7 @@ export interface UpdateRequestBuilder extends BaseRequestBuilder<UpdateRequestBu
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      put(body: UpdateProfileRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfProfileResponse | undefined>;
     /**
@@ -47,6 +48,7 @@ export const UpdateRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfProfileResponseFromDiscriminatorValue,

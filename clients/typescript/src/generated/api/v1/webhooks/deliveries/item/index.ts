@@ -26,6 +26,7 @@ export interface WithDeliveryItemRequestBuilder extends BaseRequestBuilder<WithD
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfDeliveryResponse | undefined>;
     /**
@@ -61,6 +62,7 @@ export const WithDeliveryItemRequestBuilderRequestsMetadata: RequestsMetadata = 
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfDeliveryResponseFromDiscriminatorValue,

@@ -21,6 +21,7 @@ export interface ReplayRequestBuilder extends BaseRequestBuilder<ReplayRequestBu
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: ReplaySinceRequest, requestConfiguration?: RequestConfiguration<ReplayRequestBuilderPostQueryParameters> | undefined) : Promise<ApiResponseOfReplayResponse | undefined>;
     /**
@@ -55,6 +56,7 @@ export const ReplayRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfReplayResponseFromDiscriminatorValue,

@@ -33,6 +33,7 @@ export interface ParkedRequestBuilder extends BaseRequestBuilder<ParkedRequestBu
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<ParkedRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfParkedOutboxMessageResponse | undefined>;
     /**
@@ -79,6 +80,7 @@ export const ParkedRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfParkedOutboxMessageResponseFromDiscriminatorValue,

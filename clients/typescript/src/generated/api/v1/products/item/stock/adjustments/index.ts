@@ -21,6 +21,7 @@ export interface AdjustmentsRequestBuilder extends BaseRequestBuilder<Adjustment
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(body: AdjustStockRequest, requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfStockFiguresResponse | undefined>;
     /**
@@ -49,6 +50,7 @@ export const AdjustmentsRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfStockFiguresResponseFromDiscriminatorValue,

@@ -20,6 +20,7 @@ export interface LedgerRequestBuilder extends BaseRequestBuilder<LedgerRequestBu
      * @throws {ErrorResponse} error when the service returns a 404 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      get(requestConfiguration?: RequestConfiguration<LedgerRequestBuilderGetQueryParameters> | undefined) : Promise<ApiResponseOfPagedResultOfLedgerEntryResponse | undefined>;
     /**
@@ -61,6 +62,7 @@ export const LedgerRequestBuilderRequestsMetadata: RequestsMetadata = {
             404: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfPagedResultOfLedgerEntryResponseFromDiscriminatorValue,

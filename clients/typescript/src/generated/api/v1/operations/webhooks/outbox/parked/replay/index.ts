@@ -18,6 +18,7 @@ export interface ReplayRequestBuilder extends BaseRequestBuilder<ReplayRequestBu
      * @throws {ErrorResponse} error when the service returns a 403 status code
      * @throws {ErrorResponse} error when the service returns a 429 status code
      * @throws {ErrorResponse} error when the service returns a 500 status code
+     * @throws {ErrorResponse} error when the service returns a 503 status code
      */
      post(requestConfiguration?: RequestConfiguration<object> | undefined) : Promise<ApiResponseOfOperationResponse | undefined>;
     /**
@@ -43,6 +44,7 @@ export const ReplayRequestBuilderRequestsMetadata: RequestsMetadata = {
             403: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             429: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
             500: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
+            503: createErrorResponseFromDiscriminatorValue as ParsableFactory<Parsable>,
         },
         adapterMethodName: "send",
         responseBodyFactory:  createApiResponseOfOperationResponseFromDiscriminatorValue,

@@ -1,0 +1,112 @@
+using System.Net;
+using Mercato.Platform.Persistence;
+using Mercato.Probe.Data;
+using Mercato.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Mercato.Platform.Tests.Errors;
+
+/// <summary>
+/// A PostgreSQL database that stops taking connections (maintenance, a restart, too many clients)
+/// while the host runs: the API answers 503 <c>SERVICE_UNAVAILABLE</c> with <c>Retry-After</c>, as
+/// for any dependency that is down, keeps nothing of the refused request, and answers again as
+/// soon as the database does.
+/// </summary>
+public sealed class DatabaseUnavailableTests : IAsyncLifetime
+{
+    private readonly string _prefix = TestInfrastructure.UniqueName("dbdown") + "_";
+    private readonly TestHostFactory _factory = new();
+    private string _database = string.Empty;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory.Settings["Persistence:Provider"] = "postgres";
+        _factory.Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
+        _factory.Settings["Persistence:DatabasePrefix"] = _prefix;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database.Length > 0)
+        {
+            await AllowConnectionsAsync(true);
+        }
+
+        await _factory.DisposeAsync();
+        await TestInfrastructure.DropPostgresDatabasesAsync(_prefix);
+    }
+
+    [Fact]
+    public async Task A_database_that_refuses_connections_answers_503_with_retry_after_keeps_nothing_and_answers_again_when_it_is_back()
+    {
+        var client = _factory.CreateClient();
+        Guid kept;
+        using (var created = await client.PostJsonAsync("/api/v1/probe/notes", new { text = "before the outage", priority = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            kept = (await created.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetGuid();
+        }
+
+        _database = new NpgsqlConnectionStringBuilder(_factory.Services.GetServices<ModuleDatabase>().Single(d => d.ContextType == typeof(ProbeDbContext)).ConnectionString).Database!;
+        var logged = _factory.Logs.Entries.Count;
+        await AllowConnectionsAsync(false);
+
+        using (var refused = await client.PostJsonAsync("/api/v1/probe/notes", new { text = "during the outage", priority = 2 }))
+        {
+            await AssertUnavailableAsync(refused);
+        }
+
+        using (var read = await client.GetAsync($"/api/v1/probe/notes/{kept}"))
+        {
+            await AssertUnavailableAsync(read);
+        }
+
+        var during = _factory.Logs.Entries.Skip(logged).ToList();
+        Assert.Equal(2, during.Count(e => e.EventId.Id == 1003 && e.Level == LogLevel.Warning));
+        Assert.DoesNotContain(during, e => e.Category.EndsWith("EnvelopeExceptionHandler", StringComparison.Ordinal) && e.Level >= LogLevel.Error);
+
+        await AllowConnectionsAsync(true);
+        using (var back = await client.GetAsync($"/api/v1/probe/notes/{kept}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        }
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Equal(["before the outage"], await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Notes.Select(n => n.Text).ToListAsync());
+    }
+
+    private async Task AssertUnavailableAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(_database, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("55000", body, StringComparison.Ordinal);
+        var error = await response.ReadErrorAsync();
+        Assert.Equal(["SERVICE_UNAVAILABLE"], error.ErrorCodes());
+        Assert.Equal("The database is temporarily unavailable; try again shortly", error.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    /// <summary>Lets the module's database take connections or not; when not, its open connections are closed too.</summary>
+    private async Task AllowConnectionsAsync(bool allow)
+    {
+        await using var connection = new NpgsqlConnection(TestInfrastructure.PostgresAdministration);
+        await connection.OpenAsync();
+        await using (var alter = new NpgsqlCommand($"ALTER DATABASE \"{_database}\" ALLOW_CONNECTIONS {(allow ? "true" : "false")}", connection))
+        {
+            await alter.ExecuteNonQueryAsync();
+        }
+
+        if (!allow)
+        {
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", connection);
+            terminate.Parameters.AddWithValue("name", _database);
+            await terminate.ExecuteNonQueryAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+}
