@@ -18,7 +18,8 @@ namespace Mercato.Messaging.Outbox;
 /// confirmed it, so delivery is at least once and consumers' inboxes make it exactly once.
 /// While the transport is unavailable (<see cref="TransportUnavailableException"/>: the broker
 /// is down) rows are left untouched and no attempt is counted, so an outage of any length
-/// parks nothing; the relay tries again every poll interval.
+/// parks nothing; the relay tries again every poll interval. Replicas of a service on one
+/// PostgreSQL database take turns (<see cref="OutboxClaim"/>), so each row is published once.
 /// </summary>
 /// <typeparam name="TContext">The producing module's DbContext.</typeparam>
 public sealed partial class OutboxRelay<TContext>(
@@ -85,6 +86,8 @@ public sealed partial class OutboxRelay<TContext>(
         Interlocked.Increment(ref _rounds);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        // On PostgreSQL the replicas of a service take turns (see OutboxClaim).
+        await using var claim = await OutboxClaim.TakeAsync(db, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         // A row never tried is always due, whatever the clock says: its NextAttemptAt is the
         // event's own time, which a lagging (or test) clock must not hold back.
@@ -103,21 +106,23 @@ public sealed partial class OutboxRelay<TContext>(
             {
                 // Nothing can be published until the transport is back; keep what was published
                 // and wait for the next round.
-                await CommitAsync(db, cancellationToken);
+                await CommitAsync(db, claim, cancellationToken);
                 return 0;
             }
         }
 
-        await CommitAsync(db, cancellationToken);
+        await CommitAsync(db, claim, cancellationToken);
 
         await CleanupAsync(db, settings, cancellationToken);
         return due.Count;
     }
 
     /// <summary>Commits a round's outcomes (and the embedded consumers' copies), then wakes the consumer queues.</summary>
-    private async Task CommitAsync(TContext db, CancellationToken cancellationToken)
+    private async Task CommitAsync(TContext db, OutboxClaim claim, CancellationToken cancellationToken)
     {
-        if (await db.SaveChangesAsync(cancellationToken) > 0)
+        var saved = await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
+        if (saved > 0)
         {
             deliveries.Notify();
         }
