@@ -42,8 +42,8 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
         if (TransientDatabaseError(exception) is { } database)
         {
             // The database refused or lost the connection, or gave up on the statement for a
-            // reason that passes (too many clients, shutting down, a deadlock): the request can
-            // be repeated, and nothing of it was kept (its transaction did not commit).
+            // reason that passes (too many clients, shutting down, a deadlock): its transaction
+            // did not commit, and the request can be repeated (with its Idempotency-Key, if any).
             LogDatabaseUnavailable(logger, database, database.SqlState, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
             await WriteUnavailableAsync(httpContext, "The database is temporarily unavailable; try again shortly");
             return true;
