@@ -13,7 +13,7 @@ namespace Mercato.Platform.Tests.Errors;
 /// A PostgreSQL database that stops taking connections (maintenance, a restart, too many clients)
 /// while the host runs: the API answers 503 <c>SERVICE_UNAVAILABLE</c> with <c>Retry-After</c>, as
 /// for any dependency that is down, keeps nothing of the refused request, and answers again as
-/// soon as the database does.
+/// soon as the database does; the module's outbox relay and consumer queues say once that they wait, not at every poll.
 /// </summary>
 public sealed class DatabaseUnavailableTests : IAsyncLifetime
 {
@@ -26,6 +26,8 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         _factory.Settings["Persistence:Provider"] = "postgres";
         _factory.Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
         _factory.Settings["Persistence:DatabasePrefix"] = _prefix;
+        _factory.Settings["Messaging:Relay:PollInterval"] = "00:00:00.100";
+        _factory.Settings["Logging:LogLevel:Mercato.Messaging"] = "Information";
         return ValueTask.CompletedTask;
     }
 
@@ -65,9 +67,15 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
             await AssertUnavailableAsync(read);
         }
 
+        // The Probe module's outbox relay polls every 100 ms meanwhile: it says once that the
+        // database is unavailable, as a warning, and fails no round with an error.
+        await Eventually.HoldsAsync(() => Task.FromResult(RelayLogs(logged).Count >= 1 && QueueLogs(logged).Count >= 1), "the relay and the consumer queues to notice the database is unavailable");
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
         var during = _factory.Logs.Entries.Skip(logged).ToList();
         Assert.Equal(2, during.Count(e => e.EventId.Id == 1003 && e.Level == LogLevel.Warning));
         Assert.DoesNotContain(during, e => e.Category.EndsWith("EnvelopeExceptionHandler", StringComparison.Ordinal) && e.Level >= LogLevel.Error);
+        Assert.Equal([(2005, LogLevel.Warning)], RelayLogs(logged).Select(e => (e.EventId.Id, e.Level)));
+        Assert.Equal([(2303, LogLevel.Warning)], QueueLogs(logged).Select(e => (e.EventId.Id, e.Level)));
 
         await AllowConnectionsAsync(true);
         using (var back = await client.GetAsync($"/api/v1/probe/notes/{kept}"))
@@ -75,9 +83,22 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         }
 
+        await Eventually.HoldsAsync(() => Task.FromResult(RelayLogs(logged).Count == 2 && QueueLogs(logged).Count == 2), "the relay and the consumer queues to say the database is back");
+        Assert.Equal([(2005, LogLevel.Warning), (2006, LogLevel.Information)], RelayLogs(logged).Select(e => (e.EventId.Id, e.Level)));
+        Assert.Equal([(2303, LogLevel.Warning), (2304, LogLevel.Information)], QueueLogs(logged).Select(e => (e.EventId.Id, e.Level)));
+
         await using var scope = _factory.Services.CreateAsyncScope();
         Assert.Equal(["before the outage"], await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Notes.Select(n => n.Text).ToListAsync());
     }
+
+    /// <summary>What the Probe module's outbox relay logged since entry <paramref name="from"/>, at Information or above.</summary>
+    private List<CapturedLog> RelayLogs(int from) => WorkerLogs(from, "Mercato.Messaging.Outbox.OutboxRelay");
+
+    /// <summary>What the Probe database's consumer queue worker logged since entry <paramref name="from"/>, at Information or above.</summary>
+    private List<CapturedLog> QueueLogs(int from) => WorkerLogs(from, "Mercato.Messaging.InProcess.ConsumerQueueWorker");
+
+    private List<CapturedLog> WorkerLogs(int from, string category) =>
+        [.. _factory.Logs.Entries.Skip(from).Where(e => e.Category.StartsWith(category, StringComparison.Ordinal) && e.Level >= LogLevel.Information && e.Message.Contains("ProbeDbContext", StringComparison.Ordinal))];
 
     private async Task AssertUnavailableAsync(HttpResponseMessage response)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Mercato.Messaging.Events;
 using Mercato.Messaging.Inbox;
 using Mercato.Messaging.Transport;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,7 @@ public sealed partial class ConsumerQueueWorker<TContext>(
 {
     private readonly ConcurrentDictionary<string, Task> _lanes = new(StringComparer.Ordinal);
     private readonly ConsumerQueueSignal _laneEnded = new();
+    private bool _databaseUnavailable;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,6 +75,17 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             {
                 break;
             }
+            catch (Exception ex) when (TransientDatabaseErrors.Find(ex) is { } database)
+            {
+                // The database is down for a moment: said once, not at every poll (as the relay does).
+                if (!_databaseUnavailable)
+                {
+                    _databaseUnavailable = true;
+                    LogDatabaseUnavailable(logger, ex, typeof(TContext).Name, database.SqlState);
+                }
+
+                await Task.Delay(pollInterval, CancellationToken.None);
+            }
 #pragma warning disable CA1031 // The worker must survive any failure (database down, etc.) and try again.
             catch (Exception ex)
 #pragma warning restore CA1031
@@ -95,6 +108,12 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             .Where(m => m.ParkedAt == null && (m.Attempts == 0 || m.NextAttemptAt <= now) && known.Contains(m.Consumer))
             .Select(m => m.Consumer).Distinct()
             .ToListAsync(stoppingToken);
+        if (_databaseUnavailable)
+        {
+            _databaseUnavailable = false;
+            LogDatabaseBack(logger, typeof(TContext).Name);
+        }
+
         foreach (var module in due.Select(c => consumers[c].Module).Distinct(StringComparer.Ordinal))
         {
             if (_lanes.ContainsKey(module))
@@ -206,6 +225,12 @@ public sealed partial class ConsumerQueueWorker<TContext>(
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "Parked {Type} {Id} for {Consumer} after {Attempts} failed attempts")]
     private static partial void LogParked(ILogger logger, Exception exception, string type, Guid id, string consumer, int attempts);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Database of {Context} unavailable (SQLSTATE {SqlState}); its consumer queues wait, tried again every poll interval")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string context, string? sqlState);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Information, Message = "Database of {Context} available again; consumer queues resumed")]
+    private static partial void LogDatabaseBack(ILogger logger, string context);
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Error, Message = "Consumer queue round in {Context} failed; retrying")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception, string context);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mercato.Messaging.Events;
 using Mercato.Messaging.InProcess;
 using Mercato.Messaging.Transport;
+using Mercato.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,7 @@ public sealed partial class OutboxRelay<TContext>(
 {
     private DateTime _lastCleanup = DateTime.MinValue;
     private bool _transportUnavailable;
+    private bool _databaseUnavailable;
     private long _rounds;
 
     /// <summary>
@@ -56,6 +58,18 @@ public sealed partial class OutboxRelay<TContext>(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (TransientDatabaseErrors.Find(ex) is { } database)
+            {
+                // The database is down for a moment (a restart, too many clients): said once, not
+                // at every poll, like the transport's outage; the rows wait in the database.
+                if (!_databaseUnavailable)
+                {
+                    _databaseUnavailable = true;
+                    LogDatabaseUnavailable(logger, ex, typeof(TContext).Name, database.SqlState);
+                }
+
+                handled = 0;
             }
 #pragma warning disable CA1031 // The relay must survive any failure (database down, etc.) and try again.
             catch (Exception ex)
@@ -96,6 +110,11 @@ public sealed partial class OutboxRelay<TContext>(
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
+        if (_databaseUnavailable)
+        {
+            _databaseUnavailable = false;
+            LogDatabaseBack(logger, typeof(TContext).Name);
+        }
 
         // The batch's outcomes are committed together: one write per round instead of one per
         // event. A crash before that commit republishes the batch, which the consumers' inboxes
@@ -216,6 +235,12 @@ public sealed partial class OutboxRelay<TContext>(
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Transport available again; outbox relay of {Context} resumed")]
     private static partial void LogTransportBack(ILogger logger, string context);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Database of {Context} unavailable (SQLSTATE {SqlState}); its outbox rows wait, the relay tries again every poll interval")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string context, string? sqlState);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Database of {Context} available again; outbox relay resumed")]
+    private static partial void LogDatabaseBack(ILogger logger, string context);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Outbox relay round for {Context} failed; retrying")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception, string context);

@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mercato.Platform.Envelope;
+using Mercato.Platform.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -39,7 +39,7 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
             return true;
         }
 
-        if (TransientDatabaseError(exception) is { } database)
+        if (TransientDatabaseErrors.Find(exception) is { } database)
         {
             // The database refused or lost the connection, or gave up on the statement for a
             // reason that passes (too many clients, shutting down, a deadlock): its transaction
@@ -123,20 +123,6 @@ internal sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeException
     /// <param name="field">The value's field name, in camelCase.</param>
     internal static ApiError InvalidValue(string field) =>
         new(ErrorCodes.InvalidFormat, $"The value of '{field}' is not valid", field);
-
-    /// <summary>The database error in <paramref name="exception"/>'s chain that its provider calls transient (EF Core wraps it), or null.</summary>
-    private static DbException? TransientDatabaseError(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is DbException { IsTransient: true } database)
-            {
-                return database;
-            }
-        }
-
-        return null;
-    }
 
     private static JsonException? FindJsonException(Exception exception)
     {
