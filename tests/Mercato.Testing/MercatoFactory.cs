@@ -43,6 +43,24 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     /// </summary>
     protected bool StartFromMigratedTemplates { get; set; } = MigratedTemplates.Enabled;
 
+    /// <summary>The prefix of the host's own PostgreSQL databases (<see cref="UsePostgres"/>), or null on SQLite.</summary>
+    public string? PostgresPrefix { get; private set; }
+
+    /// <summary>
+    /// Puts every module database of the host on the test PostgreSQL, in databases of its own
+    /// (<paramref name="name"/> made unique, as their prefix), dropped when the factory is disposed.
+    /// Call before the first client is created.
+    /// </summary>
+    /// <returns>The databases' prefix.</returns>
+    public string UsePostgres(string name)
+    {
+        PostgresPrefix = TestInfrastructure.UniqueName(name) + "_";
+        Settings["Persistence:Provider"] = "postgres";
+        Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
+        Settings["Persistence:DatabasePrefix"] = PostgresPrefix;
+        return PostgresPrefix;
+    }
+
     /// <summary>Every log entry the host writes at or above the configured levels (<c>Logging:LogLevel:Default</c> is Warning).</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -87,6 +105,11 @@ public class MercatoFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
         if (!OwnsData)
         {
             return;
+        }
+
+        if (PostgresPrefix is not null)
+        {
+            await TestInfrastructure.DropPostgresDatabasesAsync(PostgresPrefix);
         }
 
         try

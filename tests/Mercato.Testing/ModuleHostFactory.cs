@@ -7,7 +7,7 @@ namespace Mercato.Testing;
 
 /// <summary>
 /// A server hosting some modules in memory, on real SQLite files or on PostgreSQL databases of
-/// its own (dropped on dispose), with rate limiting off and a fake clock the modules read. The
+/// its own (<see cref="MercatoFactory{TEntryPoint}.UsePostgres"/>, dropped on dispose), with rate limiting off and a fake clock the modules read. The
 /// clock starts at the real time and only moves when a test advances it; the bearer handler
 /// still validates tokens with the real clock, so keep steps within its 30-second skew in a
 /// fixture that issues tokens afterwards.
@@ -26,15 +26,9 @@ public class ModuleHostFactory<TEntryPoint> : MercatoFactory<TEntryPoint>
         Settings["RateLimiting:Enabled"] = "false";
         if (postgres)
         {
-            DatabasePrefix = TestInfrastructure.UniqueName(databasePrefix) + "_";
-            Settings["Persistence:Provider"] = "postgres";
-            Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
-            Settings["Persistence:DatabasePrefix"] = DatabasePrefix;
+            UsePostgres(databasePrefix);
         }
     }
-
-    /// <summary>The PostgreSQL database prefix, or null on SQLite.</summary>
-    public string? DatabasePrefix { get; }
 
     /// <summary>The clock the modules read.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -44,16 +38,5 @@ public class ModuleHostFactory<TEntryPoint> : MercatoFactory<TEntryPoint>
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    /// <inheritdoc />
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-        if (DatabasePrefix is not null)
-        {
-            await TestInfrastructure.DropPostgresDatabasesAsync(DatabasePrefix);
-        }
     }
 }

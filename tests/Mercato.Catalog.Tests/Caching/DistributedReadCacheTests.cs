@@ -20,7 +20,7 @@ public sealed class DistributedReadCacheTests
         using var keys = new TempDirectory();
         await using var a = new ReplicaFactory(redisPrefix, keys.Path, sharedDatabasePrefix: null);
         var clientA = a.CreateClient();
-        await using var b = new ReplicaFactory(redisPrefix, keys.Path, a.DatabasePrefix);
+        await using var b = new ReplicaFactory(redisPrefix, keys.Path, a.PostgresPrefix);
         var clientB = b.CreateClient();
 
         var category = await a.AddCategoryAsync("Replicated");

@@ -311,7 +311,7 @@ public abstract class RegistrationTests<TFactory>(TFactory factory) : IClassFixt
         var marker = Guid.NewGuid().ToString("N");
         var email = $"outbox.{marker}@example.com";
         var trigger = "refuse_event_" + marker[..12];
-        var postgres = factory.DatabasePrefix is not null;
+        var postgres = factory.PostgresPrefix is not null;
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(postgres
             ? $"""
               CREATE FUNCTION {trigger}() RETURNS trigger AS $body$

@@ -20,25 +20,18 @@ namespace Mercato.Messaging.Tests.Outbox;
 public sealed class ReplicaRelayTests : IAsyncLifetime
 {
     private const int Events = 150;
-    private readonly string _prefix = TestInfrastructure.UniqueName("relays") + "_";
     private readonly MercatoFactory<Program> _factory = new();
 
     public ValueTask InitializeAsync()
     {
-        _factory.Settings["Persistence:Provider"] = "postgres";
-        _factory.Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
-        _factory.Settings["Persistence:DatabasePrefix"] = _prefix;
+        _factory.UsePostgres("relays");
         // The host's own relay stays off: the two below are the replicas.
         _factory.Settings["Messaging:Relay:Enabled"] = "false";
         _factory.Settings["Messaging:Relay:BatchSize"] = "20";
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await TestInfrastructure.DropPostgresDatabasesAsync(_prefix);
-    }
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     [Fact]
     public async Task Two_replicas_relays_on_one_database_publish_each_row_once_in_the_order_written()

@@ -17,15 +17,12 @@ namespace Mercato.Platform.Tests.Errors;
 /// </summary>
 public sealed class DatabaseUnavailableTests : IAsyncLifetime
 {
-    private readonly string _prefix = TestInfrastructure.UniqueName("dbdown") + "_";
     private readonly TestHostFactory _factory = new();
     private string _database = string.Empty;
 
     public ValueTask InitializeAsync()
     {
-        _factory.Settings["Persistence:Provider"] = "postgres";
-        _factory.Settings["Persistence:Postgres"] = TestInfrastructure.Postgres;
-        _factory.Settings["Persistence:DatabasePrefix"] = _prefix;
+        _factory.UsePostgres("dbdown");
         _factory.Settings["Messaging:Relay:PollInterval"] = "00:00:00.100";
         _factory.Settings["Logging:LogLevel:Mercato.Messaging"] = "Information";
         return ValueTask.CompletedTask;
@@ -39,7 +36,6 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         }
 
         await _factory.DisposeAsync();
-        await TestInfrastructure.DropPostgresDatabasesAsync(_prefix);
     }
 
     [Fact]
