@@ -44,7 +44,7 @@ public sealed partial class ConsumerQueueWorker<TContext>(
 {
     private readonly ConcurrentDictionary<string, Task> _lanes = new(StringComparer.Ordinal);
     private readonly ConsumerQueueSignal _laneEnded = new();
-    private bool _databaseUnavailable;
+    private int _databaseUnavailable;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,13 +77,7 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             }
             catch (Exception ex) when (TransientDatabaseErrors.Find(ex) is { } database)
             {
-                // The database is down for a moment: said once, not at every poll (as the relay does).
-                if (!_databaseUnavailable)
-                {
-                    _databaseUnavailable = true;
-                    LogDatabaseUnavailable(logger, ex, typeof(TContext).Name, database.SqlState);
-                }
-
+                DatabaseUnavailable(ex, database.SqlState);
                 await Task.Delay(pollInterval, CancellationToken.None);
             }
 #pragma warning disable CA1031 // The worker must survive any failure (database down, etc.) and try again.
@@ -108,9 +102,8 @@ public sealed partial class ConsumerQueueWorker<TContext>(
             .Where(m => m.ParkedAt == null && (m.Attempts == 0 || m.NextAttemptAt <= now) && known.Contains(m.Consumer))
             .Select(m => m.Consumer).Distinct()
             .ToListAsync(stoppingToken);
-        if (_databaseUnavailable)
+        if (Interlocked.Exchange(ref _databaseUnavailable, 0) == 1)
         {
-            _databaseUnavailable = false;
             LogDatabaseBack(logger, typeof(TContext).Name);
         }
 
@@ -142,6 +135,10 @@ public sealed partial class ConsumerQueueWorker<TContext>(
         {
             // Shutting down: the copy in flight stays queued.
         }
+        catch (Exception ex) when (TransientDatabaseErrors.Find(ex) is { } database)
+        {
+            DatabaseUnavailable(ex, database.SqlState);
+        }
 #pragma warning disable CA1031 // A lane that cannot reach its database ends; the worker starts it again.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -152,6 +149,18 @@ public sealed partial class ConsumerQueueWorker<TContext>(
         {
             _lanes.TryRemove(module, out _);
             _laneEnded.Notify();
+        }
+    }
+
+    /// <summary>
+    /// The database is down for a moment (the rounds and the lanes both notice): said once, not at
+    /// every poll or lane, as the relay does; a round that reads the queue again says it is back.
+    /// </summary>
+    private void DatabaseUnavailable(Exception exception, string? sqlState)
+    {
+        if (Interlocked.Exchange(ref _databaseUnavailable, 1) == 0)
+        {
+            LogDatabaseUnavailable(logger, exception, typeof(TContext).Name, sqlState);
         }
     }
 
